@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "maturity",
+    products: [
+        .executable(name: "maturity", targets: ["MaturityCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The framework model and its loading from YAML/JSON files.
+        .target(
+            name: "MaturityFramework",
+            dependencies: ["Yams"],
+            plugins: ["EmbedFrameworksPlugin"]
+        ),
+        // The placement rules: pure functions from answers to a stage.
+        .target(name: "MaturityRules", dependencies: ["MaturityFramework"]),
+        // Assessments as dated JSON files, written atomically.
+        .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules"]),
+        // The `maturity` command.
+        .executableTarget(
+            name: "MaturityCLI",
+            dependencies: [
+                "MaturityFramework", "MaturityRules", "MaturityStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool that embeds Frameworks/*.yaml into the binary.
+        .executableTarget(name: "EmbedFrameworks", path: "Sources/EmbedFrameworks"),
+        .plugin(
+            name: "EmbedFrameworksPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedFrameworks"]
+        ),
+        .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework"]),
+        .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
+        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore"]),
+        .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

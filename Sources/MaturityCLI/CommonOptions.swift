@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MaturityFramework
+import MaturityStore
+
+/// `--store DIR`, on every command that reads or writes assessments.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder of assessment files.",
+        discussion: "Default: $MATURITY_STORE, else $XDG_DATA_HOME/maturity/assessments, else ~/.local/share/maturity/assessments.",
+        valueName: "dir"))
+    var store: String?
+
+    /// The store the user means.
+    var assessmentStore: AssessmentStore {
+        if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true)) }
+        return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    }
+}
+
+/// Output formats shared by the commands that print a result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+extension FrameworkCatalog {
+    /// The built-in frameworks and the user's folder, as the process environment names it.
+    static func forUser() -> FrameworkCatalog {
+        FrameworkCatalog(userFolder: userFolder(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The framework an assessment was answered against, checked against its answers.
+    func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
+        guard let framework = framework(id: assessment.framework.id) else {
+            throw CommandFailure("maturity: \(file): answered against framework '\(assessment.framework.id)', "
+                + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
+        }
+        let problems = AssessmentCheck.problems(assessment, framework: framework)
+        if !problems.isEmpty {
+            throw CommandFailure(problems.map { "maturity: \(file): \($0)" }.joined(separator: "\n"))
+        }
+        return framework
+    }
+}
+
+/// Encodes `value` as pretty JSON with sorted keys, ending in a newline.
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+/// Word-wraps `text` to `width` columns, every line starting with `indent`.
+func wrapped(_ text: String, width: Int = 78, indent: String = "") -> String {
+    var lines: [String] = []
+    var line = indent
+    for word in text.split(whereSeparator: \.isWhitespace) {
+        if line.count > indent.count, line.count + 1 + word.count > width {
+            lines.append(line)
+            line = indent
+        }
+        line += (line.count > indent.count ? " " : "") + word
+    }
+    if line.count > indent.count { lines.append(line) }
+    return lines.joined(separator: "\n")
+}

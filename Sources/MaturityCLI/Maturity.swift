@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+
+/// The `maturity` command: an ICS board's self-assessment against a maturity framework.
+@main
+struct Maturity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maturity",
+        abstract: "Assess an integrated care system against a maturity framework, and keep the results.",
+        discussion: """
+            Each assessment is saved as a dated JSON file in the store folder:
+              $MATURITY_STORE, else $XDG_DATA_HOME/maturity/assessments,
+              else ~/.local/share/maturity/assessments (or --store DIR).
+
+            Examples:
+              maturity frameworks
+              maturity new --system "West Yorkshire ICS" --answers survey.csv
+              maturity list
+              maturity show 2026-11-22-west-yorkshire-ics.json
+            """,
+        version: "0.1.0",
+        subcommands: [ListCommand.self, ShowCommand.self, NewCommand.self, FrameworksCommand.self],
+        defaultSubcommand: ListCommand.self
+    )
+
+    /// Runs the command; every failure is a clear message on standard error and exit status 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            if !failure.message.isEmpty { Terminal.error(failure.message) }
+            Foundation.exit(1)
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let hint = Self.helpHint(arguments: Array(CommandLine.arguments.dropFirst()))
+            Terminal.error("maturity: \(message(for: error)) (\(hint))")
+            Foundation.exit(1)
+        }
+    }
+
+    /// "see 'maturity new --help'" for the subcommand the user was typing.
+    static func helpHint(arguments: [String]) -> String {
+        var words = ["maturity"]
+        var command: any ParsableCommand.Type = Maturity.self
+        for argument in arguments {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            words.append(argument)
+            command = sub
+        }
+        return "see '\(words.joined(separator: " ")) --help'"
+    }
+}
+
+/// A failure already explained to the user; exits with status 1.
+struct CommandFailure: Error {
+    /// Printed on standard error as it is (each line complete), unless empty.
+    var message: String
+
+    /// A failure with its message.
+    init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// Writing to the terminal's standard streams.
+enum Terminal {
+    /// Writes `text` and a newline to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

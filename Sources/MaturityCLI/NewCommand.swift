@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import MaturityFramework
+import MaturityStore
+
+/// `maturity new`: create an assessment without the workshop, e.g. from survey answers.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create an assessment file, optionally pre-filled with answers; prints its path.",
+        discussion: """
+            The answers file is JSON, {"<criterion id>": "yes|partly|no|unsure"}, or CSV with the header \
+            criterion,answer (or criterion,answer,note). 'maturity frameworks show ID' lists the criterion ids. \
+            An unknown criterion id or answer is an error, and then nothing is written.
+
+            Example: maturity new --system "West Yorkshire ICS" --participant "Chair" --answers survey.csv
+            """)
+
+    @Option(help: ArgumentHelp("The system assessed, e.g. \"West Yorkshire ICS\".", valueName: "name"))
+    var system: String
+
+    @Option(help: ArgumentHelp("The day of the assessment, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp(
+        "A framework id or file (default: \(FrameworkCatalog.defaultFrameworkID)).", valueName: "id-or-path"))
+    var framework: String = FrameworkCatalog.defaultFrameworkID
+
+    @Option(name: .customLong("participant"), help: ArgumentHelp("Someone who took part; repeat for each.", valueName: "name"))
+    var participants: [String] = []
+
+    @Option(help: ArgumentHelp("Answers to pre-fill, as JSON or CSV.", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Mark the assessment complete rather than draft.")
+    var complete = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let system = try TextInput.name(system, field: "--system")
+        let participants = try participants.map { try TextInput.name($0, field: "--participant") }
+        let day = try date.map { text in
+            guard let day = CalendarDate(text) else {
+                throw CommandFailure("maturity: --date '\(text)' is not a real day written YYYY-MM-DD, e.g. 2026-11-22")
+            }
+            return day
+        } ?? CalendarDate.today()
+        let framework = try FrameworkCatalog.forUser().resolve(framework).orFail()
+        var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
+        if let answers {
+            let data = try readAnswerFile(answers)
+            do {
+                assessment = try AnswerSheet.read(data, fileName: answers, framework: framework)
+                    .applied(to: assessment, framework: framework)
+            } catch {
+                throw CommandFailure(error.message.split(separator: "\n").map { "maturity: \($0)" }.joined(separator: "\n"))
+            }
+        }
+        if complete { assessment.status = .complete }
+        do {
+            print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+    }
+
+    private func readAnswerFile(_ path: String) throws(CommandFailure) -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else {
+            throw CommandFailure("maturity: \(path): no such file, or it cannot be read")
+        }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: (4 << 20) + 1)) ?? Data()
+    }
+}
+
+/// Checks on names typed by people: systems and participants.
+enum TextInput {
+    /// The longest name accepted.
+    static let maximumNameLength = 200
+
+    /// `text` trimmed, or a failure naming `field` when it is empty, too long or holds control characters.
+    static func name(_ text: String, field: String) throws(CommandFailure) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { throw CommandFailure("maturity: \(field) must not be empty") }
+        if trimmed.count > maximumNameLength {
+            throw CommandFailure("maturity: \(field) is \(trimmed.count) characters; at most \(maximumNameLength) are allowed")
+        }
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw CommandFailure("maturity: \(field) must not contain control characters such as tabs or line breaks")
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The frameworks `maturity` can use: those built into the binary, then those in the user's folder.
+public struct FrameworkCatalog: Sendable {
+    /// The framework used when none is named.
+    public static let defaultFrameworkID = "ics-social-economic-development"
+
+    /// Where a framework came from.
+    public enum Origin: Sendable, Equatable, CustomStringConvertible {
+        /// Embedded in the binary from the repository's `Frameworks/` folder.
+        case builtIn(fileName: String)
+        /// A file in the user's frameworks folder, or named on the command line.
+        case file(path: String)
+
+        /// "built-in" or the file's path.
+        public var description: String {
+            switch self {
+            case .builtIn: "built-in"
+            case let .file(path): path
+            }
+        }
+    }
+
+    /// A usable framework and where it came from.
+    public struct Entry: Sendable {
+        /// The validated framework.
+        public var framework: Framework
+        /// Where it was read from.
+        public var origin: Origin
+    }
+
+    /// Usable frameworks: built-in first, then the user's, each group sorted by id.
+    public private(set) var entries: [Entry]
+    /// Files that could not be used, each with its problems.
+    public private(set) var problems: [FrameworkProblem]
+
+    /// The built-in frameworks and those in `userFolder` (which may be missing: it is optional).
+    public init(userFolder: URL?) {
+        var entries: [Entry] = []
+        var problems: [FrameworkProblem] = []
+        for file in embeddedFrameworkFiles {
+            let data = Data(base64Encoded: file.base64) ?? Data()
+            switch FrameworkLoader.parse(data, fileName: "built-in \(file.name)") {
+            case let .success(framework): entries.append(Entry(framework: framework, origin: .builtIn(fileName: file.name)))
+            case let .failure(failure): problems += failure.problems
+            }
+        }
+        entries.sort { $0.framework.id < $1.framework.id }
+        if let userFolder {
+            let (userEntries, userProblems) = Self.loadFolder(userFolder, taken: Set(entries.map(\.framework.id)))
+            entries += userEntries
+            problems += userProblems
+        }
+        self.entries = entries
+        self.problems = problems
+    }
+
+    /// The framework with this id, if any.
+    public func framework(id: String) -> Framework? {
+        entries.first { $0.framework.id == id }?.framework
+    }
+
+    /// The framework named by an id or a file path, as a user types it on the command line.
+    public func resolve(_ reference: String) -> Result<Framework, FrameworkProblems> {
+        if let framework = framework(id: reference) { return .success(framework) }
+        let looksLikePath = reference.contains("/") || [".yaml", ".yml", ".json"].contains { reference.hasSuffix($0) }
+        if looksLikePath || FileManager.default.fileExists(atPath: reference) {
+            return FrameworkLoader.load(contentsOf: URL(fileURLWithPath: reference), displayName: reference)
+        }
+        let known = entries.map(\.framework.id).joined(separator: ", ")
+        return .failure(FrameworkProblems([FrameworkProblem(
+            file: reference, line: nil,
+            message: "no framework with this id and no such file (known frameworks: \(known))")]))
+    }
+
+    /// The user's frameworks folder: `MATURITY_FRAMEWORKS`, else `$XDG_CONFIG_HOME/maturity/frameworks`,
+    /// else `~/.config/maturity/frameworks`.
+    public static func userFolder(environment: [String: String]) -> URL {
+        if let path = environment["MATURITY_FRAMEWORKS"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            return URL(fileURLWithPath: config, isDirectory: true).appending(path: "maturity/frameworks")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home, isDirectory: true).appending(path: ".config/maturity/frameworks")
+    }
+
+    private static func loadFolder(_ folder: URL, taken: Set<String>) -> ([Entry], [FrameworkProblem]) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
+        var entries: [Entry] = []
+        var problems: [FrameworkProblem] = []
+        var taken = taken
+        let files = names.filter { !$0.hasPrefix(".") && [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.sorted()
+        for name in files {
+            let path = folder.appending(path: name).path
+            switch FrameworkLoader.load(contentsOf: URL(fileURLWithPath: path), displayName: path) {
+            case let .success(framework):
+                if taken.contains(framework.id) {
+                    problems.append(FrameworkProblem(
+                        file: path, line: nil,
+                        message: "id '\(framework.id)' is already used by another framework; this file is ignored"))
+                } else {
+                    taken.insert(framework.id)
+                    entries.append(Entry(framework: framework, origin: .file(path: path)))
+                }
+            case let .failure(failure):
+                problems += failure.problems
+            }
+        }
+        return (entries, problems)
+    }
+}

@@ -1,0 +1,305 @@
+import Yams
+
+/// Walks a composed YAML document into a ``Framework``, collecting every problem with its line.
+struct FrameworkDecoder {
+    static let maximumStages = 10
+    static let maximumAreas = 50
+    static let maximumCriteriaPerStage = 20
+    static let maximumPrompts = 30
+    static let maximumTextLength = 4000
+    static let maximumIDLength = 64
+
+    let file: String
+    private(set) var problems: [FrameworkProblem] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func decodeFramework(_ root: Node) -> Framework? {
+        guard let fields = fields(of: root, at: "framework", required: ["id", "version", "title", "source", "stages", "areas"],
+                                  optional: ["summary"]) else { return nil }
+        let id = identifier(fields["id"], at: "id")
+        let version = version(fields["version"])
+        let title = text(fields["title"], at: "title")
+        let summary = fields["summary"].flatMap { text($0, at: "summary") }
+        let source = fields["source"].flatMap { decodeSource($0) }
+        let stages = fields["stages"].flatMap { decodeStages($0) } ?? []
+        let areas = fields["areas"].flatMap { decodeAreas($0, stages: stages) } ?? []
+        guard let id, let version, let title, let source, !stages.isEmpty, !areas.isEmpty else { return nil }
+        return Framework(id: id, version: version, title: title, summary: summary, source: source, stages: stages, areas: areas)
+    }
+
+    // MARK: - Parts
+
+    private mutating func decodeSource(_ node: Node) -> Source? {
+        guard let fields = fields(of: node, at: "source", required: ["title", "publisher", "published"],
+                                  optional: ["author", "url"]) else { return nil }
+        let title = text(fields["title"], at: "source.title")
+        let publisher = text(fields["publisher"], at: "source.publisher")
+        let published = text(fields["published"], at: "source.published")
+        let author = fields["author"].flatMap { text($0, at: "source.author") }
+        let url = fields["url"].flatMap { text($0, at: "source.url") }
+        guard let title, let publisher, let published else { return nil }
+        return Source(title: title, publisher: publisher, published: published, author: author, url: url)
+    }
+
+    private mutating func decodeStages(_ node: Node) -> [Stage]? {
+        guard let items = sequence(node, at: "stages", limit: Self.maximumStages) else { return nil }
+        var stages: [Stage] = []
+        var firstLine: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            let path = "stages[\(index)]"
+            guard let fields = fields(of: item, at: path, required: ["id", "title"],
+                                      optional: ["expectedAge", "threshold"]) else { continue }
+            let id = identifier(fields["id"], at: "\(path).id")
+            let title = text(fields["title"], at: "\(path).title")
+            let age = fields["expectedAge"].flatMap { text($0, at: "\(path).expectedAge") }
+            let threshold = fields["threshold"].map { decodeThreshold($0, at: "\(path).threshold") } ?? .allInPlace
+            guard let id, let title, let threshold else { continue }
+            if let line = firstLine[id] {
+                report("\(path).id: duplicate stage id '\(id)' (first used on line \(line))", at: fields["id"])
+                continue
+            }
+            firstLine[id] = line(of: fields["id"]) ?? 0
+            stages.append(Stage(id: id, title: title, expectedAge: age, threshold: threshold))
+        }
+        return stages
+    }
+
+    private mutating func decodeThreshold(_ node: Node, at path: String) -> Threshold? {
+        guard let fields = fields(of: node, at: path, required: ["atLeast"], optional: ["partlyCounts"]) else { return nil }
+        let atLeast = percentage(fields["atLeast"], at: "\(path).atLeast", range: 1...100)
+        let partly = fields["partlyCounts"].map { percentage($0, at: "\(path).partlyCounts", range: 0...100) } ?? 0
+        guard let atLeast, let partly else { return nil }
+        return Threshold(atLeastPercent: atLeast, partlyPercent: partly)
+    }
+
+    private mutating func decodeAreas(_ node: Node, stages: [Stage]) -> [Area]? {
+        guard let items = sequence(node, at: "areas", limit: Self.maximumAreas) else { return nil }
+        var areas: [Area] = []
+        var areaLines: [String: Int] = [:]
+        var criterionLines: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            let path = "areas[\(index)]"
+            guard let fields = fields(of: item, at: path, required: ["id", "title", "stages"],
+                                      optional: ["short", "prompts"]) else { continue }
+            let id = identifier(fields["id"], at: "\(path).id")
+            let title = text(fields["title"], at: "\(path).title")
+            let short = fields["short"].flatMap { text($0, at: "\(path).short") }
+            let prompts = fields["prompts"].flatMap { texts($0, at: "\(path).prompts") } ?? []
+            let ladder = fields["stages"].flatMap { decodeAreaStages($0, at: "\(path).stages", stages: stages) }
+            guard let id, let title, let ladder else { continue }
+            if let first = areaLines[id] {
+                report("\(path).id: duplicate area id '\(id)' (first used on line \(first))", at: fields["id"])
+                continue
+            }
+            areaLines[id] = line(of: fields["id"]) ?? 0
+            var criteria: [Criterion] = []
+            for (criterion, node) in ladder.criteria {
+                if let first = criterionLines[criterion.id] {
+                    report("duplicate criterion id '\(criterion.id)' (first used on line \(first))", at: node)
+                    continue
+                }
+                criterionLines[criterion.id] = line(of: node) ?? 0
+                criteria.append(criterion)
+            }
+            areas.append(Area(id: id, title: title, shortTitle: short, descriptors: ladder.descriptors,
+                              criteria: criteria, prompts: prompts))
+        }
+        return areas
+    }
+
+    private mutating func decodeAreaStages(
+        _ node: Node, at path: String, stages: [Stage]
+    ) -> (descriptors: [StageDescriptor], criteria: [(Criterion, Node)])? {
+        guard case let .mapping(mapping) = node else {
+            report("\(path): must be a mapping from stage id to descriptor and criteria", at: node)
+            return nil
+        }
+        var byStage: [String: Node] = [:]
+        let known = stages.map(\.id)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                report("\(path): keys must be stage ids", at: keyNode)
+                continue
+            }
+            if !known.isEmpty, !known.contains(key) {
+                report("\(path).\(key): unknown stage '\(key)' (the framework's stages are \(known.joined(separator: ", ")))",
+                       at: keyNode)
+                continue
+            }
+            byStage[key] = value
+        }
+        var descriptors: [StageDescriptor] = []
+        var criteria: [(Criterion, Node)] = []
+        var complete = true
+        for stage in stages {
+            let stagePath = "\(path).\(stage.id)"
+            guard let stageNode = byStage[stage.id] else {
+                report("\(stagePath): missing; every area needs a descriptor and criteria at every stage", at: node)
+                complete = false
+                continue
+            }
+            guard let stageFields = fields(of: stageNode, at: stagePath, required: ["descriptor", "criteria"], optional: []) else {
+                complete = false
+                continue
+            }
+            if let descriptor = text(stageFields["descriptor"], at: "\(stagePath).descriptor") {
+                descriptors.append(StageDescriptor(stageID: stage.id, text: descriptor))
+            } else {
+                complete = false
+            }
+            guard let criteriaNode = stageFields["criteria"],
+                  let items = sequence(criteriaNode, at: "\(stagePath).criteria", limit: Self.maximumCriteriaPerStage)
+            else {
+                complete = false
+                continue
+            }
+            if items.isEmpty {
+                report("\(stagePath).criteria: no criteria; every stage of an area needs at least one", at: criteriaNode)
+                complete = false
+            }
+            for (index, item) in items.enumerated() {
+                let itemPath = "\(stagePath).criteria[\(index)]"
+                guard let itemFields = fields(of: item, at: itemPath, required: ["id", "question"], optional: ["label"]) else {
+                    complete = false
+                    continue
+                }
+                let id = identifier(itemFields["id"], at: "\(itemPath).id")
+                let question = text(itemFields["question"], at: "\(itemPath).question")
+                let label = itemFields["label"].flatMap { text($0, at: "\(itemPath).label") }
+                guard let id, let question, let idNode = itemFields["id"] else {
+                    complete = false
+                    continue
+                }
+                criteria.append((Criterion(id: id, stageID: stage.id, text: question, label: label), idNode))
+            }
+        }
+        return complete ? (descriptors, criteria) : nil
+    }
+
+    // MARK: - Scalars and shapes
+
+    private mutating func fields(of node: Node, at path: String, required: [String], optional: Set<String>) -> [String: Node]? {
+        guard case let .mapping(mapping) = node else {
+            report("\(path): must be a mapping of fields (\(required.joined(separator: ", ")))", at: node)
+            return nil
+        }
+        var result: [String: Node] = [:]
+        let allowed = Set(required).union(optional)
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                report("\(path): field names must be plain text", at: keyNode)
+                continue
+            }
+            guard allowed.contains(key) else {
+                let known = (required + optional.sorted()).joined(separator: ", ")
+                report("\(prefix(path))\(key): unknown field (expected \(known))", at: keyNode)
+                continue
+            }
+            result[key] = value
+        }
+        for key in required where result[key] == nil {
+            report("\(prefix(path))\(key): missing", at: node)
+        }
+        return result
+    }
+
+    private mutating func sequence(_ node: Node, at path: String, limit: Int) -> [Node]? {
+        guard case let .sequence(sequence) = node else {
+            report("\(path): must be a list", at: node)
+            return nil
+        }
+        let items = Array(sequence)
+        if items.count > limit {
+            report("\(path): \(items.count) entries; at most \(limit) are allowed", at: node)
+            return nil
+        }
+        return items
+    }
+
+    private mutating func text(_ node: Node?, at path: String) -> String? {
+        guard let node else { return nil }
+        guard case let .scalar(scalar) = node else {
+            report("\(path): must be text, not a list or mapping", at: node)
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty || isNull(scalar) {
+            report("\(path): must not be empty", at: node)
+            return nil
+        }
+        if value.count > Self.maximumTextLength {
+            report("\(path): \(value.count) characters; at most \(Self.maximumTextLength) are allowed", at: node)
+            return nil
+        }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+            report("\(path): contains control characters", at: node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func texts(_ node: Node, at path: String) -> [String]? {
+        guard let items = sequence(node, at: path, limit: Self.maximumPrompts) else { return nil }
+        let values = items.enumerated().map { text($1, at: "\(path)[\($0)]") }
+        return values.contains(nil) ? nil : values.compactMap { $0 }
+    }
+
+    private mutating func identifier(_ node: Node?, at path: String) -> String? {
+        guard let node, let value = text(node, at: path) else { return nil }
+        guard Identifier.isValid(value) else {
+            report("\(path): '\(value)' is not a valid id (lowercase letters, digits and single hyphens, "
+                   + "at most \(Identifier.maximumLength) characters)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func version(_ node: Node?) -> String? {
+        guard let node, let value = text(node, at: "version") else { return nil }
+        guard value.count <= 32, !value.contains(where: \.isWhitespace) else {
+            report("version: '\(value)' must be short and without spaces, e.g. 1.0.0", at: node)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func percentage(_ node: Node?, at path: String, range: ClosedRange<Int>) -> Int? {
+        guard let node else { return nil }
+        guard case let .scalar(scalar) = node else {
+            report("\(path): must be a percentage such as 75%", at: node)
+            return nil
+        }
+        var raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        if raw.hasSuffix("%") { raw.removeLast() }
+        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+            report("\(path): '\(scalar.string)' is not a whole percentage such as 75%", at: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            report("\(path): \(value)% is out of range (\(range.lowerBound)% to \(range.upperBound)%)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    // MARK: - Reporting
+
+    private func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func prefix(_ path: String) -> String {
+        path == "framework" ? "" : path + "."
+    }
+
+    private func line(of node: Node?) -> Int? {
+        node?.mark?.line
+    }
+
+    private mutating func report(_ message: String, at node: Node?) {
+        problems.append(FrameworkProblem(file: file, line: line(of: node), message: message))
+    }
+}

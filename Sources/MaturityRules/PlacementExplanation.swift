@@ -1,0 +1,72 @@
+import MaturityFramework
+
+/// Words for a placement: one to three sentences naming what is met and what is missing.
+enum PlacementExplanation {
+    static func text(for placement: Placement, answers: [String: Answer]) -> String {
+        var sentences = [placedSentence(placement)]
+        if let next = placement.stages.first(where: { $0.stage == placement.nextStage }) {
+            sentences.append(gapSentence(next, gap: placement.gap, answers: answers))
+        }
+        if let caveat = caveatSentence(placement) {
+            sentences.append(caveat)
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    private static func placedSentence(_ placement: Placement) -> String {
+        let met = placement.stages.prefix(placement.level).map(\.stage.title)
+        guard let first = placement.stages.first else { return "\(placement.stageTitle): the framework has no stages." }
+        if met.isEmpty {
+            return "\(placement.stageTitle): \(first.stage.title) is not met yet (\(count(first)))."
+        }
+        if met.count == placement.stages.count {
+            return met.count == 1
+                ? "\(placement.stageTitle): its only stage is met."
+                : "\(placement.stageTitle): every stage is met, from \(met[0]) to \(met[met.count - 1])."
+        }
+        return "\(placement.stageTitle): \(list(met)) \(met.count == 1 ? "is" : "are") met."
+    }
+
+    private static func gapSentence(_ next: StageResult, gap: [Criterion], answers: [String: Answer]) -> String {
+        var target = "To reach \(next.stage.title)"
+        if !next.stage.threshold.isAllInPlace {
+            let score = Int((next.progress * 100).rounded())
+            target += " (\(next.stage.threshold.atLeastPercent)% needed, \(score)% now)"
+        }
+        let missing = gap.map { "\($0.label) (\((answers[$0.id] ?? .unsure).phrase))" }
+        return "\(target), still needed: \(missing.joined(separator: "; "))."
+    }
+
+    private static func caveatSentence(_ placement: Placement) -> String? {
+        let above = placement.metAboveGap.map(\.title)
+        let unsure = placement.unsureCriteria.count
+        let unsurePhrase = unsure == 1 ? "1 answer is" : "\(unsure) answers are"
+        switch (above.isEmpty, unsure == 0) {
+        case (true, true):
+            return nil
+        case (true, false):
+            return "This is provisional while \(unsurePhrase) not sure or not given."
+        case (false, true):
+            return "\(list(above)) \(above.count == 1 ? "is" : "are") met too, but a stage counts only when every stage below it is met."
+        case (false, false):
+            return "\(list(above)) \(above.count == 1 ? "is" : "are") met too but cannot count above the gap, "
+                + "and this is provisional while \(unsurePhrase) not sure or not given."
+        }
+    }
+
+    private static func count(_ result: StageResult) -> String {
+        let total = result.criteria.count
+        var text = "\(result.yes) of \(total) \(total == 1 ? "criterion" : "criteria") in place"
+        if result.partly > 0 { text += ", \(result.partly) partly" }
+        return text
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+}

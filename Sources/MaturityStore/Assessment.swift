@@ -1,0 +1,147 @@
+import MaturityFramework
+import MaturityRules
+
+/// One board's assessment of its system against a framework on one day.
+///
+/// The answers are the truth; placements are always computed from them with ``PlacementRules``.
+public struct Assessment: Sendable, Equatable {
+    /// The framework answered, by id and version.
+    public var framework: FrameworkReference
+    /// The system assessed, as people write it, e.g. "West Yorkshire ICS".
+    public var system: String
+    /// The day of the workshop.
+    public var date: CalendarDate
+    /// Who took part.
+    public var participants: [String]
+    /// Draft while the workshop goes on; complete once the board agrees it.
+    public var status: AssessmentStatus
+    /// Per area: answers, notes and actions, in framework order.
+    public var areas: [AreaRecord]
+
+    /// Creates an assessment.
+    public init(
+        framework: FrameworkReference, system: String, date: CalendarDate,
+        participants: [String] = [], status: AssessmentStatus = .draft, areas: [AreaRecord] = []
+    ) {
+        self.framework = framework
+        self.system = system
+        self.date = date
+        self.participants = participants
+        self.status = status
+        self.areas = areas
+    }
+
+    /// A new, unanswered draft with an empty record for every area of `framework`.
+    public init(starting framework: Framework, system: String, date: CalendarDate, participants: [String] = []) {
+        self.init(
+            framework: FrameworkReference(framework), system: system, date: date, participants: participants,
+            areas: framework.areas.map { AreaRecord(id: $0.id) })
+    }
+
+    /// Every answer of every area, by criterion id.
+    public var answers: [String: Answer] {
+        areas.reduce(into: [:]) { all, area in all.merge(area.answers) { _, new in new } }
+    }
+
+    /// The record of one area, created if the assessment has none yet.
+    public subscript(area areaID: String) -> AreaRecord {
+        get { areas.first { $0.id == areaID } ?? AreaRecord(id: areaID) }
+        set {
+            if let index = areas.firstIndex(where: { $0.id == areaID }) {
+                areas[index] = newValue
+            } else {
+                areas.append(newValue)
+            }
+        }
+    }
+
+    /// The placement of every area of `framework`, computed from the answers.
+    public func placements(in framework: Framework) -> [Placement] {
+        PlacementRules.placeAll(in: framework, answers: answers)
+    }
+}
+
+/// The framework an assessment was answered against.
+public struct FrameworkReference: Sendable, Equatable, Codable {
+    /// Framework id.
+    public var id: String
+    /// Framework version at the time of answering.
+    public var version: String
+    /// Framework title at the time of answering, for readers without the framework.
+    public var title: String
+
+    /// Creates a reference.
+    public init(id: String, version: String, title: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+    }
+
+    /// The reference to `framework` as it is now.
+    public init(_ framework: Framework) {
+        self.init(id: framework.id, version: framework.version, title: framework.title)
+    }
+}
+
+/// Whether the board has finished the assessment.
+public enum AssessmentStatus: String, Sendable, Codable, CaseIterable {
+    /// Still being answered.
+    case draft
+    /// Agreed by the board.
+    case complete
+}
+
+/// What the board recorded for one area.
+public struct AreaRecord: Sendable, Equatable {
+    /// The area's id in the framework.
+    public var id: String
+    /// Answers by criterion id; a criterion with no entry has not been answered.
+    public var answers: [String: Answer]
+    /// Notes and evidence by criterion id.
+    public var notes: [String: String]
+    /// Actions the board agreed for this area.
+    public var actions: [Action]
+
+    /// Creates a record.
+    public init(id: String, answers: [String: Answer] = [:], notes: [String: String] = [:], actions: [Action] = []) {
+        self.id = id
+        self.answers = answers
+        self.notes = notes
+        self.actions = actions
+    }
+}
+
+/// An action the board agreed: what, who, by when, and how it stands.
+public struct Action: Sendable, Equatable {
+    /// Stable id, so that next year's review can refer to it.
+    public var id: String
+    /// What is to be done.
+    public var what: String
+    /// Who owns it.
+    public var owner: String
+    /// When it is due, if a date was agreed.
+    public var due: CalendarDate?
+    /// How it stands.
+    public var status: ActionStatus
+
+    /// Creates an action.
+    public init(id: String, what: String, owner: String, due: CalendarDate? = nil, status: ActionStatus = .notStarted) {
+        self.id = id
+        self.what = what
+        self.owner = owner
+        self.due = due
+        self.status = status
+    }
+}
+
+/// How an agreed action stands.
+public enum ActionStatus: String, Sendable, Codable, CaseIterable {
+    /// Agreed, not begun.
+    case notStarted = "not-started"
+    /// Begun.
+    case inProgress = "in-progress"
+    /// Finished.
+    case done
+    /// No longer pursued.
+    case dropped
+}

@@ -1,0 +1,97 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Atomic, durable file writes: a temporary file in the same folder, flushed, then renamed into
+/// place (or linked, when the name must be new), and the folder flushed, so that a crash or a
+/// pulled plug leaves either the old file or the new one, never a mixture.
+enum DurableFile {
+    /// Replaces (or creates) `url` with `data`, readable by the owner only.
+    static func replace(_ url: URL, with data: Data) throws(StoreError) {
+        let temporary = try writeTemporary(data, beside: url)
+        guard rename(temporary.path, url.path) == 0 else {
+            let error = StoreError.system("cannot save \(url.lastPathComponent)", errno)
+            unlink(temporary.path)
+            throw error
+        }
+        try syncFolder(of: url)
+    }
+
+    /// Writes `data` under the first of `candidates` that does not exist yet, and returns it.
+    /// No existing file is ever overwritten, even by a concurrent writer.
+    static func createNew(_ data: Data, candidates: [URL]) throws(StoreError) -> URL {
+        guard let first = candidates.first else { throw StoreError("no file name to write") }
+        let temporary = try writeTemporary(data, beside: first)
+        defer { unlink(temporary.path) }
+        for candidate in candidates {
+            if link(temporary.path, candidate.path) == 0 {
+                try syncFolder(of: candidate)
+                return candidate
+            }
+            guard errno == EEXIST else { throw StoreError.system("cannot create \(candidate.lastPathComponent)", errno) }
+        }
+        throw StoreError("every file name from \(first.lastPathComponent) onwards is taken")
+    }
+
+    private static func writeTemporary(_ data: Data, beside url: URL) throws(StoreError) -> URL {
+        let folder = url.deletingLastPathComponent()
+        let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = folder.appending(path: name)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.system("cannot write in \(folder.path)", errno) }
+        var failure: StoreError?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = StoreError.system("cannot write \(url.lastPathComponent)", errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 {
+            failure = StoreError.system("cannot flush \(url.lastPathComponent) to disk", errno)
+        }
+        if close(descriptor) != 0, failure == nil {
+            failure = StoreError.system("cannot close \(url.lastPathComponent)", errno)
+        }
+        if let failure {
+            unlink(temporary.path)
+            throw failure
+        }
+        return temporary
+    }
+
+    private static func syncFolder(of url: URL) throws(StoreError) {
+        let folder = url.deletingLastPathComponent().path
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.system("cannot open \(folder) to flush it", errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StoreError.system("cannot flush \(folder) to disk", errno) }
+    }
+}
+
+/// A store operation that failed, in one line.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+
+    /// Creates the error.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    /// An error from a system call, with the system's reason.
+    static func system(_ what: String, _ code: Int32) -> StoreError {
+        StoreError("\(what): \(String(cString: strerror(code)))")
+    }
+
+    /// The message.
+    public var description: String { message }
+}
