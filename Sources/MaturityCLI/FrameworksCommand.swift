@@ -70,9 +70,12 @@ struct FrameworksCommand: ParsableCommand {
             for path in paths {
                 switch FrameworkLoader.load(contentsOf: URL(fileURLWithPath: path), displayName: path) {
                 case let .success(framework):
-                    let criteria = framework.allCriteria.count
-                    print("\(path): ok (\(framework.id) \(framework.version): \(framework.stages.count) stages, "
-                          + "\(framework.areas.count) areas, \(criteria) criteria)")
+                    let counts = [
+                        counted(framework.stages.count, "stage", "stages"),
+                        counted(framework.areas.count, "area", "areas"),
+                        counted(framework.allCriteria.count, "criterion", "criteria"),
+                    ]
+                    print("\(path): ok (\(framework.id) \(framework.version): \(counts.joined(separator: ", ")))")
                 case let .failure(failure):
                     failed = true
                     for problem in failure.problems { Terminal.error(problem.description) }
@@ -91,6 +94,11 @@ extension Result where Failure == FrameworkProblems {
         case let .failure(failure): throw CommandFailure(failure.problems.map { "maturity: \($0)" }.joined(separator: "\n"))
         }
     }
+}
+
+/// "1 stage", "3 stages".
+func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
 }
 
 /// Left-aligned columns separated by two spaces.

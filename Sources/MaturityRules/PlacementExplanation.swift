@@ -15,16 +15,15 @@ enum PlacementExplanation {
 
     private static func placedSentence(_ placement: Placement) -> String {
         let met = placement.stages.prefix(placement.level).map(\.stage.title)
-        guard let first = placement.stages.first else { return "\(placement.stageTitle): the framework has no stages." }
+        guard let first = placement.stages.first else { return "\(placement.stageTitle), because the framework has no stages." }
         if met.isEmpty {
-            return "\(placement.stageTitle): \(first.stage.title) is not met yet (\(count(first)))."
+            return "\(placement.stageTitle), because \(first.stage.title) is not met (\(count(first)))."
         }
         if met.count == placement.stages.count {
-            return met.count == 1
-                ? "\(placement.stageTitle): its only stage is met."
-                : "\(placement.stageTitle): every stage is met, from \(met[0]) to \(met[met.count - 1])."
+            return "Placed at \(placement.stageTitle), because "
+                + (met.count == 1 ? "its only stage is met." : "every stage is met.")
         }
-        return "\(placement.stageTitle): \(list(met)) \(met.count == 1 ? "is" : "are") met."
+        return "Placed at \(placement.stageTitle), because \(list(met)) \(met.count == 1 ? "is" : "are") met."
     }
 
     private static func gapSentence(_ next: StageResult, gap: [Criterion], answers: [String: Answer]) -> String {
