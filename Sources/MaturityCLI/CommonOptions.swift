@@ -51,17 +51,20 @@ func jsonText(_ value: some Encodable) throws -> String {
     return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
-/// Word-wraps `text` to `width` columns, every line starting with `indent`.
-func wrapped(_ text: String, width: Int = 78, indent: String = "") -> String {
+/// Word-wraps `text` to `width` columns: the first line starts with `indent`, later ones with
+/// `continuation` (the same indent unless given).
+func wrapped(_ text: String, width: Int = 78, indent: String = "", continuation: String? = nil) -> String {
     var lines: [String] = []
-    var line = indent
+    var prefix = indent
+    var line = prefix
     for word in text.split(whereSeparator: \.isWhitespace) {
-        if line.count > indent.count, line.count + 1 + word.count > width {
+        if line.count > prefix.count, line.count + 1 + word.count > width {
             lines.append(line)
-            line = indent
+            prefix = continuation ?? indent
+            line = prefix
         }
-        line += (line.count > indent.count ? " " : "") + word
+        line += (line.count > prefix.count ? " " : "") + word
     }
-    if line.count > indent.count { lines.append(line) }
+    if line.count > prefix.count { lines.append(line) }
     return lines.joined(separator: "\n")
 }

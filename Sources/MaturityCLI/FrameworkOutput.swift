@@ -66,7 +66,7 @@ enum FrameworkText {
                 lines.append("")
                 lines.append(wrapped("\(stage.title): \(area.descriptor(atStage: stage.id) ?? "")", indent: "   "))
                 for criterion in area.criteria(atStage: stage.id) {
-                    lines.append(wrapped("- \(criterion.text) [\(criterion.id)]", indent: "     "))
+                    lines.append(wrapped("- \(criterion.text) [\(criterion.id)]", indent: "     ", continuation: "       "))
                 }
             }
         }
