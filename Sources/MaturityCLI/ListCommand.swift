@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
         var summaries: [AssessmentSummary] = []
         var unreadable = problems.map { "maturity: \($0)" }
         for entry in entries {
-            if let system, Slug.make(from: system) != Slug.make(from: entry.assessment.system) { continue }
+            if let system, Slug.matchKey(for: system) != Slug.matchKey(for: entry.assessment.system) { continue }
             do {
                 let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
                 summaries.append(AssessmentSummary(entry.assessment, framework: framework, file: entry.url))

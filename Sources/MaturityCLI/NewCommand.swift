@@ -46,7 +46,13 @@ struct NewCommand: ParsableCommand {
             }
             return day
         } ?? CalendarDate.today()
-        let framework = try FrameworkCatalog.forUser().resolve(framework).orFail()
+        let catalog = FrameworkCatalog.forUser()
+        let framework = try catalog.resolve(self.framework).orFail()
+        if catalog.framework(id: framework.id) != framework {
+            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment).path
+            Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
+                + "copy its file to \(folder) so that list and show can read this assessment")
+        }
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
         if let answers {
             let data = try readAnswerFile(answers)

@@ -33,4 +33,12 @@ public enum Slug {
         }
         return slug.isEmpty ? "system" : slug
     }
+
+    /// The form in which two system names are compared: case, accents, spaces and punctuation
+    /// ignored, any script kept ("West Yorkshire ICS" and "west-yorkshire, ics" match; "日本" and "中国" do not).
+    public static func matchKey(for name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
+        return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map(Character.init))
+    }
 }

@@ -159,6 +159,18 @@ struct AssessmentCommandTests {
         #expect(text.stdout.contains("economic plan reviewed (partly)"))
     }
 
+    @Test func aFrameworkFileOutsideTheCatalogIsUsedWithANote() throws {
+        let sandbox = try Sandbox()
+        let text = try String(contentsOf: repositoryRoot.appending(path: "Frameworks/anchor-institution-charter.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "id: anchor-institution-charter", with: "id: local-charter")
+        let path = try sandbox.write(text, to: "local.yaml")
+        let result = try sandbox.run(["new", "--system", "S", "--date", "2026-01-01", "--framework", path])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("note: framework 'local-charter' 1.0.0 is not among your frameworks"))
+        let listed = try sandbox.run(["list"])
+        #expect(listed.stderr.contains("answered against framework 'local-charter', which is not installed"))
+    }
+
     @Test func badAnswersWriteNothing() throws {
         let sandbox = try Sandbox()
         let sheet = try sandbox.write("{\"no-such-criterion\": \"yes\", \"econ-emerging-plan-known\": \"perhaps\"}", to: "bad.json")

@@ -137,6 +137,13 @@ struct SlugTests {
     ])
     func examples(_ name: String, _ slug: String) { #expect(Slug.make(from: name) == slug) }
 
+    @Test func systemNamesMatchIgnoringCaseAccentsAndPunctuation() {
+        #expect(Slug.matchKey(for: "West Yorkshire ICS") == Slug.matchKey(for: "west-yorkshire, ics"))
+        #expect(Slug.matchKey(for: "Ynys Môn") == Slug.matchKey(for: "YNYS MON"))
+        #expect(Slug.matchKey(for: "日本") != Slug.matchKey(for: "中国"))
+        #expect(Slug.matchKey(for: "Area 1") != Slug.matchKey(for: "Area 2"))
+    }
+
     @Test func slugsAreAlwaysShortAndSafe() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "Z", "9", " ", "-", "/", "..", "\\", "\u{0}", "\n", "é", "日", "🙂", ".", "$(", "`", "%", "ß"]

@@ -38,3 +38,6 @@ func sampleAssessment(system: String = "West Yorkshire ICS", date: String = "202
     assessment[area: "economic-development"] = economy
     return assessment
 }
+
+/// 1,500 cases in the normal test run; `MATURITY_FUZZ_CASES` asks for a longer campaign.
+let fuzzCases = ProcessInfo.processInfo.environment["MATURITY_FUZZ_CASES"].flatMap { Int($0) } ?? 1500
