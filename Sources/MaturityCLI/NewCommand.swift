@@ -72,13 +72,10 @@ struct NewCommand: ParsableCommand {
     }
 
     private func readAnswerFile(_ path: String) throws(CommandFailure) -> Data {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure("maturity: \(path): no such file, or it cannot be read")
+        switch LocalFiles.read(URL(fileURLWithPath: path), limit: AnswerSheet.maximumFileSize) {
+        case let .success(data): return data
+        case let .failure(failure): throw CommandFailure("maturity: \(path): \(failure)")
         }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: (4 << 20) + 1)) ?? Data()
     }
 }
 

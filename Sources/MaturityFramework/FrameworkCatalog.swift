@@ -76,14 +76,8 @@ public struct FrameworkCatalog: Sendable {
     /// The user's frameworks folder: `MATURITY_FRAMEWORKS`, else `$XDG_CONFIG_HOME/maturity/frameworks`,
     /// else `~/.config/maturity/frameworks`.
     public static func userFolder(environment: [String: String]) -> URL {
-        if let path = environment["MATURITY_FRAMEWORKS"], !path.isEmpty {
-            return URL(fileURLWithPath: path, isDirectory: true)
-        }
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            return URL(fileURLWithPath: config, isDirectory: true).appending(path: "maturity/frameworks")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true).appending(path: ".config/maturity/frameworks")
+        LocalFiles.userFolder(environment: environment, override: "MATURITY_FRAMEWORKS", xdgVariable: "XDG_CONFIG_HOME",
+                              homeFallback: ".config", subpath: "maturity/frameworks")
     }
 
     private static func loadFolder(_ folder: URL, taken: Set<String>) -> ([Entry], [FrameworkProblem]) {

@@ -11,15 +11,12 @@ public enum FrameworkLoader {
     /// Loads and validates the file at `url`, naming it `displayName` in problem reports.
     public static func load(contentsOf url: URL, displayName: String? = nil) -> Result<Framework, FrameworkProblems> {
         let name = displayName ?? url.path
-        let data: Data
-        do {
-            data = try readSmallFile(url)
-        } catch let problem as FrameworkProblem {
-            return .failure(FrameworkProblems([FrameworkProblem(file: name, line: nil, message: problem.message)]))
-        } catch {
-            return .failure(FrameworkProblems([FrameworkProblem(file: name, line: nil, message: "cannot be read")]))
+        switch LocalFiles.read(url, limit: maximumFileSize) {
+        case let .success(data):
+            return parse(data, fileName: name)
+        case let .failure(failure):
+            return .failure(FrameworkProblems([FrameworkProblem(file: name, line: nil, message: failure.description)]))
         }
-        return parse(data, fileName: name)
     }
 
     /// Parses and validates framework text; every problem found is returned together.
@@ -55,32 +52,6 @@ public enum FrameworkLoader {
             (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
         }.map(\.element)
         return .failure(FrameworkProblems(sorted))
-    }
-
-    /// Reads a regular file of at most `maximumFileSize` bytes.
-    static func readSmallFile(_ url: URL) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw FrameworkProblem(file: url.path, line: nil, message: "no such file")
-        }
-        if isDirectory.boolValue { throw FrameworkProblem(file: url.path, line: nil, message: "is a folder, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > maximumFileSize {
-            throw FrameworkProblem(
-                file: url.path, line: nil,
-                message: "is \(size) bytes; a framework file may be at most \(maximumFileSize) bytes")
-        }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw FrameworkProblem(file: url.path, line: nil, message: "cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
-        // Read one byte past the limit, so a file that grew since stat is still refused.
-        let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
-        if data.count > maximumFileSize {
-            throw FrameworkProblem(
-                file: url.path, line: nil, message: "is larger than \(maximumFileSize) bytes, the most a framework file may be")
-        }
-        return data
     }
 
     /// The first line whose nesting (indentation, leading dashes, open brackets) exceeds the limit.

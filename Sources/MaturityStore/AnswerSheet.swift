@@ -12,10 +12,15 @@ public struct AnswerSheet: Sendable, Equatable {
     /// Notes by criterion id (CSV only).
     public var notes: [String: String]
 
+    /// Answer sheets larger than this are refused.
+    public static let maximumFileSize = 4 << 20
+
     /// Reads a sheet and checks every criterion id against `framework`; every problem is reported,
     /// one per line, as `FILE[:LINE]: message`.
     public static func read(_ data: Data, fileName: String, framework: Framework) throws(StoreError) -> AnswerSheet {
-        guard data.count <= 4 << 20 else { throw StoreError("\(fileName): is larger than 4 MB, too large for an answer sheet") }
+        guard data.count <= maximumFileSize else {
+            throw StoreError("\(fileName): is \(data.count) bytes; at most \(maximumFileSize) are allowed")
+        }
         guard !data.contains(0), var text = String(validating: data, as: UTF8.self) else {
             throw StoreError("\(fileName): is not UTF-8 text")
         }

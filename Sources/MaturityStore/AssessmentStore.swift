@@ -13,14 +13,8 @@ public struct AssessmentStore: Sendable {
 
     /// `MATURITY_STORE`, else `$XDG_DATA_HOME/maturity/assessments`, else `~/.local/share/maturity/assessments`.
     public static func defaultFolder(environment: [String: String]) -> URL {
-        if let path = environment["MATURITY_STORE"], !path.isEmpty {
-            return URL(fileURLWithPath: path, isDirectory: true)
-        }
-        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            return URL(fileURLWithPath: data, isDirectory: true).appending(path: "maturity/assessments")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true).appending(path: ".local/share/maturity/assessments")
+        LocalFiles.userFolder(environment: environment, override: "MATURITY_STORE", xdgVariable: "XDG_DATA_HOME",
+                              homeFallback: ".local/share", subpath: "maturity/assessments")
     }
 
     /// The base file name for an assessment: `2026-11-22-west-yorkshire-ics.json`.
@@ -47,23 +41,15 @@ public struct AssessmentStore: Sendable {
 
     /// Reads the assessment at `url` without changing the file.
     public static func load(_ url: URL) throws(StoreError) -> Assessment {
-        let name = url.path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw StoreError("\(name): no such file")
+        let data: Data
+        switch LocalFiles.read(url, limit: AssessmentFile.maximumFileSize) {
+        case let .success(bytes): data = bytes
+        case let .failure(failure): throw StoreError("\(url.path): \(failure)")
         }
-        if isFolder.boolValue { throw StoreError("\(name): is a folder, not an assessment file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > AssessmentFile.maximumFileSize {
-            throw StoreError("\(name): is \(size) bytes; an assessment file may be at most \(AssessmentFile.maximumFileSize)")
-        }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw StoreError("\(name): cannot be read") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: AssessmentFile.maximumFileSize + 1)) ?? Data()
         do {
             return try AssessmentFile.decode(data)
         } catch {
-            throw StoreError("\(name): \(error.reason)")
+            throw StoreError("\(url.path): \(error.reason)")
         }
     }
 

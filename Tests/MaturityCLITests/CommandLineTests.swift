@@ -248,7 +248,7 @@ struct CommandLineErrorTests {
         (["new", "--system", "a\tb"], "maturity: --system must not contain control characters such as tabs or line breaks"),
         (["new", "--system", "X", "--framework", "nope"],
          "maturity: nope: no framework with this id and no such file (known frameworks: anchor-institution-charter, ics-social-economic-development)"),
-        (["new", "--system", "X", "--answers", "/no/such.csv"], "maturity: /no/such.csv: no such file, or it cannot be read"),
+        (["new", "--system", "X", "--answers", "/no/such.csv"], "maturity: /no/such.csv: no such file"),
         (["show", "missing"], "maturity: missing: no such file, and no assessment of that name in STORE"),
         (["frobnicate"], "maturity: Unexpected argument 'frobnicate' (see 'maturity --help')"),
         (["list", "--format", "xml"], "maturity: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'. (see 'maturity list --help')"),
