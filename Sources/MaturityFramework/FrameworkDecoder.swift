@@ -46,6 +46,7 @@ struct FrameworkDecoder {
 
     private mutating func decodeStages(_ node: Node) -> [Stage]? {
         guard let items = sequence(node, at: "stages", limit: Self.maximumStages) else { return nil }
+        if items.isEmpty { report("stages: empty; a framework needs at least one stage", at: node) }
         var stages: [Stage] = []
         var firstLine: [String: Int] = [:]
         for (index, item) in items.enumerated() {
@@ -77,6 +78,7 @@ struct FrameworkDecoder {
 
     private mutating func decodeAreas(_ node: Node, stages: [Stage]) -> [Area]? {
         guard let items = sequence(node, at: "areas", limit: Self.maximumAreas) else { return nil }
+        if items.isEmpty { report("areas: empty; a framework needs at least one area", at: node) }
         var areas: [Area] = []
         var areaLines: [String: Int] = [:]
         var criterionLines: [String: Int] = [:]

@@ -48,6 +48,7 @@ public enum FrameworkLoader {
         var decoder = FrameworkDecoder(file: fileName)
         let framework = decoder.decodeFramework(root)
         if let framework, decoder.problems.isEmpty { return .success(framework) }
+        if decoder.problems.isEmpty { return failure(nil, "could not be read as a framework") }
         let sorted = decoder.problems.enumerated().sorted { a, b in
             (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)
         }.map(\.element)

@@ -72,6 +72,13 @@ struct FrameworkValidationTests {
         #expect(problems(empty).contains("17: areas[0].stages.first.criteria: no criteria; every stage of an area needs at least one"))
     }
 
+    @Test func emptyStagesAndAreasAreReported() {
+        let noAreas = minimalFramework().components(separatedBy: "areas:")[0] + "areas: []\n"
+        #expect(problems(noAreas) == ["11: areas: empty; a framework needs at least one area"])
+        let noStages = minimalFramework().replacingOccurrences(of: "stages:\n  - id: first\n    title: First", with: "stages: []")
+        #expect(problems(noStages).contains("8: stages: empty; a framework needs at least one stage"))
+    }
+
     @Test func unknownStageIdsAndFieldsAreNamed() {
         let unknownStage = minimalFramework() + "\n      third:\n        descriptor: d\n        criteria: []\n"
         #expect(problems(unknownStage).contains("20: areas[0].stages.third: unknown stage 'third' (the framework's stages are first)"))
