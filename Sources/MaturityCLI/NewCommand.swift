@@ -48,11 +48,6 @@ struct NewCommand: ParsableCommand {
         } ?? CalendarDate.today()
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.resolve(self.framework).orFail()
-        if catalog.framework(id: framework.id) != framework {
-            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment).path
-            Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
-                + "copy its file to \(folder) so that list and show can read this assessment")
-        }
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
         if let answers {
             let data = try readAnswerFile(answers)
@@ -68,6 +63,11 @@ struct NewCommand: ParsableCommand {
             print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
+        }
+        if catalog.framework(id: framework.id) != framework {
+            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment).path
+            Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
+                + "copy its file to \(folder) so that list and show can read this assessment")
         }
     }
 
