@@ -21,11 +21,19 @@ let package = Package(
         .target(name: "MaturityRules", dependencies: ["MaturityFramework"]),
         // Assessments as dated JSON files, written atomically.
         .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules"]),
+        // The ncursesw C library (Debian: libncursesw5-dev).
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only module that calls ncursesw: paints cell grids, reads keys, restores the terminal.
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CellGrid"]),
+        // Screens as grids of styled cells, keys as values, and the display width of text.
+        .target(name: "CellGrid"),
+        // The workshop as state, update and render-to-cells; no terminal, no disk.
+        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityStore", "CellGrid"]),
         // The `maturity` command.
         .executableTarget(
             name: "MaturityCLI",
             dependencies: [
-                "MaturityFramework", "MaturityRules", "MaturityStore",
+                "MaturityFramework", "MaturityRules", "MaturityStore", "CellGrid", "WorkshopUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +47,8 @@ let package = Package(
         .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework"]),
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
         .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore"]),
+        .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
+        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore"]),
     ],
     swiftLanguageModes: [.v6]

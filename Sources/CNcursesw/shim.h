@@ -1,0 +1,37 @@
+// The ncursesw API as Swift can import it. SwiftPM drops pkg-config's -D_XOPEN_SOURCE, so the wide
+// character API is switched on here; macros and unsafe globals are wrapped in inline functions.
+#ifndef MATURITY_CNCURSESW_SHIM_H
+#define MATURITY_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+static inline WINDOW *maturity_stdscr(void) { return stdscr; }
+static inline int maturity_lines(void) { return LINES; }
+static inline int maturity_cols(void) { return COLS; }
+static inline int maturity_colors(void) { return COLORS; }
+static inline int maturity_key_code_yes(void) { return KEY_CODE_YES; }
+static inline attr_t maturity_a_normal(void) { return A_NORMAL; }
+static inline attr_t maturity_a_bold(void) { return A_BOLD; }
+static inline attr_t maturity_a_reverse(void) { return A_REVERSE; }
+static inline attr_t maturity_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t maturity_a_dim(void) { return A_DIM; }
+
+/// Puts one grapheme (up to CCHARW_MAX - 1 code points) at row, column with attributes and a colour pair.
+static inline int maturity_put_cell(int row, int column, const wchar_t *text, attr_t attributes, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attributes, pair, NULL) != OK) {
+        return ERR;
+    }
+    return mvwadd_wch(stdscr, row, column, &cell);
+}
+
+/// Reads one key: returns OK with a character, KEY_CODE_YES with a key code, or ERR on timeout.
+static inline int maturity_get_key(wint_t *key) { return wget_wch(stdscr, key); }
+
+#endif

@@ -1,0 +1,11 @@
+/// A key the user pressed, or a change of terminal size.
+public enum Key: Sendable, Hashable {
+    /// A printable character.
+    case character(Character)
+    /// Control and a letter, as the lowercase letter (Ctrl-C is `.control("c")`).
+    case control(Character)
+    case enter, tab, backTab, backspace, delete, escape
+    case up, down, left, right, home, end, pageUp, pageDown
+    /// The terminal was resized.
+    case resize
+}

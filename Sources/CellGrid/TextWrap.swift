@@ -1,0 +1,125 @@
+/// Word wrapping by display width, shared by text on screen and the text editor's cursor.
+public struct TextLayout: Sendable {
+    /// The characters laid out.
+    public let characters: [Character]
+    /// The columns available.
+    public let width: Int
+    /// Per character: the line and column where it starts.
+    public private(set) var positions: [(line: Int, column: Int)] = []
+    /// Per line: the range of character indices it holds (a line break or a space ending the line included).
+    public private(set) var lineRanges: [Range<Int>] = []
+
+    /// Lays out `text` in lines of at most `width` columns, breaking after spaces where possible,
+    /// at explicit line breaks always, and inside a word only when the word is longer than a line.
+    public init(_ text: String, width: Int) {
+        self.init(characters: Array(text), width: width)
+    }
+
+    /// Lays out characters; see ``init(_:width:)``.
+    public init(characters: [Character], width: Int) {
+        self.characters = characters
+        self.width = max(1, width)
+        layOut()
+    }
+
+    private mutating func layOut() {
+        positions.reserveCapacity(characters.count)
+        var line = 0
+        var column = 0
+        var lineStart = 0
+        var lastSpace: Int?
+        for (index, character) in characters.enumerated() {
+            if character == "\n" {
+                positions.append((line, column))
+                lineRanges.append(lineStart..<index + 1)
+                line += 1
+                column = 0
+                lineStart = index + 1
+                lastSpace = nil
+                continue
+            }
+            let columns = TextWidth.of(character)
+            if character == " " {
+                positions.append((line, column))
+                column += 1
+                lastSpace = index
+                if column >= width {
+                    lineRanges.append(lineStart..<index + 1)
+                    line += 1
+                    column = 0
+                    lineStart = index + 1
+                    lastSpace = nil
+                }
+                continue
+            }
+            if column + columns > width, column > 0 {
+                let breakAt = lastSpace.map { $0 + 1 } ?? index
+                lineRanges.append(lineStart..<breakAt)
+                line += 1
+                column = 0
+                lineStart = breakAt
+                lastSpace = nil
+                for moved in breakAt..<index {
+                    positions[moved] = (line, column)
+                    column += TextWidth.of(characters[moved])
+                }
+                if column + columns > width, column > 0 {
+                    // The word carried over is as wide as a line: split it here.
+                    lineRanges.append(lineStart..<index)
+                    line += 1
+                    column = 0
+                    lineStart = index
+                }
+            }
+            positions.append((line, column))
+            column += columns
+        }
+        lineRanges.append(lineStart..<characters.count)
+    }
+
+    /// Number of lines (at least one).
+    public var lineCount: Int { lineRanges.count }
+
+    /// The text of each line, without its line break.
+    public var lines: [String] {
+        lineRanges.map { range in
+            let slice = characters[range]
+            return String(slice.last == "\n" ? slice.dropLast() : slice)
+        }
+    }
+
+    /// Where a cursor before character `index` shows (index may equal the count: the end).
+    public func cursor(at index: Int) -> (line: Int, column: Int) {
+        if index < characters.count, index >= 0 { return positions[index] }
+        guard let last = characters.indices.last else { return (0, 0) }
+        let position = positions[last]
+        if characters[last] == "\n" { return (position.line + 1, 0) }
+        let column = position.column + TextWidth.of(characters[last])
+        return column >= width ? (position.line + 1, 0) : (position.line, column)
+    }
+
+    /// The character index nearest to a line and column (for moving the cursor up and down).
+    public func index(line: Int, column: Int) -> Int {
+        guard line >= 0 else { return 0 }
+        guard line < lineRanges.count else { return characters.count }
+        let range = lineRanges[line]
+        for index in range where characters[index] == "\n" || positions[index].column >= column {
+            return index
+        }
+        if range.upperBound == characters.count { return characters.count }
+        return max(range.lowerBound, range.upperBound - 1)
+    }
+}
+
+/// Word wrapping for text that is only shown.
+public enum TextWrap {
+    /// `text` in lines of at most `width` columns; see ``TextLayout``.
+    public static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        return TextLayout(text, width: width).lines.map { line in
+            var trimmed = Substring(line)
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }
+    }
+}
