@@ -11,6 +11,9 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// From term.h, declared here so that term.h's macros (lines, columns...) stay out of Swift's way.
+extern char *tigetstr(const char *capname);
+
 static inline WINDOW *maturity_stdscr(void) { return stdscr; }
 static inline int maturity_lines(void) { return LINES; }
 static inline int maturity_cols(void) { return COLS; }

@@ -13,14 +13,15 @@ struct Maturity: ParsableCommand {
               else ~/.local/share/maturity/assessments (or --store DIR).
 
             Examples:
+              maturity                                   (the workshop)
               maturity frameworks
               maturity new --system "West Yorkshire ICS" --answers survey.csv
               maturity list
               maturity show 2026-11-22-west-yorkshire-ics.json
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, ShowCommand.self, NewCommand.self, FrameworksCommand.self],
-        defaultSubcommand: ListCommand.self
+        subcommands: [WorkshopCommand.self, ListCommand.self, ShowCommand.self, NewCommand.self, FrameworksCommand.self],
+        defaultSubcommand: WorkshopCommand.self
     )
 
     /// Runs the command; every failure is a clear message on standard error and exit status 1.

@@ -17,6 +17,8 @@ public struct Assessment: Sendable, Equatable {
     public var status: AssessmentStatus
     /// Per area: answers, notes and actions, in framework order.
     public var areas: [AreaRecord]
+    /// Where the workshop was when last saved, so that a resumed draft opens there.
+    public var position: WorkshopPosition?
 
     /// Creates an assessment.
     public init(
@@ -58,6 +60,23 @@ public struct Assessment: Sendable, Equatable {
     /// The placement of every area of `framework`, computed from the answers.
     public func placements(in framework: Framework) -> [Placement] {
         PlacementRules.placeAll(in: framework, answers: answers)
+    }
+}
+
+/// A place in the workshop: a step, and the area and criterion it concerns.
+public struct WorkshopPosition: Sendable, Equatable, Codable {
+    /// `overview`, `question`, `result` or `summary`.
+    public var step: String
+    /// The area's id, for every step but the summary.
+    public var area: String?
+    /// The criterion's id, for a question.
+    public var criterion: String?
+
+    /// Creates a position.
+    public init(step: String, area: String? = nil, criterion: String? = nil) {
+        self.step = step
+        self.area = area
+        self.criterion = criterion
     }
 }
 

@@ -18,7 +18,7 @@ public enum AssessmentFile {
         let document = Document(
             schemaVersion: schemaVersion, kind: kind, framework: assessment.framework,
             system: assessment.system, date: assessment.date, participants: assessment.participants,
-            status: assessment.status.rawValue,
+            status: assessment.status.rawValue, position: assessment.position,
             areas: assessment.areas.map { area in
                 Document.Area(
                     id: area.id,
@@ -93,9 +93,11 @@ public enum AssessmentFile {
             }
             areas.append(AreaRecord(id: area.id, answers: answers, notes: area.notes ?? [:], actions: actions))
         }
-        return Assessment(
+        var assessment = Assessment(
             framework: document.framework, system: document.system, date: document.date,
             participants: document.participants ?? [], status: status, areas: areas)
+        assessment.position = document.position
+        return assessment
     }
 
     /// One line for a decoding error, naming the field where there is one.
@@ -146,6 +148,7 @@ public enum AssessmentFile {
         var date: CalendarDate
         var participants: [String]?
         var status: String
+        var position: WorkshopPosition?
         var areas: [Area]
 
         struct Area: Codable {

@@ -1,0 +1,159 @@
+import CellGrid
+import CNcursesw
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The terminal, driven through ncursesw: paints frames, reads keys, and always restores itself.
+///
+/// This is the only type in `maturity` that calls ncurses. Create one with ``start(colors:)`` and
+/// call ``stop()`` when done; signals and crashes restore the terminal through ``TerminalRestorer``.
+public final class CursesTerminal {
+    private var painted: Grid?
+    private var stopped = false
+
+    private init() {}
+
+    /// Takes over the terminal: alternate screen, raw keys, no echo, short Escape delay.
+    /// With `colors` false (or a terminal without colours) only bold and reverse video are used.
+    public static func start(colors: Bool) -> CursesTerminal {
+        setlocale(LC_ALL, "")
+        TerminalRestorer.saveTerminalModes()
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(maturity_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        StylePalette.setUp(colors: colors && has_colors())
+        TerminalRestorer.install(restoreSequence: restoreSequence())
+        return CursesTerminal()
+    }
+
+    /// Columns and rows as ncurses knows them (updated on resize).
+    public var size: (width: Int, height: Int) {
+        (Int(maturity_cols()), Int(maturity_lines()))
+    }
+
+    /// Paints `frame`, writing only the cells that changed since the last frame; ncurses then sends
+    /// the terminal only what differs.
+    public func draw(_ frame: Frame) {
+        let grid = frame.grid
+        let previous = painted.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        if previous == nil { erase() }
+        var scalars = [wchar_t](repeating: 0, count: 6)
+        for row in 0..<grid.height {
+            for column in 0..<grid.width {
+                let cell = grid[row, column]
+                if cell.isContinuation || previous?[row, column] == cell { continue }
+                var count = 0
+                for scalar in cell.text.unicodeScalars where count < 4 {
+                    scalars[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                scalars[count] = 0
+                let (attributes, pair) = StylePalette.attributes(for: cell.style)
+                // Writing the bottom-right cell moves the cursor off screen; ncurses reports ERR, harmlessly.
+                _ = maturity_put_cell(Int32(row), Int32(column), scalars, attributes, pair)
+            }
+        }
+        painted = grid
+        if let cursor = frame.cursor {
+            move(Int32(cursor.row), Int32(cursor.column))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    /// Forgets what is on screen so the next ``draw(_:)`` repaints every cell (after a resize or a suspend).
+    public func invalidate() {
+        painted = nil
+        clearok(maturity_stdscr(), true)
+    }
+
+    /// The next key, waiting at most `milliseconds` (nil: wait as long as it takes); nil on timeout.
+    public func readKey(timeoutMilliseconds milliseconds: Int? = nil) -> Key? {
+        wtimeout(maturity_stdscr(), Int32(milliseconds ?? -1))
+        while true {
+            var code: wint_t = 0
+            let result = maturity_get_key(&code)
+            if result == ERR { return nil }
+            if let key = KeyDecoder.key(code: Int32(bitPattern: code), isKeyCode: result == maturity_key_code_yes()) {
+                if key == .resize { invalidate() }
+                return key
+            }
+        }
+    }
+
+    /// Stops the process as Ctrl-Z would in a shell, and takes the terminal back when it continues.
+    public func suspend() {
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        kill(getpid(), SIGTSTP)
+        // Execution resumes here after `fg`.
+        refresh()
+        invalidate()
+    }
+
+    /// Gives the terminal back: normal screen, cursor shown, keys echoed.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+        TerminalRestorer.uninstall()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// What ncurses itself would send to leave: attributes off, cursor shown, keypad off, normal screen.
+    private static func restoreSequence() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+            bytes += Array(String(cString: value).utf8)
+        }
+        return bytes + Array("\r\n".utf8)
+    }
+}
+
+/// Key codes and characters from ncurses, as ``Key`` values.
+enum KeyDecoder {
+    static func key(code: Int32, isKeyCode: Bool) -> Key? {
+        if isKeyCode {
+            switch code {
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_BACKSPACE: return .backspace
+            case KEY_DC: return .delete
+            case KEY_ENTER: return .enter
+            case KEY_BTAB: return .backTab
+            case KEY_RESIZE: return .resize
+            default: return nil
+            }
+        }
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 27: return .escape
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(96 + code))))
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}

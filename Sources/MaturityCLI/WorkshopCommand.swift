@@ -1,0 +1,237 @@
+import ArgumentParser
+import CellGrid
+import CursesTerminal
+import Foundation
+import MaturityFramework
+import MaturityStore
+import WorkshopUI
+
+/// `maturity workshop`: the board's workshop at the terminal.
+struct WorkshopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workshop",
+        abstract: "Run the workshop: walk the board through every area, question by question (the default command).",
+        discussion: """
+            The start screen asks for the system, date, participants and framework, and offers drafts to resume. \
+            The draft is saved after every change, so quitting never loses anything. Press ? on any screen for its keys.
+
+            With --plain (automatic when input or output is not a terminal, or TERM=dumb) the same questions are \
+            asked line by line, answered with the same letters from standard input.
+
+            Examples:
+              maturity
+              maturity workshop --system "West Yorkshire ICS"
+              maturity workshop --resume 2026-11-22-west-yorkshire-ics.json
+              maturity workshop --plain --system "West Yorkshire ICS" < answers.txt
+            """)
+
+    @Option(help: ArgumentHelp("The system assessed, e.g. \"West Yorkshire ICS\".", valueName: "name"))
+    var system: String?
+
+    @Option(help: ArgumentHelp("A framework id or file (default: the start screen offers each).", valueName: "id-or-path"))
+    var framework: String?
+
+    @Option(help: ArgumentHelp("Resume this draft: a path, or a file name in the store.", valueName: "file"))
+    var resume: String?
+
+    @Flag(help: "Ask line by line instead of using the full screen.")
+    var plain = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = storeOptions.assessmentStore
+        let catalog = FrameworkCatalog.forUser()
+        var frameworks = catalog.entries.map(\.framework)
+        if let reference = framework {
+            let chosen = try catalog.resolve(reference).orFail()
+            frameworks = [chosen] + frameworks.filter { $0.id != chosen.id }
+        } else if let index = frameworks.firstIndex(where: { $0.id == FrameworkCatalog.defaultFrameworkID }) {
+            frameworks.insert(frameworks.remove(at: index), at: 0)
+        }
+        let system = try self.system.map { try TextInput.name($0, field: "--system") }
+        var resumed: (assessment: Assessment, path: String, framework: Framework)?
+        if let resume {
+            do {
+                let url = try store.locate(resume)
+                let assessment = try AssessmentStore.load(url)
+                let framework = try catalog.framework(for: assessment, file: url.path)
+                resumed = (assessment, url.path, framework)
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch let error as StoreError {
+                throw CommandFailure("maturity: \(error.message)")
+            }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if plain || !isTerminal || environment["TERM"] == "dumb" || (environment["TERM"] ?? "").isEmpty {
+            try PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed).run()
+        } else {
+            let drafts = Self.drafts(in: store, catalog: catalog, system: system)
+            var state: WorkshopState
+            if let resumed {
+                state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
+            } else {
+                state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
+                                      frameworkID: frameworks.first?.id)
+            }
+            var runner = ScreenRunner(store: store, state: state, colors: environment["NO_COLOR"].map(\.isEmpty) ?? true)
+            runner.run()
+        }
+    }
+
+    /// Drafts in the store whose framework is available, newest first (of `system` when given).
+    static func drafts(in store: AssessmentStore, catalog: FrameworkCatalog, system: String?) -> [WorkshopState.Draft] {
+        store.list().entries.compactMap { entry in
+            guard entry.assessment.status == .draft,
+                  system.map({ Slug.matchKey(for: $0) == Slug.matchKey(for: entry.assessment.system) }) ?? true,
+                  let framework = catalog.framework(id: entry.assessment.framework.id),
+                  AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
+            return WorkshopState.Draft(path: entry.url.path, assessment: entry.assessment, framework: framework)
+        }
+    }
+}
+
+/// Runs the full-screen workshop: keys in, effects out, frames painted.
+struct ScreenRunner {
+    let store: AssessmentStore
+    var state: WorkshopState
+    let colors: Bool
+
+    mutating func run() {
+        let terminal = CursesTerminal.start(colors: colors)
+        defer { terminal.stop() }
+        (state.width, state.height) = terminal.size
+        terminal.draw(Renderer.render(state))
+        while !state.hasQuit {
+            guard let key = terminal.readKey() else { continue }
+            var effects = handle(key, terminal)
+            // Keys already waiting (a paste, typing ahead) are applied before one save and one frame.
+            while !state.hasQuit, !effects.contains(.suspend), let more = terminal.readKey(timeoutMilliseconds: 0) {
+                effects += handle(more, terminal)
+            }
+            perform(effects)
+            if effects.contains(.suspend) { terminal.suspend() }
+            if state.hasQuit { break }
+            (state.width, state.height) = terminal.size
+            terminal.draw(Renderer.render(state))
+        }
+    }
+
+    private mutating func handle(_ key: Key, _ terminal: CursesTerminal) -> [WorkshopEffect] {
+        if key == .resize {
+            let size = terminal.size
+            return Workshop.apply(.resize(width: size.width, height: size.height), to: &state)
+        }
+        return Workshop.apply(.key(key), to: &state)
+    }
+
+    /// Creates or saves the draft once for the whole batch, and reports back to the state.
+    private mutating func perform(_ effects: [WorkshopEffect]) {
+        guard effects.contains(.save) || effects.contains(.createDraft), let assessment = state.assessment else { return }
+        do {
+            if let path = state.draftPath {
+                try store.save(assessment, framework: state.framework, to: URL(fileURLWithPath: path))
+                _ = Workshop.apply(.saved, to: &state)
+            } else {
+                let url = try store.create(assessment, framework: state.framework)
+                _ = Workshop.apply(.draftCreated(path: url.path), to: &state)
+            }
+        } catch {
+            _ = Workshop.apply(.storeFailed(error.message), to: &state)
+        }
+    }
+}
+
+/// Runs the line-by-line workshop on standard input and output.
+struct PlainRunner {
+    let store: AssessmentStore
+    let frameworks: [Framework]
+    let system: String?
+    let resumed: (assessment: Assessment, path: String, framework: Framework)?
+
+    func run() throws {
+        let write: PlainWorkshop.Write = { text in
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        let read: PlainWorkshop.ReadLine = { Swift.readLine(strippingNewline: true) }
+        var framework = frameworks[0]
+        var assessment: Assessment
+        var path: String?
+        if let resumed {
+            framework = resumed.framework
+            assessment = resumed.assessment
+            path = resumed.path
+            write("Resuming \(resumed.path)\n")
+        } else {
+            guard let start = PlainStart(frameworks: frameworks, system: system, read: read, write: write).ask() else {
+                Terminal.error("maturity: input ended before the workshop started; nothing was saved")
+                throw CommandFailure("")
+            }
+            framework = start.framework
+            assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
+        }
+        let store = self.store
+        var savedPath = path
+        let chosen = framework
+        var workshop = PlainWorkshop(framework: framework, assessment: assessment, path: path, readLine: read, write: write) { current in
+            if let existing = savedPath {
+                try store.save(current, framework: chosen, to: URL(fileURLWithPath: existing))
+            } else {
+                savedPath = try store.create(current, framework: chosen).path
+                write("Saving to \(savedPath ?? "") after every answer.\n")
+            }
+            return savedPath ?? ""
+        }
+        _ = workshop.run()
+    }
+}
+
+/// The plain workshop's opening questions.
+struct PlainStart {
+    let frameworks: [Framework]
+    let system: String?
+    let read: PlainWorkshop.ReadLine
+    let write: PlainWorkshop.Write
+
+    func ask() -> (system: String, date: CalendarDate, participants: [String], framework: Framework)? {
+        var system = self.system
+        while system == nil {
+            write("System name, e.g. West Yorkshire ICS: ")
+            guard let line = read() else { return nil }
+            do {
+                system = try TextInput.name(line, field: "the system name")
+            } catch {
+                write(error.message.replacingOccurrences(of: "maturity: ", with: "") + "\n")
+            }
+        }
+        let today = CalendarDate.today()
+        var date: CalendarDate?
+        while date == nil {
+            write("Date, YYYY-MM-DD (Enter for \(today)): ")
+            guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
+            date = line.isEmpty ? today : CalendarDate(line)
+            if date == nil { write("That is not a date written YYYY-MM-DD.\n") }
+        }
+        write("Participants, separated by commas (Enter for none): ")
+        guard let names = read() else { return nil }
+        let participants = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var framework = frameworks[0]
+        if frameworks.count > 1 {
+            for (number, candidate) in frameworks.enumerated() { write("  \(number + 1). \(candidate.title) (\(candidate.id))\n") }
+            while true {
+                write("Framework (Enter for 1): ")
+                guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
+                if line.isEmpty { break }
+                if let number = Int(line), frameworks.indices.contains(number - 1) {
+                    framework = frameworks[number - 1]
+                    break
+                }
+                write("Type a number from 1 to \(frameworks.count).\n")
+            }
+        }
+        guard let system, let date else { return nil }
+        return (system, date, participants, framework)
+    }
+}

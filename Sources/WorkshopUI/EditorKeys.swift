@@ -1,0 +1,112 @@
+import CellGrid
+import MaturityFramework
+import MaturityStore
+
+/// Keys while a note or an action is being edited. Every change is written straight away.
+enum EditorKeys {
+    /// The longest note kept.
+    static let noteLimit = 20_000
+
+    static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
+        switch state.editor {
+        case let .note(criterionID, field)?: return note(key, criterionID: criterionID, field: field, &state)
+        case let .action(area, index, form)?: return action(key, area: area, index: index, form: form, &state)
+        case nil: return []
+        }
+    }
+
+    private static func note(_ key: Key, criterionID: String, field: TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        if key == .escape {
+            state.editor = nil
+            state.message = .init("Note saved.")
+            return []
+        }
+        var field = field
+        let before = field.text
+        guard field.handle(key, width: NoteEditor.textWidth(state)) else { return [] }
+        state.editor = .note(criterionID: criterionID, field: field)
+        if field.wasCut {
+            state.message = .init("The note is at its limit of \(noteLimit) characters; the rest was not added.", isProblem: true)
+        }
+        guard field.text != before, let area = state.step.area else { return [] }
+        let areaID = state.framework.areas[area].id
+        let text = field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : field.text
+        state.assessment?[area: areaID].notes[criterionID] = text
+        return Workshop.persist(&state)
+    }
+
+    private static func action(_ key: Key, area: Int, index: Int, form: ActionForm, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        var form = form
+        form.problem = nil
+        switch key {
+        case .escape:
+            return close(form, area: area, index: index, &state)
+        case .enter where form.focus == 3:
+            return close(form, area: area, index: index, &state)
+        case .tab, .down, .enter:
+            form.focus = (form.focus + 1) % 4
+        case .backTab, .up:
+            form.focus = (form.focus + 3) % 4
+        case .left where form.focus == 3, .right where form.focus == 3, .character(" ") where form.focus == 3:
+            let all = ActionStatus.allCases
+            let position = all.firstIndex(of: form.status) ?? 0
+            form.status = all[(position + (key == .left ? all.count - 1 : 1)) % all.count]
+        default:
+            switch form.focus {
+            case 0: _ = form.what.handle(key, width: 0)
+            case 1: _ = form.owner.handle(key, width: 0)
+            case 2: _ = form.due.handle(key, width: 0)
+            default: break
+            }
+        }
+        state.editor = .action(area: area, index: index, form: form)
+        return store(form, area: area, index: index, &state)
+    }
+
+    /// Writes the form into the assessment; a due date is written once it is a real date (or empty).
+    private static func store(_ form: ActionForm, area: Int, index: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        let areaID = state.framework.areas[area].id
+        guard var action = state.assessment?[area: areaID].actions[safe: index] else { return [] }
+        let before = action
+        action.what = form.what.text.trimmingCharacters(in: .whitespaces)
+        action.owner = form.owner.text.trimmingCharacters(in: .whitespaces)
+        action.status = form.status
+        let due = form.due.text.trimmingCharacters(in: .whitespaces)
+        if due.isEmpty {
+            action.due = nil
+        } else if let date = CalendarDate(due) {
+            action.due = date
+        }
+        guard action != before else { return [] }
+        state.assessment?[area: areaID].actions[index] = action
+        return Workshop.persist(&state)
+    }
+
+    private static func close(_ form: ActionForm, area: Int, index: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        var form = form
+        let due = form.due.text.trimmingCharacters(in: .whitespaces)
+        if !due.isEmpty, CalendarDate(due) == nil {
+            form.focus = 2
+            form.problem = "The due date must be a real day written YYYY-MM-DD, e.g. 2027-03-31, or empty."
+            state.editor = .action(area: area, index: index, form: form)
+            return []
+        }
+        state.editor = nil
+        let areaID = state.framework.areas[area].id
+        let action = state.assessment?[area: areaID].actions[safe: index]
+        if let action, action.what.isEmpty, action.owner.isEmpty, action.due == nil {
+            state.assessment?[area: areaID].actions.remove(at: index)
+            state.selection = max(0, index - 1)
+            state.message = .init("Empty action discarded.")
+            return Workshop.persist(&state)
+        }
+        state.message = .init("Action saved.")
+        return []
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

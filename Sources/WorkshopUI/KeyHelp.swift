@@ -1,0 +1,128 @@
+import CellGrid
+
+/// The keys of each screen: the one-line hint at the bottom and the `?` overlay come from here.
+enum KeyHelp {
+    struct Entry {
+        var keys: String
+        var hint: String
+        var help: String
+    }
+
+    static func entries(_ state: WorkshopState) -> [Entry] {
+        if state.showsHelp { return [Entry(keys: "any key", hint: "close help", help: "close this help")] }
+        if let start = state.start {
+            var entries = [
+                Entry(keys: "Tab ↓", hint: "next", help: "next field (↓ also moves through the drafts)"),
+                Entry(keys: "Shift-Tab ↑", hint: "back", help: "previous field"),
+                Entry(keys: "Enter", hint: start.focus == .draft ? "resume" : "next/start",
+                      help: "next field; on Start, start the workshop; on a draft, resume it"),
+            ]
+            if state.frameworks.count > 1 { entries.append(Entry(keys: "← →", hint: "framework", help: "choose the framework")) }
+            entries.append(Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
+            return entries + common(quit: false)
+        }
+        switch state.editor {
+        case .note?:
+            return [
+                Entry(keys: "Esc", hint: "done", help: "finish the note (it is already saved)"),
+                Entry(keys: "Enter", hint: "new line", help: "start a new line"),
+                Entry(keys: "arrows Home End", hint: "move", help: "move the cursor"),
+                Entry(keys: "Ctrl-U Ctrl-K", hint: "cut line", help: "delete to the start / the end of the line"),
+            ] + common(quit: false)
+        case .action?:
+            return [
+                Entry(keys: "Tab Enter", hint: "next field", help: "next field (Enter on Status closes the form)"),
+                Entry(keys: "Shift-Tab ↑", hint: "back", help: "previous field"),
+                Entry(keys: "← → Space", hint: "status", help: "change the status"),
+                Entry(keys: "Esc", hint: "done", help: "close the form (it is already saved)"),
+            ] + common(quit: false)
+        case nil:
+            break
+        }
+        let move = [Entry(keys: "s", hint: "summary", help: "the summary board")] + common(quit: true)
+            + [Entry(keys: "[ ]", hint: "area", help: "previous / next area")]
+        switch state.step {
+        case .overview:
+            return [
+                Entry(keys: "Enter", hint: "questions", help: "go to the area's questions"),
+                Entry(keys: "← →", hint: "back/next", help: "previous / next step"),
+                Entry(keys: "↑↓ PgUp PgDn", hint: "scroll", help: "scroll the stage descriptions"),
+            ] + move
+        case .question:
+            return [
+                Entry(keys: "y p n u", hint: "answer", help: "answer yes (in place) / partly / no / not sure"),
+                Entry(keys: "Enter", hint: "next", help: "go on (recording the answer chosen with ↑↓, if any)"),
+                Entry(keys: "e", hint: "note", help: "write or edit a note or evidence for this question"),
+                Entry(keys: "← →", hint: "back/next", help: "previous / next question (the answer stays)"),
+            ] + move + [
+                Entry(keys: "↑↓", hint: "choose", help: "choose an answer with the selection bar"),
+                Entry(keys: "Backspace", hint: "clear", help: "clear this question's answer"),
+            ]
+        case .result:
+            return [
+                Entry(keys: "a", hint: "add action", help: "add an agreed action (what, owner, due date)"),
+                Entry(keys: "e d", hint: "edit/delete", help: "edit / delete the selected action"),
+                Entry(keys: "↑↓", hint: "select", help: "select an action"),
+                Entry(keys: "Enter →", hint: "next area", help: "go on to the next area"),
+                Entry(keys: "←", hint: "back", help: "back to the last question"),
+            ] + move
+        case .summary:
+            return [
+                Entry(keys: "↑↓", hint: "choose", help: "choose an area or a question"),
+                Entry(keys: "Enter", hint: "go there", help: "go to the chosen area or question"),
+                Entry(keys: "c", hint: "complete", help: "mark the assessment complete, or reopen it as a draft"),
+                Entry(keys: "←", hint: "back", help: "back to the last area"),
+            ] + move
+        }
+    }
+
+    private static func common(quit: Bool) -> [Entry] {
+        (quit ? [Entry(keys: "?", hint: "help", help: "this help"), Entry(keys: "q", hint: "quit", help: "quit (everything is already saved)")]
+              : []) + [Entry(keys: "Ctrl-C", hint: "quit", help: "quit from anywhere (everything is already saved)")]
+    }
+
+    /// As many hints as fit in `width`, in order; "? help" is kept when the screen has it.
+    static func hintLine(_ state: WorkshopState, width: Int) -> String {
+        let entries = entries(state)
+        let pieces = entries.filter { $0.keys != "Ctrl-C" || !entries.contains { $0.keys == "q" || $0.keys == "Esc" } }
+            .map { "\($0.keys) \($0.hint)" }
+        let helpPiece = pieces.first { $0.hasPrefix("? ") }
+        var line = ""
+        for piece in pieces where piece != helpPiece {
+            let candidate = line.isEmpty ? piece : line + "  " + piece
+            let reserve = helpPiece.map { TextWidth.of($0) + 2 } ?? 0
+            if TextWidth.of(candidate) + reserve > width { continue }
+            line = candidate
+        }
+        if let helpPiece { line += (line.isEmpty ? "" : "  ") + helpPiece }
+        return line
+    }
+}
+
+/// The `?` overlay: every key of the current screen.
+enum HelpOverlay {
+    static func draw(_ state: WorkshopState, into grid: inout Grid) {
+        var copy = state
+        copy.showsHelp = false
+        let entries = KeyHelp.entries(copy)
+        let keyWidth = min(18, (entries.map { TextWidth.of($0.keys) }.max() ?? 4) + 2)
+        let width = min(state.width - 4, 72)
+        let height = min(state.height - 2, entries.count + 4)
+        let left = (state.width - width) / 2
+        let top = max(1, (state.height - height) / 2)
+        for row in top..<top + height {
+            grid.restyle(row: row, column: left, count: width, style: .plain)
+            grid.put(String(repeating: " ", count: width), row: row, column: left)
+            grid.put("│", row: row, column: left, style: .title)
+            grid.put("│", row: row, column: left + width - 1, style: .title)
+        }
+        grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .title)
+        grid.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .title)
+        grid.put(" Keys on this screen ", row: top, column: left + 2, style: .title)
+        for (offset, entry) in entries.prefix(height - 4).enumerated() {
+            grid.put(entry.keys, row: top + 1 + offset, column: left + 2, style: .title, limit: keyWidth)
+            grid.put(entry.help, row: top + 1 + offset, column: left + 2 + keyWidth, limit: width - keyWidth - 4)
+        }
+        grid.put("Press any key to close.", row: top + height - 2, column: left + 2, style: .dim)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// The workshop as plain lines of text, for screen readers, pipes and scripts: the same questions,
+/// the same answer letters, and the same file, saved after every answer.
+public struct PlainWorkshop {
+    /// Reads one line of input; nil at the end of input.
+    public typealias ReadLine = () -> String?
+    /// Writes text as it is (prompts end without a newline).
+    public typealias Write = (String) -> Void
+    /// Saves the assessment (creating the draft the first time); returns the file's path or throws a reason.
+    public typealias Save = (Assessment) throws -> String
+
+    private let readLine: ReadLine
+    private let write: Write
+    private let save: Save
+    private var framework: Framework
+    private var assessment: Assessment
+    private var path: String?
+
+    /// The end of input: the draft is saved, and the user is told how to resume it.
+    struct EndOfInput: Error {}
+    /// The user asked to stop.
+    struct Quit: Error {}
+    /// The user asked to jump to the summary.
+    struct Summary: Error {}
+
+    /// A workshop on `assessment` (new or resumed), saved through `save`.
+    public init(framework: Framework, assessment: Assessment, path: String?, readLine: @escaping ReadLine,
+                write: @escaping Write, save: @escaping Save) {
+        self.framework = framework
+        self.assessment = assessment
+        self.path = path
+        self.readLine = readLine
+        self.write = write
+        self.save = save
+    }
+
+    /// Runs the workshop to the end (or to the end of input); returns the draft's path, if saved.
+    public mutating func run() -> String? {
+        if path == nil { persist() }
+        do {
+            do {
+                try walkAreas()
+            } catch is Summary {}
+            try summary()
+        } catch is Quit {
+            say("Stopped. Everything is saved" + resumeHint())
+        } catch {
+            say("\nInput ended. Everything is saved" + resumeHint())
+        }
+        return path
+    }
+
+    private func resumeHint() -> String {
+        guard let path else { return " in memory only: the store could not be written." }
+        return " in \(path).\nResume with: maturity workshop --resume \(path)"
+    }
+
+    // MARK: - Areas and questions
+
+    private mutating func walkAreas() throws {
+        let start = Step(position: assessment.position, in: framework)?.area ?? 0
+        var areaIndex = start
+        while areaIndex < framework.areas.count {
+            let area = framework.areas[areaIndex]
+            say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(area.title) ==")
+            for stage in framework.stages {
+                say("\(stage.title)\(stage.expectedAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
+            }
+            for prompt in area.prompts { say("To discuss: \(prompt)") }
+            var index = 0
+            if case let .question(resumedArea, resumedIndex)? = Step(position: assessment.position, in: framework),
+               resumedArea == areaIndex { index = resumedIndex }
+            while index < area.criteria.count {
+                index = try ask(area: areaIndex, index: index)
+            }
+            try result(area: areaIndex)
+            areaIndex += 1
+        }
+    }
+
+    /// Asks one question; returns the index of the question to ask next.
+    private mutating func ask(area areaIndex: Int, index: Int) throws -> Int {
+        let area = framework.areas[areaIndex]
+        let criterion = area.criteria[index]
+        assessment.position = Step.question(area: areaIndex, criterion: index).position(in: framework)
+        let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
+        say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(criterion.text)")
+        let current = assessment[area: area.id].answers[criterion.id]
+        while true {
+            let keep = current.map { "Enter keeps \(AnswerText.label($0).lowercased())" } ?? "Enter leaves it unanswered"
+            let reply = try prompt("Answer y (yes, in place), p (partly), n (no), u (not sure); \(keep); b back; s summary; q quit: ")
+            let word = reply.lowercased()
+            switch word {
+            case "": break
+            case "b", "back": return max(0, index - 1)
+            case "s", "summary": throw Summary()
+            case "q", "quit": persist(); throw Quit()
+            default:
+                guard let answer = Answer(lenient: word) ?? StepKeys.answer(for: word.first ?? " ").flatMap({ word.count == 1 ? $0 : nil })
+                else {
+                    say("Please type y, p, n or u (or b, s, q).")
+                    continue
+                }
+                assessment[area: area.id].answers[criterion.id] = answer
+            }
+            break
+        }
+        persist()
+        let note = assessment[area: area.id].notes[criterion.id]
+        let noteReply = try prompt(note == nil ? "Note or evidence (Enter for none): "
+                                               : "Note (Enter keeps \"\(note ?? "")\"; - removes it): ")
+        if noteReply == "-" {
+            assessment[area: area.id].notes[criterion.id] = nil
+            persist()
+        } else if !noteReply.isEmpty {
+            assessment[area: area.id].notes[criterion.id] = noteReply
+            persist()
+        }
+        return index + 1
+    }
+
+    private mutating func result(area areaIndex: Int) throws {
+        let area = framework.areas[areaIndex]
+        assessment.position = Step.result(area: areaIndex).position(in: framework)
+        persist()
+        let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
+        say("\n\(area.title): \(placementText(placement))")
+        say(placement.explanation)
+        for action in assessment[area: area.id].actions { say("Action: \(ResultScreen.describe(action))") }
+        while true {
+            let what = try prompt("Add an agreed action? What is to be done (Enter for none): ")
+            if what.isEmpty { return }
+            let owner = try prompt("Owner: ")
+            var due: CalendarDate?
+            while true {
+                let text = try prompt("Due date, YYYY-MM-DD (Enter for none): ")
+                if text.isEmpty { break }
+                if let date = CalendarDate(text) {
+                    due = date
+                    break
+                }
+                say("That is not a date written YYYY-MM-DD, e.g. 2027-03-31.")
+            }
+            let number = assessment.areas.flatMap(\.actions).count + 1
+            assessment[area: area.id].actions.append(Action(id: "action-\(number)", what: what, owner: owner, due: due))
+            persist()
+            say("Action added.")
+        }
+    }
+
+    private mutating func summary() throws {
+        assessment.position = Step.summary.position(in: framework)
+        persist()
+        say("\n== Summary: \(assessment.system), \(assessment.date) ==")
+        let answers = assessment.answers
+        for (area, placement) in zip(framework.areas, PlacementRules.placeAll(in: framework, answers: answers)) {
+            let open = area.criteria.filter { answers[$0.id] == nil }.count
+            say("\(area.title): \(placementText(placement))\(open > 0 ? " (\(open) unanswered)" : "")")
+        }
+        let reply = try prompt("Mark the assessment complete? y or n (Enter for no): ").lowercased()
+        if reply == "y" || reply == "yes" {
+            assessment.status = .complete
+            persist()
+            say("Marked complete.")
+        }
+        say("Saved" + (path.map { " to \($0)." } ?? " in memory only: the store could not be written."))
+    }
+
+    // MARK: - Input and output
+
+    private func say(_ text: String) {
+        write(text + "\n")
+    }
+
+    private func prompt(_ text: String) throws -> String {
+        write(text)
+        guard let line = readLine() else { throw EndOfInput() }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    private mutating func persist() {
+        do {
+            path = try save(assessment)
+        } catch {
+            say("Not saved: \(error). Your answers are kept and saved again with the next one.")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import CellGrid
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// Where the rules place an area, why, the gap to the next stage, and the board's actions.
+enum ResultScreen {
+    static func draw(_ state: WorkshopState, area index: Int, into body: inout BodyWriter) {
+        let area = state.framework.areas[index]
+        let answers = state.assessment?.answers ?? [:]
+        let placement = PlacementRules.place(area, in: state.framework, answers: answers)
+        let actions = state.assessment?[area: area.id].actions ?? []
+        // Scroll so that the selected action stays in view.
+        var measure = BodyWriter(grid: Grid(width: 0, height: 0), top: 0, bottom: 0, scroll: 0, width: body.width)
+        content(state, area: area, placement: placement, actions: actions, answers: answers, into: &measure)
+        let selectedRow = measure.row - max(0, actions.count - state.selection)
+        let scroll = max(0, selectedRow - (body.bottom - body.top) + 1)
+        var writer = BodyWriter(grid: body.grid, top: body.top, bottom: body.bottom, scroll: scroll, width: body.width)
+        content(state, area: area, placement: placement, actions: actions, answers: answers, into: &writer)
+        body.grid = writer.grid
+    }
+
+    private static func content(_ state: WorkshopState, area: Area, placement: Placement, actions: [Action],
+                                answers: [String: Answer], into body: inout BodyWriter) {
+        body.line()
+        body.paragraph(area.title, style: .dim)
+        body.line("Placed at: " + placementText(placement), style: .accent)
+        body.paragraph(placement.explanation)
+        if let next = placement.nextStage {
+            body.line()
+            let progress = Int(((placement.progress ?? 0) * 100).rounded())
+            body.line("To reach \(next.title) (\(progress)% of the way):", style: .title)
+            for criterion in placement.gap {
+                let answer = answers[criterion.id].map(AnswerText.label) ?? "not answered"
+                body.paragraph("\(criterion.label) — \(answer)", indent: 2, firstPrefix: "• ")
+            }
+        }
+        body.line()
+        body.line("Agreed actions (a to add, e to edit, d to delete)", style: .title)
+        if actions.isEmpty { body.line("None yet.", style: .dim, indent: 2) }
+        for (number, action) in actions.enumerated() {
+            let selected = number == state.selection
+            body.line((selected ? "▸ " : "  ") + describe(action), style: selected ? .selected : .plain)
+        }
+    }
+
+    /// "Align the strategy — Director of strategy, due 2027-03-31, in progress".
+    static func describe(_ action: Action) -> String {
+        var details: [String] = []
+        if !action.owner.isEmpty { details.append(action.owner) }
+        if let due = action.due { details.append("due \(due)") }
+        details.append(action.status.rawValue.replacingOccurrences(of: "-", with: " "))
+        return (action.what.isEmpty ? "(no description)" : action.what) + " — " + details.joined(separator: ", ")
+    }
+}

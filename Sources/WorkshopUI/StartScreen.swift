@@ -1,0 +1,96 @@
+import CellGrid
+import MaturityFramework
+import MaturityStore
+
+/// The start screen: system, date, participants, framework, and drafts to resume.
+enum StartScreen {
+    static func fields(_ state: WorkshopState) -> [StartForm.Field] {
+        var fields: [StartForm.Field] = [.system, .date, .participants]
+        if state.frameworks.count > 1 { fields.append(.framework) }
+        fields.append(.start)
+        if !state.drafts.isEmpty { fields.append(.draft) }
+        return fields
+    }
+
+    static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
+        guard var form = state.start else { return [] }
+        let fields = fields(state)
+        let position = fields.firstIndex(of: form.focus) ?? 0
+        form.problem = nil
+        switch key {
+        case .escape:
+            state.start = form
+            return Workshop.quit(&state)
+        case .tab:
+            form.focus = fields[(position + 1) % fields.count]
+        case .backTab:
+            form.focus = fields[(position + fields.count - 1) % fields.count]
+        case .down:
+            if form.focus == .draft {
+                form.draftIndex = min(form.draftIndex + 1, state.drafts.count - 1)
+            } else {
+                form.focus = fields[min(position + 1, fields.count - 1)]
+            }
+        case .up:
+            if form.focus == .draft, form.draftIndex > 0 {
+                form.draftIndex -= 1
+            } else {
+                form.focus = fields[max(position - 1, 0)]
+            }
+        case .left where form.focus == .framework, .right where form.focus == .framework:
+            let count = state.frameworks.count
+            form.frameworkIndex = (form.frameworkIndex + (key == .left ? count - 1 : 1)) % count
+            state.framework = state.frameworks[form.frameworkIndex]
+        case .enter:
+            switch form.focus {
+            case .start:
+                state.start = form
+                return begin(&state)
+            case .draft:
+                let draft = state.drafts[form.draftIndex]
+                state.framework = draft.framework
+                state.open(draft.assessment, path: draft.path)
+                state.message = .init("Resumed \(draft.path.split(separator: "/").last.map(String.init) ?? draft.path).")
+                return []
+            default:
+                form.focus = fields[min(position + 1, fields.count - 1)]
+            }
+        default:
+            switch form.focus {
+            case .system: _ = form.system.handle(key, width: 0)
+            case .date: _ = form.date.handle(key, width: 0)
+            case .participants: _ = form.participants.handle(key, width: 0)
+            default: break
+            }
+        }
+        state.start = form
+        return []
+    }
+
+    /// Starts a new assessment from the form, or says what is missing.
+    private static func begin(_ state: inout WorkshopState) -> [WorkshopEffect] {
+        guard var form = state.start else { return [] }
+        let system = form.system.text.trimmingCharacters(in: .whitespaces)
+        guard !system.isEmpty else {
+            form.problem = "Type the name of the system first, e.g. West Yorkshire ICS."
+            form.focus = .system
+            state.start = form
+            return []
+        }
+        guard let date = CalendarDate(form.date.text.trimmingCharacters(in: .whitespaces)) else {
+            form.problem = "The date must be a real day written YYYY-MM-DD, e.g. 2026-11-22."
+            form.focus = .date
+            state.start = form
+            return []
+        }
+        let participants = form.participants.text.split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let framework = state.frameworks[form.frameworkIndex]
+        state.framework = framework
+        var assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
+        assessment.position = Step.overview(area: 0).position(in: framework)
+        state.open(assessment, path: nil)
+        state.unsaved = true
+        return [.createDraft]
+    }
+}

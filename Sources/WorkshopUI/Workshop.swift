@@ -1,0 +1,142 @@
+import CellGrid
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// What happens to the workshop: a key, a new terminal size, or the store's answer to an effect.
+public enum WorkshopEvent: Sendable, Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// The draft file was created at `path`.
+    case draftCreated(path: String)
+    /// The latest save succeeded.
+    case saved
+    /// Creating or saving the draft failed, for this reason.
+    case storeFailed(String)
+}
+
+/// What the workshop asks its shell to do after an update.
+public enum WorkshopEffect: Sendable, Equatable {
+    /// Create the draft file for ``WorkshopState/assessment`` and report ``WorkshopEvent/draftCreated(path:)``.
+    case createDraft
+    /// Save ``WorkshopState/assessment`` to ``WorkshopState/draftPath``.
+    case save
+    /// Suspend the process (Ctrl-Z).
+    case suspend
+    /// End the workshop.
+    case quit
+}
+
+/// The workshop's update function: `(state, event) -> (state, effects)`, with no side effects.
+public enum Workshop {
+    /// The state after `event`, and what the shell must do.
+    public static func update(_ state: WorkshopState, _ event: WorkshopEvent) -> (WorkshopState, [WorkshopEffect]) {
+        var next = state
+        let effects = apply(event, to: &next)
+        return (next, effects)
+    }
+
+    /// Applies `event` to `state` in place and returns the effects.
+    public static func apply(_ event: WorkshopEvent, to state: inout WorkshopState) -> [WorkshopEffect] {
+        switch event {
+        case let .resize(width, height):
+            state.width = width
+            state.height = height
+            return []
+        case let .draftCreated(path):
+            state.draftPath = path
+            state.unsaved = false
+            state.message = .init("Saved as \(path.split(separator: "/").last.map(String.init) ?? path). Every change is saved at once.")
+            return []
+        case .saved:
+            state.unsaved = false
+            if state.message?.isProblem == true, state.message?.text.hasPrefix("Not saved") == true {
+                state.message = .init("Saved.")
+            }
+            return []
+        case let .storeFailed(reason):
+            state.message = .init("Not saved: \(reason). Your answers are kept and saved again with your next change.",
+                                  isProblem: true)
+            return []
+        case let .key(key):
+            return handle(key, in: &state)
+        }
+    }
+
+    private static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
+        if key == .resize { return [] }
+        if key == .control("z") { return [.suspend] }
+        if key == .control("c") { return quit(&state) }
+        if state.showsHelp {
+            state.showsHelp = false
+            return []
+        }
+        if key != .character("q") { state.quitWarned = false }
+        // Messages last until the next key, except an unsaved-changes warning.
+        if state.message?.isProblem != true || !state.unsaved { state.message = nil }
+        if state.start != nil { return StartScreen.handle(key, in: &state) }
+        if state.editor != nil { return EditorKeys.handle(key, in: &state) }
+        if key != .character("d") { state.confirmingDelete = nil }
+        switch key {
+        case .character("?"):
+            state.showsHelp = true
+            return []
+        case .character("q"), .character("Q"):
+            return quit(&state)
+        case .character("s"), .character("S"):
+            return go(to: .summary, in: &state)
+        case .character("]"):
+            return go(toArea: (state.step.area ?? -1) + 1, in: &state)
+        case .character("["):
+            return go(toArea: (state.step.area ?? state.framework.areas.count) - 1, in: &state)
+        case .right:
+            return step(by: 1, in: &state)
+        case .left:
+            return step(by: -1, in: &state)
+        default:
+            return StepKeys.handle(key, in: &state)
+        }
+    }
+
+    static func quit(_ state: inout WorkshopState) -> [WorkshopEffect] {
+        if state.unsaved, !state.quitWarned {
+            state.quitWarned = true
+            state.message = .init("The latest changes are not saved (see above). Press q again to quit anyway.", isProblem: true)
+            return []
+        }
+        state.hasQuit = true
+        return [.quit]
+    }
+
+    /// Moves to `step`, remembering it in the assessment so a resumed draft opens there.
+    static func go(to step: Step, in state: inout WorkshopState) -> [WorkshopEffect] {
+        guard state.step != step else { return [] }
+        state.step = step
+        state.highlight = state.currentAnswer
+        state.scroll = 0
+        state.selection = 0
+        state.confirmingDelete = nil
+        return persist(&state)
+    }
+
+    static func step(by offset: Int, in state: inout WorkshopState) -> [WorkshopEffect] {
+        let steps = Step.all(in: state.framework)
+        guard let index = steps.firstIndex(of: state.step) else { return [] }
+        let target = index + offset
+        guard steps.indices.contains(target) else { return [] }
+        return go(to: steps[target], in: &state)
+    }
+
+    static func go(toArea area: Int, in state: inout WorkshopState) -> [WorkshopEffect] {
+        guard state.framework.areas.indices.contains(area) else { return [] }
+        return go(to: .overview(area: area), in: &state)
+    }
+
+    /// Records the position and asks for the assessment to be written.
+    static func persist(_ state: inout WorkshopState) -> [WorkshopEffect] {
+        guard state.assessment != nil else { return [] }
+        state.assessment?.position = state.step.position(in: state.framework)
+        state.unsaved = true
+        return [state.draftPath == nil ? .createDraft : .save]
+    }
+}
