@@ -8,7 +8,7 @@ enum ActionFormRender {
         var cursor: (row: Int, column: Int)?
         body.line()
         body.paragraph("Agreed action for: \(state.framework.areas[area].title)", style: .title)
-        body.line("Tab or Enter: next field · ← → change the status · Esc when done. Every change is saved.", style: .dim)
+        body.paragraph("Tab or Enter: next field · ← → change the status · Esc when done. Every change is saved.", style: .dim)
         body.line()
         let labelWidth = 10
         let fieldWidth = max(10, body.width - labelWidth - 2)

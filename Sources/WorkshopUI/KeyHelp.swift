@@ -62,10 +62,9 @@ enum KeyHelp {
             return [
                 Entry(keys: "a", hint: "add action", help: "add an agreed action (what, owner, due date)"),
                 Entry(keys: "e d", hint: "edit/delete", help: "edit / delete the selected action"),
-                Entry(keys: "↑↓", hint: "select", help: "select an action"),
-                Entry(keys: "Enter →", hint: "next area", help: "go on to the next area"),
+                Entry(keys: "Enter", hint: "next area", help: "go on to the next area (→ too)"),
                 Entry(keys: "←", hint: "back", help: "back to the last question"),
-            ] + move
+            ] + move + [Entry(keys: "↑↓", hint: "select", help: "select an action")]
         case .summary:
             return [
                 Entry(keys: "↑↓", hint: "choose", help: "choose an area or a question"),

@@ -9,7 +9,7 @@ enum NoteEditor {
         let criterion = state.framework.allCriteria.first { $0.id == criterionID }
         body.line()
         body.line("Note on: " + (criterion?.label ?? criterionID), style: .title)
-        body.line("Type the note or evidence. Enter starts a new line; Esc when done. Every change is saved.", style: .dim)
+        body.paragraph("Type the note or evidence. Enter starts a new line; Esc when done. Every change is saved.", style: .dim)
         body.line()
         let width = textWidth(state)
         let layout = TextLayout(characters: field.characters, width: width)

@@ -46,7 +46,7 @@ public enum Renderer {
         var parts = [assessment.date.description]
         if let area = state.step.area {
             let count = state.framework.areas.count
-            parts.append("\(state.framework.areas[area].shortTitle) (area \(area + 1) of \(count))")
+            parts.append("\(state.framework.areas[area].shortTitle) (\(area + 1) of \(count))")
         }
         switch state.step {
         case .overview: parts.append("Overview")

@@ -40,7 +40,7 @@ enum ResultScreen {
         if actions.isEmpty { body.line("None yet.", style: .dim, indent: 2) }
         for (number, action) in actions.enumerated() {
             let selected = number == state.selection
-            body.line((selected ? "▸ " : "  ") + describe(action), style: selected ? .selected : .plain)
+            body.paragraph(describe(action), style: selected ? .selected : .plain, firstPrefix: selected ? "▸ " : "  ")
         }
     }
 

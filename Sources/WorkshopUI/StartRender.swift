@@ -13,7 +13,7 @@ enum StartRender {
         body.paragraph("Framework: \(state.framework.title) \(state.framework.version)")
         body.line()
         let labelWidth = 15
-        let fieldWidth = max(10, min(48, body.width - labelWidth - 2))
+        let fieldWidth = max(10, min(44, body.width - labelWidth - 16))
         func field(_ label: String, _ value: TextField, _ which: StartForm.Field, note: String = "") {
             let focused = form.focus == which
             body.line((focused ? "▸ " : "  ") + label, style: focused ? .title : .plain)
@@ -27,7 +27,7 @@ enum StartRender {
         }
         field("System", form.system, .system)
         field("Date", form.date, .date, note: "YYYY-MM-DD")
-        field("Participants", form.participants, .participants, note: "names, commas between")
+        field("Participants", form.participants, .participants, note: "commas between")
         if state.frameworks.count > 1 {
             let focused = form.focus == .framework
             body.line((focused ? "▸ " : "  ") + "Framework", style: focused ? .title : .plain)

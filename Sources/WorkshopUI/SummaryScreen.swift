@@ -23,7 +23,8 @@ enum SummaryScreen {
         let placements = PlacementRules.placeAll(in: framework, answers: answers)
         body.line()
         drawBoard(state, placements: placements, answers: answers, into: &body)
-        body.line("✓ stage met   ● placed here   ○ met above a gap (does not count)   % progress", style: .dim)
+        body.paragraph("● placed here  ✓ met  ○ met above a gap (does not count)  % progress  * provisional  "
+                       + "Open: questions not answered", style: .dim)
         body.line()
         let list = rows(framework)
         let visible = max(1, body.remainingRows)
@@ -36,7 +37,7 @@ enum SummaryScreen {
             if let index = row.criterion {
                 let criterion = area.criteria[index]
                 let answer = answers[criterion.id].map(AnswerText.label) ?? "—"
-                text = "    \(index + 1). " + pad(answer, 14) + criterion.text
+                text = "  " + pad("\(index + 1).", 4) + pad(answer, 15) + criterion.text
             } else {
                 text = "\(area.title)"
             }
@@ -49,12 +50,12 @@ enum SummaryScreen {
                                   into body: inout BodyWriter) {
         let framework = state.framework
         let areaWidth = min(16, max(8, framework.areas.map { TextWidth.of($0.shortTitle) }.max() ?? 8) + 2)
-        let countWidth = 9
-        let placedWidth = 24
+        let countWidth = 5
+        let placedWidth = 20
         let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth) / max(1, framework.stages.count))
         var header = pad("Area", areaWidth)
         for stage in framework.stages { header += pad(stage.title, stageWidth) }
-        header += pad("Placed at", placedWidth) + "To answer"
+        header += pad("Placed at", placedWidth) + "Open"
         body.line(header, style: .title)
         for (area, placement) in zip(framework.areas, placements) {
             var line = pad(area.shortTitle, areaWidth)
@@ -72,7 +73,7 @@ enum SummaryScreen {
                 line += pad(mark, stageWidth)
             }
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            line += pad(placementText(placement), placedWidth) + (open == 0 ? "none" : "\(open)")
+            line += pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), placedWidth) + "\(open)"
             body.line(line)
         }
     }

@@ -1,0 +1,98 @@
+import CellGrid
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+import Testing
+@testable import WorkshopUI
+
+/// Screens compared cell for cell (as text) with files in Golden/, at 80x24, a small and a large size.
+@Suite("Golden screens")
+struct GoldenScreenTests {
+    static let sizes: [(String, Int, Int)] = [("80x24", 80, 24), ("small", 50, 14), ("large", 120, 40)]
+
+    /// A workshop with answers, a note and an action, as a board might have it after an hour.
+    func busyState(width: Int, height: Int) -> WorkshopState {
+        var state = startedState(width: width, height: height)
+        press([.enter] + keys("y") + [.right] + keys("y") + [.right] + keys("p") + keys("e")
+              + keys("Referred to in the 2023 strategy, page 12 – ✓ agreed by Ynys Môn partners; 日本 delegation noted.")
+              + [.escape], on: &state)
+        press(Array(repeating: .right, count: 8) + keys("a") + keys("Refresh the strategy's economy chapter") + [.tab]
+              + keys("Director of Strategy") + [.tab] + keys("2027-03-31") + [.escape], on: &state)
+        return state
+    }
+
+    @Test(arguments: sizes)
+    func startScreen(_ name: String, _ width: Int, _ height: Int) throws {
+        var draft = Assessment(starting: seedFramework, system: "Humber and North Yorkshire", date: CalendarDate("2026-10-01")!)
+        draft[area: "economic-development"].answers["econ-emerging-plan-known"] = .yes
+        var state = startState(system: "West Yorkshire ICS", width: width, height: height,
+                               drafts: [.init(path: "/store/2026-10-01-humber-and-north-yorkshire.json", assessment: draft,
+                                              framework: seedFramework)])
+        press(keys("Cathy Elliott"), on: &state)
+        try expectGolden(state, "start-\(name)")
+    }
+
+    @Test(arguments: sizes)
+    func overview(_ name: String, _ width: Int, _ height: Int) throws {
+        try expectGolden(startedState(width: width, height: height), "overview-\(name)")
+    }
+
+    @Test(arguments: sizes)
+    func question(_ name: String, _ width: Int, _ height: Int) throws {
+        var state = busyState(width: width, height: height)
+        press(keys("s") + [.down, .down, .down, .enter, .down], on: &state)
+        try expectGolden(state, "question-\(name)")
+    }
+
+    @Test(arguments: sizes)
+    func result(_ name: String, _ width: Int, _ height: Int) throws {
+        try expectGolden(busyState(width: width, height: height), "result-\(name)")
+    }
+
+    @Test(arguments: sizes)
+    func summary(_ name: String, _ width: Int, _ height: Int) throws {
+        var state = busyState(width: width, height: height)
+        press(keys("s"), on: &state)
+        try expectGolden(state, "summary-\(name)")
+    }
+
+    @Test func noteEditorAndActionFormAndHelp() throws {
+        var state = busyState(width: 80, height: 24)
+        press(keys("e"), on: &state)
+        try expectGolden(state, "action-form-80x24")
+        press([.escape, .left, .left, .left, .left, .left, .left, .left, .left] + keys("e"), on: &state)
+        try expectGolden(state, "note-editor-80x24")
+        press([.escape] + keys("?"), on: &state)
+        try expectGolden(state, "help-80x24")
+    }
+
+    @Test func tooSmallAsksForMoreRoom() throws {
+        var state = busyState(width: 80, height: 24)
+        _ = Workshop.apply(.resize(width: 30, height: 8), to: &state)
+        try expectGolden(state, "too-small")
+        _ = Workshop.apply(.resize(width: 80, height: 24), to: &state)
+        try expectGolden(state, "result-80x24")
+    }
+
+    @Test func everyScreenRendersAtEverySizeWithoutOverflow() {
+        var state = busyState(width: 80, height: 24)
+        for width in [1, 2, 10, 43, 44, 45, 60, 80, 133, 200] {
+            for height in [1, 3, 11, 12, 13, 24, 50] {
+                _ = Workshop.apply(.resize(width: width, height: height), to: &state)
+                for step in Step.all(in: seedFramework) {
+                    state.step = step
+                    let frame = Renderer.render(state)
+                    #expect(frame.grid.width == width && frame.grid.height == height)
+                    #expect(frame.grid.lines.allSatisfy { TextWidth.of($0) <= width })
+                }
+            }
+        }
+    }
+
+    @Test func theHeaderAlwaysSaysWhereTheBoardIs() {
+        var state = busyState(width: 80, height: 24)
+        press(keys("s") + [.down, .down, .enter], on: &state)
+        #expect(Renderer.render(state).grid.lines[0].hasPrefix(" West Yorkshire ICS · 2026-11-22 · Economy (1 of 3) · Question 2 of 10"))
+        #expect(Renderer.render(state).grid.lines[0].hasSuffix("draft"))
+    }
+}

@@ -1,0 +1,65 @@
+import CellGrid
+import Foundation
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+import Testing
+@testable import WorkshopUI
+
+let catalog = FrameworkCatalog(userFolder: nil)
+let seedFramework = catalog.framework(id: FrameworkCatalog.defaultFrameworkID)!
+let workshopDate = CalendarDate("2026-11-22")!
+
+/// A workshop on the start screen, built-in frameworks offered, the seed framework first.
+func startState(system: String? = nil, width: Int = 80, height: Int = 24, drafts: [WorkshopState.Draft] = []) -> WorkshopState {
+    let frameworks = [seedFramework] + catalog.entries.map(\.framework).filter { $0.id != seedFramework.id }
+    return WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: workshopDate,
+                         frameworkID: seedFramework.id, width: width, height: height)
+}
+
+/// Keys as a facilitator types them: each character of a string becomes a key.
+func keys(_ text: String) -> [Key] {
+    text.map { $0 == "\n" ? .enter : .character($0) }
+}
+
+/// Drives `state` with keys, answering each create or save effect as a working store would.
+@discardableResult
+func press(_ keys: [Key], on state: inout WorkshopState, storeFails: Bool = false) -> [WorkshopEffect] {
+    var all: [WorkshopEffect] = []
+    for key in keys {
+        let effects = Workshop.apply(.key(key), to: &state)
+        all += effects
+        for effect in effects {
+            switch effect {
+            case .createDraft:
+                _ = Workshop.apply(storeFails ? .storeFailed("disk full") : .draftCreated(path: "/store/2026-11-22-west-yorkshire-ics.json"),
+                                   to: &state)
+            case .save:
+                _ = Workshop.apply(storeFails ? .storeFailed("disk full") : .saved, to: &state)
+            default:
+                break
+            }
+        }
+    }
+    return all
+}
+
+/// A workshop started for West Yorkshire ICS, on the first area's overview.
+func startedState(width: Int = 80, height: Int = 24) -> WorkshopState {
+    var state = startState(system: "West Yorkshire ICS", width: width, height: height)
+    press(keys("Cathy Elliott, Rob Webster") + [.tab, .tab, .enter], on: &state)
+    return state
+}
+
+/// Compares a rendered screen with `Golden/NAME.txt`; `UPDATE_GOLDEN=1` rewrites the file instead.
+func expectGolden(_ state: WorkshopState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let text = Renderer.render(state).grid.text + "\n"
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden/\(name).txt")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try Data(text.utf8).write(to: url)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(text == expected, "screen \(name) differs from its golden file; rerun with UPDATE_GOLDEN=1 after checking it",
+            sourceLocation: sourceLocation)
+}

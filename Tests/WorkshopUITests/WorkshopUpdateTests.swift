@@ -1,0 +1,246 @@
+import CellGrid
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+import Testing
+@testable import WorkshopUI
+
+@Suite("Start screen")
+struct StartScreenTests {
+    @Test func typingTheFormStartsADraft() throws {
+        var state = startState()
+        #expect(state.start?.focus == .system)
+        let effects = press(keys("West Yorkshire ICS") + [.tab, .tab] + keys("Cathy, Rob ,") + [.tab, .tab, .enter], on: &state)
+        #expect(effects == [.createDraft])
+        let assessment = try #require(state.assessment)
+        #expect(assessment.system == "West Yorkshire ICS")
+        #expect(assessment.participants == ["Cathy", "Rob"])
+        #expect(assessment.date == workshopDate)
+        #expect(state.step == .overview(area: 0))
+        #expect(state.draftPath == "/store/2026-11-22-west-yorkshire-ics.json")
+        #expect(state.start == nil)
+    }
+
+    @Test func anEmptySystemOrABadDateIsExplained() {
+        var state = startState()
+        press([.tab, .tab, .tab, .tab, .enter], on: &state)
+        #expect(state.assessment == nil)
+        #expect(state.start?.problem == "Type the name of the system first, e.g. West Yorkshire ICS.")
+        #expect(state.start?.focus == .system)
+        press(keys("X") + [.tab] + Array(repeating: .backspace, count: 10) + keys("2026-02-30") + [.tab, .tab, .tab, .enter], on: &state)
+        #expect(state.assessment == nil)
+        #expect(state.start?.problem?.hasPrefix("The date must be a real day") == true)
+        #expect(state.start?.focus == .date)
+    }
+
+    @Test func theFrameworkCanBeChangedWithArrows() {
+        var state = startState(system: "S")
+        press([.tab, .right], on: &state)
+        #expect(state.start?.focus == .framework)
+        #expect(state.framework.id == "anchor-institution-charter")
+        press([.left], on: &state)
+        #expect(state.framework.id == seedFramework.id)
+    }
+
+    @Test func aDraftIsResumedWhereItWasLeft() {
+        var draft = Assessment(starting: seedFramework, system: "Humber", date: workshopDate)
+        draft.position = WorkshopPosition(step: "question", area: "climate-change", criterion: "climate-established-estates")
+        var state = startState(drafts: [WorkshopState.Draft(path: "/store/d.json", assessment: draft, framework: seedFramework)])
+        press([.down, .down, .down, .down, .down, .enter], on: &state)
+        #expect(state.start == nil)
+        #expect(state.draftPath == "/store/d.json")
+        #expect(state.step == .question(area: 2, criterion: 4))
+    }
+
+    @Test func escapeQuits() {
+        var state = startState()
+        #expect(press([.escape], on: &state) == [.quit])
+        #expect(state.hasQuit)
+    }
+}
+
+@Suite("Answering")
+struct AnsweringTests {
+    @Test func lettersRecordAnswersAndSave() throws {
+        var state = startedState()
+        press([.enter], on: &state)
+        #expect(state.step == .question(area: 0, criterion: 0))
+        let effects = press(keys("y"), on: &state)
+        #expect(effects == [.save])
+        #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == .yes)
+        #expect(state.step == .question(area: 0, criterion: 0))
+        press(keys("P"), on: &state)
+        #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == .partly)
+    }
+
+    @Test func arrowsChooseAndEnterRecordsThenMovesOn() {
+        var state = startedState()
+        press([.enter, .down, .down, .enter], on: &state)
+        #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == .partly)
+        #expect(state.step == .question(area: 0, criterion: 1))
+        press([.enter], on: &state)
+        #expect(state.assessment?.answers["econ-emerging-plan-known"] == nil)
+        #expect(state.step == .question(area: 0, criterion: 2))
+        press([.up, .enter], on: &state)
+        #expect(state.assessment?.answers["econ-emerging-strategy-refers"] == .unsure)
+    }
+
+    @Test func backspaceClearsAnAnswer() {
+        var state = startedState()
+        press([.enter] + keys("n") + [.backspace], on: &state)
+        #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == nil)
+    }
+
+    @Test func notesAreEditedWithUnicodeAndSavedAsTyped() throws {
+        var state = startedState()
+        press([.enter] + keys("e"), on: &state)
+        guard case .note? = state.editor else {
+            Issue.record("e must open the note editor")
+            return
+        }
+        let effects = press(keys("Ynys Môn – ✓ 日本") + [.enter] + keys("line two") + [.left, .left, .backspace], on: &state)
+        #expect(effects.filter { $0 == .save }.count == 25)
+        press([.escape], on: &state)
+        #expect(state.editor == nil)
+        #expect(state.assessment?[area: "economic-development"].notes["econ-emerging-plan-reviewed"] == "Ynys Môn – ✓ 日本\nline wo")
+        // Keys like q are text in the editor, and do not quit.
+        press(keys("e") + keys("q"), on: &state)
+        #expect(!state.hasQuit)
+        press([.escape], on: &state)
+        #expect(state.assessment?[area: "economic-development"].notes["econ-emerging-plan-reviewed"]?.hasSuffix("line woq") == true)
+    }
+
+    @Test func controlCharactersAreNotStoredInNotes() {
+        var state = startedState()
+        press([.enter] + keys("e") + [.character("\u{7}"), .character("a"), .character("\u{1B}"), .escape], on: &state)
+        #expect(state.assessment?[area: "economic-development"].notes["econ-emerging-plan-reviewed"] == "a")
+    }
+}
+
+@Suite("Moving around")
+struct NavigationTests {
+    @Test func arrowsWalkEveryStepAndThePositionIsSaved() {
+        var state = startedState()
+        let steps = Step.all(in: seedFramework)
+        for expected in steps.dropFirst() {
+            press([.right], on: &state)
+            #expect(state.step == expected)
+        }
+        #expect(state.step == .summary)
+        #expect(state.assessment?.position == WorkshopPosition(step: "summary"))
+        press([.right], on: &state)
+        #expect(state.step == .summary)
+        press([.left], on: &state)
+        #expect(state.step == .result(area: 2))
+        #expect(state.assessment?.position == WorkshopPosition(step: "result", area: "climate-change"))
+    }
+
+    @Test func bracketsMoveBetweenAreasAndSOpensTheSummary() {
+        var state = startedState()
+        press(keys("]]"), on: &state)
+        #expect(state.step == .overview(area: 2))
+        press(keys("]"), on: &state)
+        #expect(state.step == .overview(area: 2))
+        press(keys("["), on: &state)
+        #expect(state.step == .overview(area: 1))
+        press(keys("s"), on: &state)
+        #expect(state.step == .summary)
+    }
+
+    @Test func theSummaryJumpsToAnyAreaOrQuestion() {
+        var state = startedState()
+        press(keys("s") + [.down, .down, .enter], on: &state)
+        #expect(state.step == .question(area: 0, criterion: 1))
+        press(keys("s") + Array(repeating: .down, count: 11) + [.enter], on: &state)
+        #expect(state.step == .overview(area: 1))
+    }
+
+    @Test func theSummaryMarksTheAssessmentComplete() {
+        var state = startedState()
+        press(keys("sc"), on: &state)
+        #expect(state.assessment?.status == .complete)
+        press(keys("c"), on: &state)
+        #expect(state.assessment?.status == .draft)
+    }
+
+    @Test func helpOpensAndAnyKeyOnlyClosesIt() {
+        var state = startedState()
+        press([.enter] + keys("?"), on: &state)
+        #expect(state.showsHelp)
+        press(keys("y"), on: &state)
+        #expect(!state.showsHelp)
+        #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == nil)
+    }
+
+    @Test func quitAndSuspendAreEffects() {
+        var state = startedState()
+        #expect(press([.control("z")], on: &state) == [.suspend])
+        #expect(press(keys("q"), on: &state) == [.quit])
+        var other = startedState()
+        #expect(press([.enter, .control("c")], on: &other) == [.save, .quit])
+    }
+
+    @Test func quittingWithUnsavedChangesAsksTwice() {
+        var state = startedState()
+        press([.enter] + keys("y"), on: &state, storeFails: true)
+        #expect(state.unsaved)
+        #expect(state.message?.text.hasPrefix("Not saved: disk full.") == true)
+        #expect(press(keys("q"), on: &state) == [])
+        #expect(state.message?.text.contains("Press q again to quit anyway") == true)
+        #expect(press(keys("q"), on: &state) == [.quit])
+    }
+
+    @Test func resumingOpensAtTheSavedPosition() {
+        var assessment = Assessment(starting: seedFramework, system: "S", date: workshopDate)
+        assessment.position = WorkshopPosition(step: "result", area: "quality-employment")
+        let state = WorkshopState(resuming: assessment, path: "/s.json", framework: seedFramework)
+        #expect(state.step == .result(area: 1))
+        assessment.position = WorkshopPosition(step: "question", area: "gone", criterion: "x")
+        assessment[area: "economic-development"].answers["econ-emerging-plan-reviewed"] = .yes
+        #expect(WorkshopState(resuming: assessment, path: "/s.json", framework: seedFramework).step == .question(area: 0, criterion: 1))
+    }
+}
+
+@Suite("Actions")
+struct ActionTests {
+    func atResult() -> WorkshopState {
+        var state = startedState()
+        press(Array(repeating: .right, count: 11), on: &state)
+        #expect(state.step == .result(area: 0))
+        return state
+    }
+
+    @Test func anActionIsAddedEditedAndDeleted() throws {
+        var state = atResult()
+        press(keys("a") + keys("Align the strategy") + [.tab] + keys("Director of strategy") + [.tab] + keys("2027-03-31")
+              + [.tab, .right, .enter], on: &state)
+        #expect(state.editor == nil)
+        let action = try #require(state.assessment?[area: "economic-development"].actions.first)
+        #expect(action.what == "Align the strategy")
+        #expect(action.owner == "Director of strategy")
+        #expect(action.due == CalendarDate("2027-03-31"))
+        #expect(action.status == .inProgress)
+        press(keys("e") + [.end] + keys(" now") + [.escape], on: &state)
+        #expect(state.assessment?[area: "economic-development"].actions.first?.what == "Align the strategy now")
+        press(keys("d"), on: &state)
+        #expect(state.assessment?[area: "economic-development"].actions.count == 1)
+        press(keys("d"), on: &state)
+        #expect(state.assessment?[area: "economic-development"].actions.isEmpty == true)
+    }
+
+    @Test func aBadDueDateKeepsTheFormOpenAndAnEmptyActionIsDiscarded() {
+        var state = atResult()
+        press(keys("a") + keys("Plan") + [.tab, .tab] + keys("31/03/2027") + [.escape], on: &state)
+        guard case let .action(_, _, form)? = state.editor else {
+            Issue.record("the form must stay open")
+            return
+        }
+        #expect(form.problem?.hasPrefix("The due date must be a real day") == true)
+        #expect(form.focus == 2)
+        press(Array(repeating: .backspace, count: 10) + [.escape], on: &state)
+        #expect(state.editor == nil)
+        #expect(state.assessment?[area: "economic-development"].actions.map(\.what) == ["Plan"])
+        press(keys("a") + [.escape], on: &state)
+        #expect(state.assessment?[area: "economic-development"].actions.count == 1)
+    }
+}
