@@ -102,7 +102,7 @@ public struct Grid: Sendable, Equatable {
     /// Changes the style of cells from `column` for `count` columns, keeping their text.
     public mutating func restyle(row: Int, column: Int, count: Int, style: Style) {
         guard (0..<height).contains(row) else { return }
-        for index in max(0, column)..<min(width, column + count) { cells[row * width + index].style = style }
+        for index in stride(from: max(0, column), to: min(width, column + count), by: 1) { cells[row * width + index].style = style }
     }
 
     /// The grid as plain text, one line per row, trailing spaces removed (for golden files and tests).

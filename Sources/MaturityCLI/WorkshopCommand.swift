@@ -44,8 +44,7 @@ struct WorkshopCommand: ParsableCommand {
         let catalog = FrameworkCatalog.forUser()
         var frameworks = catalog.entries.map(\.framework)
         if let reference = framework {
-            let chosen = try catalog.resolve(reference).orFail()
-            frameworks = [chosen] + frameworks.filter { $0.id != chosen.id }
+            frameworks = [try catalog.resolve(reference).orFail()]
         } else if let index = frameworks.firstIndex(where: { $0.id == FrameworkCatalog.defaultFrameworkID }) {
             frameworks.insert(frameworks.remove(at: index), at: 0)
         }

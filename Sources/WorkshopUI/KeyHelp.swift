@@ -107,6 +107,7 @@ enum HelpOverlay {
         let keyWidth = min(18, (entries.map { TextWidth.of($0.keys) }.max() ?? 4) + 2)
         let width = min(state.width - 4, 72)
         let height = min(state.height - 2, entries.count + 4)
+        guard width >= 24, height >= 5 else { return }
         let left = (state.width - width) / 2
         let top = max(1, (state.height - height) / 2)
         for row in top..<top + height {

@@ -41,7 +41,7 @@ struct BodyWriter {
     /// The grid row the next line goes to, or nil when it is out of view.
     var nextGridRow: Int? {
         let target = top + row - scroll
-        return (top..<bottom).contains(target) ? target : nil
+        return target >= top && target < bottom ? target : nil
     }
 
     /// Rows that remain visible below the next line.

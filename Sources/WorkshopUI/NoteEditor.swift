@@ -21,10 +21,10 @@ enum NoteEditor {
         for (index, character) in field.characters.enumerated() where character != "\n" {
             let position = layout.positions[index]
             let row = top + position.line - first
-            guard (top..<body.bottom).contains(row), position.column < width else { continue }
+            guard row >= top, row < body.bottom, position.column < width else { continue }
             body.grid.put(String(character), row: row, column: column + position.column)
         }
-        for row in top..<body.bottom { body.grid.put("│", row: row, column: Layout.margin, style: .dim) }
+        for row in stride(from: top, to: body.bottom, by: 1) { body.grid.put("│", row: row, column: Layout.margin, style: .dim) }
         let cursorRow = top + cursor.line - first
         return (min(cursorRow, body.bottom - 1), column + min(cursor.column, width - 1))
     }

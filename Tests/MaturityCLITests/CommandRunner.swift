@@ -48,7 +48,7 @@ final class Sandbox {
 
     /// Runs `maturity` with `arguments`, with the store in the sandbox unless `environment` says otherwise.
     func run(_ arguments: [String], environment: [String: String] = [:], binary: URL = maturityBinary,
-             in folder: URL? = nil) throws -> CommandResult {
+             in folder: URL? = nil, input: String? = nil) throws -> CommandResult {
         var base = ["HOME": home.path, "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no", "LANG": "C.UTF-8",
                     "MATURITY_STORE": store.path]
         base.merge(environment) { _, new in new }
@@ -70,7 +70,13 @@ final class Sandbox {
         let errors = try FileHandle(forWritingTo: errURL)
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inputURL = root.appending(path: "stdin-\(UUID().uuidString)")
+            try Data(input.utf8).write(to: inputURL)
+            process.standardInput = try FileHandle(forReadingFrom: inputURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try output.close()

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The real `maturity` binary in a private tmux server of a fixed size, typed at and read like a person would.
+final class TmuxSession {
+    let socket = "maturity-test-\(UUID().uuidString.prefix(8))"
+    let sandbox: Sandbox
+
+    /// Starts `maturity ARGUMENTS` in a shell that, when it ends, prints its exit status and whether
+    /// the terminal is back in normal (canonical, echoing) mode.
+    init(_ arguments: [String], sandbox: Sandbox, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        self.sandbox = sandbox
+        var variables = ["HOME": sandbox.home.path, "MATURITY_STORE": sandbox.store.path, "LANG": "C.UTF-8",
+                         "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]
+        variables.merge(environment) { _, new in new }
+        let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let command = ([maturityBinary.path] + arguments).map(Self.quote).joined(separator: " ")
+        let script = "env \(assignments) \(command); echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600"
+        // The server that new-session starts keeps its standard output: give it none to hold open.
+        _ = try run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "-u", "new-session", "-d", "-x", "\(width)",
+                                      "-y", "\(height)", "sh", "-c", script], capture: false)
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Types `text` literally.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-l", text])
+    }
+
+    /// Presses keys by tmux name: Enter, Escape, Tab, BTab, Up, Down, Left, Right, BSpace, C-c.
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys"] + keys)
+    }
+
+    /// The screen as text.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p"])
+    }
+
+    /// Waits until the screen contains `text` (polling, never sleeping blindly) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        Issue.record("timed out waiting for \"\(text)\"; the screen shows:\n\(last)", sourceLocation: sourceLocation)
+        throw TimedOut()
+    }
+
+    /// After the program ends: its exit line (`exit=N`) and the terminal's modes line (`icanon echo` when restored).
+    func ending() throws -> (exit: String, modes: String) {
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            let lines = try screen().split(separator: "\n").map(String.init)
+            if let index = lines.firstIndex(where: { $0.hasPrefix("exit=") }), index + 1 < lines.count,
+               lines[index + 1].contains("icanon") {
+                return (lines[index], lines[index + 1].trimmingCharacters(in: .whitespaces))
+            }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        Issue.record("the program did not end; the screen shows:\n\(try screen())")
+        throw TimedOut()
+    }
+
+    /// The process id of `maturity` in the pane.
+    func maturityProcessID() throws -> Int32? {
+        let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try run("/usr/bin/pgrep", ["-P", shell, "-f", maturityBinary.path])
+        return children.split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
+    /// Resizes the window.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    struct TimedOut: Error {}
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "-u"] + arguments)
+    }
+
+    /// Runs a program and waits for it with posix_spawn and waitpid (Foundation's Process can miss the
+    /// exit of a tmux client whose server lives on); its output goes through a file.
+    private func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
+        let outputPath = sandbox.root.appending(path: "tmux-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let variables = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "PATH=/usr/bin:/bin", "TERM=xterm-256color"]
+        let environment: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
+        defer { environment.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environment)
+        guard spawned == 0 else { throw SpawnFailed(code: spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return capture ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
+    }
+
+    struct SpawnFailed: Error {
+        var code: Int32
+    }
+
+    private static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Testing
+
+/// The only assessment file in the sandbox's store.
+func onlyStoreFile(_ sandbox: Sandbox) throws -> String {
+    let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }
+    try #require(names.count == 1, "expected one file in the store, found \(names)")
+    return sandbox.store.appending(path: names[0]).path
+}
+
+func areas(_ sandbox: Sandbox, _ file: String) throws -> [String: [String: Any]] {
+    let shown = try sandbox.run(["show", file, "--format", "json"])
+    #expect(shown.status == 0, "\(shown.stderr)")
+    let object = try #require(try json(shown.stdout) as? [String: Any])
+    let list = try #require(object["areas"] as? [[String: Any]])
+    return Dictionary(uniqueKeysWithValues: list.map { ($0["id"] as? String ?? "", $0) })
+}
+
+@Suite("Workshop in tmux", .serialized)
+struct WorkshopEndToEndTests {
+    /// Answers every question of one area with `letters`, checking the header at each question.
+    func answer(_ session: TmuxSession, area: String, letters: [String]) throws {
+        try session.press("Enter")
+        for (index, letter) in letters.enumerated() {
+            try session.waitFor("\(area) · Question \(index + 1) of \(letters.count)")
+            try session.type(letter)
+            try session.press("Enter")
+        }
+        try session.waitFor("Result and actions")
+    }
+
+    @Test func aFacilitatorRunsAWholeWorkshop() throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop"], sandbox: sandbox)
+        try session.waitFor("A new assessment")
+        try session.type("Ynys Môn & Bradford – ✓")
+        try session.press("Tab", "Tab")
+        try session.type("Cathy Elliott, Rob Webster")
+        try session.press("Tab", "Tab")
+        try session.waitFor("▸ [ Start the workshop ]")
+        try session.press("Enter")
+        let overview = try session.waitFor("Economy (1 of 3) · Overview")
+        #expect(overview.contains("Ynys Môn & Bradford – ✓ · 20"))
+        #expect(overview.contains("Emerging · under two years"))
+
+        // Economy: the first question gets a note before the answers go on.
+        try session.press("Enter")
+        try session.waitFor("Question 1 of 10")
+        try session.type("y")
+        try session.waitFor("(●) y  Yes, in place")
+        try session.type("e")
+        try session.waitFor("Note on:")
+        try session.type("Minuted at the March board – ✓ 日本")
+        try session.press("Escape")
+        try session.waitFor("Note saved.")
+        try session.press("Left")
+        try session.waitFor("Overview")
+        try answer(session, area: "Economy (1 of 3)", letters: ["y", "y", "y", "y", "y", "y", "y", "p", "n", "u"])
+        let result = try session.waitFor("Placed at: Established (provisional)")
+        #expect(result.contains("To reach Expanding"))
+        try session.type("a")
+        try session.waitFor("Agreed action for")
+        try session.type("Agree shared aims with the LEP")
+        try session.press("Tab")
+        try session.type("Chair")
+        try session.press("Tab")
+        try session.type("2027-06-30")
+        try session.press("Escape")
+        try session.waitFor("Agree shared aims with the LEP — Chair, due 2027-06-30, not started")
+
+        try session.press("Enter")
+        try session.waitFor("Employment (2 of 3) · Overview")
+        try answer(session, area: "Employment (2 of 3)", letters: Array(repeating: "n", count: 11))
+        try session.waitFor("Placed at: Not yet emerging")
+        try session.press("Enter")
+        try session.waitFor("Climate (3 of 3) · Overview")
+        try answer(session, area: "Climate (3 of 3)", letters: Array(repeating: "y", count: 9))
+        try session.waitFor("Placed at: Expanding")
+        try session.press("Enter")
+        let summary = try session.waitFor("Summary")
+        #expect(summary.contains("30 of 30 questions answered"))
+        try session.type("?")
+        try session.waitFor("Keys on this screen")
+        try session.press("Escape")
+        try session.type("c")
+        try session.waitFor("Marked complete.")
+        try session.type("q")
+        let ending = try session.ending()
+        #expect(ending.exit == "exit=0")
+        #expect(ending.modes == "icanon echo", "the terminal must be back in normal mode")
+
+        let file = try onlyStoreFile(sandbox)
+        #expect(file.hasSuffix("-ynys-mon-bradford.json"))
+        let byArea = try areas(sandbox, file)
+        #expect(byArea["economic-development"]?["stage"] as? String == "established")
+        #expect(byArea["economic-development"]?["provisional"] as? Bool == true)
+        #expect(byArea["quality-employment"]?["stage"] as? String == "not-yet-emerging")
+        #expect(byArea["quality-employment"]?["provisional"] as? Bool == false)
+        #expect(byArea["climate-change"]?["stage"] as? String == "expanding")
+        let actions = byArea["economic-development"]?["actions"] as? [[String: Any]]
+        #expect(actions?.first?["what"] as? String == "Agree shared aims with the LEP")
+        #expect(actions?.first?["due"] as? String == "2027-06-30")
+        let saved = try #require(try json(try String(contentsOfFile: file, encoding: .utf8)) as? [String: Any])
+        #expect(saved["system"] as? String == "Ynys Môn & Bradford – ✓")
+        #expect(saved["status"] as? String == "complete")
+        #expect(saved["participants"] as? [String] == ["Cathy Elliott", "Rob Webster"])
+        let economy = try #require((saved["areas"] as? [[String: Any]])?.first)
+        #expect((economy["notes"] as? [String: String])?["econ-emerging-plan-reviewed"] == "Minuted at the March board – ✓ 日本")
+        #expect((economy["answers"] as? [String: String])?["econ-expanding-joint-tracking"] == "no")
+        #expect((economy["answers"] as? [String: String])?["econ-expanding-joint-evaluation"] == "unsure")
+    }
+
+    @Test func aKilledWorkshopLosesNoAnswerAndResumesWhereItWas() throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop", "--system", "Kill Test ICS"], sandbox: sandbox)
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter")
+        try session.waitFor("Overview")
+        try session.press("Enter")
+        for (index, letter) in ["y", "p", "n"].enumerated() {
+            try session.waitFor("Question \(index + 1) of 10")
+            try session.type(letter)
+            try session.waitFor("Recorded:")
+            if index < 2 { try session.press("Enter") }
+        }
+        let pid = try #require(try session.maturityProcessID())
+        kill(pid, SIGKILL)
+        try session.waitFor("exit=137")
+
+        let file = try onlyStoreFile(sandbox)
+        let resumed = try TmuxSession(["workshop", "--resume", file], sandbox: sandbox)
+        let screen = try resumed.waitFor("Question 3 of 10")
+        #expect(screen.contains("(●) n  No"))
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"yes\""))
+        #expect(saved.contains("\"econ-emerging-plan-known\" : \"partly\""))
+        #expect(saved.contains("\"econ-emerging-strategy-refers\" : \"no\""))
+        try resumed.type("q")
+        try resumed.waitFor("exit=0")
+    }
+
+    @Test(arguments: [("C-c", "exit=0"), ("TERM", "exit=143"), ("HUP", "exit=129")])
+    func theTerminalIsRestoredAfterCtrlCAndSignals(_ how: String, _ status: String) throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop", "--system", "Signal ICS"], sandbox: sandbox)
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter")
+        try session.waitFor("Overview")
+        if how == "C-c" {
+            try session.press("C-c")
+        } else {
+            let pid = try #require(try session.maturityProcessID())
+            kill(pid, how == "TERM" ? SIGTERM : SIGHUP)
+        }
+        let ending = try session.ending()
+        #expect(ending.exit == status)
+        #expect(ending.modes == "icanon echo", "the terminal must be back in normal mode")
+        #expect(try !session.screen().contains("Overview"), "the workshop's screen must be gone")
+        _ = try onlyStoreFile(sandbox)
+    }
+
+    @Test func resizingRedrawsAndATinyTerminalRecovers() throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop", "--system", "Resize ICS"], sandbox: sandbox)
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter", "Enter")
+        try session.waitFor("Question 1 of 10")
+        try session.resize(width: 30, height: 8)
+        try session.waitFor("Please enlarge the terminal")
+        try session.resize(width: 120, height: 40)
+        // Only a 120-column hint bar has room for the last hints.
+        let large = try session.waitFor("[ ] area  ↑↓ choose")
+        #expect(large.split(separator: "\n", omittingEmptySubsequences: false).count >= 40)
+        try session.resize(width: 80, height: 24)
+        try session.waitFor("y p n u answer")
+        try session.type("q")
+        try session.waitFor("exit=0")
+    }
+}
+
+@Suite("Plain workshop")
+struct PlainWorkshopTests {
+    @Test func answersFromAPipeSaveTheSameFile() throws {
+        let sandbox = try Sandbox()
+        var lines = ["", "Chair, Director", "1"]
+        lines += ["y", "Evidence: board minutes – ✓"] + Array(repeating: ["y", ""], count: 9).flatMap { $0 }
+        lines += ["Agree shared aims", "Chair", "2027-06-30", ""]
+        lines += Array(repeating: ["n", ""], count: 11).flatMap { $0 } + [""]
+        lines += ["maybe", "u", ""] + Array(repeating: ["y", ""], count: 8).flatMap { $0 } + [""]
+        lines += ["y"]
+        let result = try sandbox.run(["workshop", "--system", "Pipe ICS"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("== Area 1 of 3: Supporting economic development and recovery =="))
+        #expect(result.stdout.contains("Please type y, p, n or u"))
+        #expect(result.stdout.contains("Marked complete."))
+        let file = try onlyStoreFile(sandbox)
+        let byArea = try areas(sandbox, file)
+        #expect(byArea["economic-development"]?["stage"] as? String == "expanding")
+        #expect(byArea["quality-employment"]?["stage"] as? String == "not-yet-emerging")
+        #expect(byArea["climate-change"]?["stage"] as? String == "not-yet-emerging")
+        #expect(byArea["climate-change"]?["provisional"] as? Bool == true)
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains("Evidence: board minutes – ✓"))
+        #expect(saved.contains("\"status\" : \"complete\""))
+        #expect(saved.contains("Agree shared aims"))
+    }
+
+    @Test func inputEndingMidwayKeepsEveryAnswerAndSaysHowToResume() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run(["workshop", "--plain", "--system", "Short ICS", "--framework", "anchor-institution-charter"],
+                                     input: "\n\ny\n\np\nnote two\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Input ended. Everything is saved in "))
+        #expect(result.stdout.contains("Resume with: maturity workshop --resume "))
+        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
+        #expect(saved.contains("\"anchor-employment-charter\" : \"yes\""))
+        #expect(saved.contains("\"anchor-employment-baseline\" : \"partly\""))
+        #expect(saved.contains("note two"))
+    }
+}
