@@ -22,7 +22,8 @@ let package = Package(
         // Assessments as dated JSON files, written atomically.
         .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules"]),
         // The ncursesw C library (Debian: libncursesw5-dev).
-        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // (Its pkg-config flags are ones SwiftPM refuses, so the shim header sets them and the modulemap links.)
+        .systemLibrary(name: "CNcursesw"),
         // The only module that calls ncursesw: paints cell grids, reads keys, restores the terminal.
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CellGrid"]),
         // Screens as grids of styled cells, keys as values, and the display width of text.

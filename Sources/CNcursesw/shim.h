@@ -14,6 +14,9 @@
 // From term.h, declared here so that term.h's macros (lines, columns...) stay out of Swift's way.
 extern char *tigetstr(const char *capname);
 
+/// Starts ncurses on the process's standard output and input; NULL when the terminal type is unusable.
+static inline SCREEN *maturity_new_screen(void) { return newterm(NULL, stdout, stdin); }
+
 static inline WINDOW *maturity_stdscr(void) { return stdscr; }
 static inline int maturity_lines(void) { return LINES; }
 static inline int maturity_cols(void) { return COLS; }

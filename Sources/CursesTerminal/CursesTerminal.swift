@@ -15,12 +15,14 @@ public final class CursesTerminal {
 
     private init() {}
 
-    /// Takes over the terminal: alternate screen, raw keys, no echo, short Escape delay.
-    /// With `colors` false (or a terminal without colours) only bold and reverse video are used.
-    public static func start(colors: Bool) -> CursesTerminal {
+    /// Takes over the terminal: alternate screen, raw keys, no echo, short Escape delay; nil when
+    /// ncurses cannot drive this terminal type. With `colors` false (or a terminal without colours)
+    /// only bold and reverse video are used.
+    public static func start(colors: Bool) -> CursesTerminal? {
         setlocale(LC_ALL, "")
         TerminalRestorer.saveTerminalModes()
-        initscr()
+        guard let screen = maturity_new_screen() else { return nil }
+        set_term(screen)
         raw()
         noecho()
         nonl()

@@ -64,20 +64,24 @@ struct WorkshopCommand: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        if plain || !isTerminal || environment["TERM"] == "dumb" || (environment["TERM"] ?? "").isEmpty {
-            try PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed).run()
-        } else {
-            let drafts = Self.drafts(in: store, catalog: catalog, system: system)
-            var state: WorkshopState
-            if let resumed {
-                state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
-            } else {
-                state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
-                                      frameworkID: frameworks.first?.id)
+        let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
+        let colors = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        guard fullScreen, let terminal = CursesTerminal.start(colors: colors) else {
+            if fullScreen {
+                Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
+                    + "asking line by line instead")
             }
-            var runner = ScreenRunner(store: store, state: state, colors: environment["NO_COLOR"].map(\.isEmpty) ?? true)
-            runner.run()
+            try PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed).run()
+            return
         }
+        let drafts = Self.drafts(in: store, catalog: catalog, system: system)
+        var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
+                                  frameworkID: frameworks.first?.id)
+        if let resumed {
+            state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
+        }
+        var runner = ScreenRunner(store: store, state: state, terminal: terminal)
+        runner.run()
     }
 
     /// Drafts in the store whose framework is available, newest first (of `system` when given).
@@ -96,15 +100,19 @@ struct WorkshopCommand: ParsableCommand {
 struct ScreenRunner {
     let store: AssessmentStore
     var state: WorkshopState
-    let colors: Bool
+    let terminal: CursesTerminal
+    /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read and each frame painted
+    /// is appended to FILE, for the benchmark script.
+    let frameLog = ProcessInfo.processInfo.environment["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
 
     mutating func run() {
-        let terminal = CursesTerminal.start(colors: colors)
         defer { terminal.stop() }
         (state.width, state.height) = terminal.size
         terminal.draw(Renderer.render(state))
+        frameLog?.record("frame")
         while !state.hasQuit {
             guard let key = terminal.readKey() else { continue }
+            frameLog?.record("key")
             var effects = handle(key, terminal)
             // Keys already waiting (a paste, typing ahead) are applied before one save and one frame.
             while !state.hasQuit, !effects.contains(.suspend), let more = terminal.readKey(timeoutMilliseconds: 0) {
@@ -115,6 +123,7 @@ struct ScreenRunner {
             if state.hasQuit { break }
             (state.width, state.height) = terminal.size
             terminal.draw(Renderer.render(state))
+            frameLog?.record("frame")
         }
     }
 
@@ -140,6 +149,24 @@ struct ScreenRunner {
         } catch {
             _ = Workshop.apply(.storeFailed(error.message), to: &state)
         }
+    }
+}
+
+/// Appends `EVENT NANOSECONDS` lines (CLOCK_MONOTONIC) to a file.
+final class FrameLog {
+    private let handle: FileHandle
+
+    init?(path: String) {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    func record(_ event: String) {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        handle.write(Data("\(event) \(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))\n".utf8))
     }
 }
 

@@ -35,9 +35,9 @@ final class TmuxSession {
         try tmux(["send-keys"] + keys)
     }
 
-    /// The screen as text.
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p"])
+    /// The screen as text; with `escapes`, including the attribute and colour sequences.
+    func screen(escapes: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []))
     }
 
     /// Waits until the screen contains `text` (polling, never sleeping blindly) and returns the screen.

@@ -159,6 +159,23 @@ struct WorkshopEndToEndTests {
         _ = try onlyStoreFile(sandbox)
     }
 
+    @Test(arguments: [("", true), ("1", false)])
+    func coloursFollowNoColor(_ noColor: String, _ expectsColour: Bool) throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop", "--system", "Colour ICS"], sandbox: sandbox, environment: ["NO_COLOR": noColor])
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter", "Enter")
+        try session.waitFor("Question 1 of 10")
+        try session.type("y")
+        try session.press("Right")
+        try session.waitFor("Economy now:")
+        let screen = try session.screen(escapes: true)
+        #expect(screen.contains("\u{1B}[7m"), "the bars and the selection use reverse video in any case")
+        #expect(screen.contains("\u{1B}[35m") == expectsColour, "colour only without NO_COLOR")
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+    }
+
     @Test func resizingRedrawsAndATinyTerminalRecovers() throws {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Resize ICS"], sandbox: sandbox)
