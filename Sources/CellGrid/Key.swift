@@ -6,6 +6,8 @@ public enum Key: Sendable, Hashable {
     case control(Character)
     case enter, tab, backTab, backspace, delete, escape
     case up, down, left, right, home, end, pageUp, pageDown
+    /// The F1 key: help, even where ? would be typed as text.
+    case help
     /// The terminal was resized.
     case resize
 }

@@ -143,6 +143,7 @@ enum KeyDecoder {
             case KEY_ENTER: return .enter
             case KEY_BTAB: return .backTab
             case KEY_RESIZE: return .resize
+            case KEY_F0 + 1: return .help
             default: return nil
             }
         }

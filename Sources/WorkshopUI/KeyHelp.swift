@@ -19,7 +19,8 @@ enum KeyHelp {
             ]
             if state.frameworks.count > 1 { entries.append(Entry(keys: "← →", hint: "framework", help: "choose the framework")) }
             entries.append(Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
-            return entries + common(quit: false)
+            return entries + [Entry(keys: "F1", hint: "help", help: "this help (? too, outside the text fields)")]
+                + common(quit: false)
         }
         switch state.editor {
         case .note?:
@@ -28,6 +29,7 @@ enum KeyHelp {
                 Entry(keys: "Enter", hint: "new line", help: "start a new line"),
                 Entry(keys: "arrows Home End", hint: "move", help: "move the cursor"),
                 Entry(keys: "Ctrl-U Ctrl-K", hint: "cut line", help: "delete to the start / the end of the line"),
+                Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
         case .action?:
             return [
@@ -35,6 +37,7 @@ enum KeyHelp {
                 Entry(keys: "Shift-Tab ↑", hint: "back", help: "previous field"),
                 Entry(keys: "← → Space", hint: "status", help: "change the status"),
                 Entry(keys: "Esc", hint: "done", help: "close the form (it is already saved)"),
+                Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
         case nil:
             break
@@ -76,7 +79,7 @@ enum KeyHelp {
     }
 
     private static func common(quit: Bool) -> [Entry] {
-        (quit ? [Entry(keys: "?", hint: "help", help: "this help"), Entry(keys: "q", hint: "quit", help: "quit (everything is already saved)")]
+        (quit ? [Entry(keys: "?", hint: "help", help: "this help (F1 too)"), Entry(keys: "q", hint: "quit", help: "quit (everything is already saved)")]
               : []) + [Entry(keys: "Ctrl-C", hint: "quit", help: "quit from anywhere (everything is already saved)")]
     }
 
@@ -85,7 +88,7 @@ enum KeyHelp {
         let entries = entries(state)
         let pieces = entries.filter { $0.keys != "Ctrl-C" || !entries.contains { $0.keys == "q" || $0.keys == "Esc" } }
             .map { "\($0.keys) \($0.hint)" }
-        let helpPiece = pieces.first { $0.hasPrefix("? ") }
+        let helpPiece = pieces.first { $0.hasPrefix("? ") || $0.hasPrefix("F1 ") }
         var line = ""
         for piece in pieces where piece != helpPiece {
             let candidate = line.isEmpty ? piece : line + "  " + piece

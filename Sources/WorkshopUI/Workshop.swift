@@ -71,6 +71,11 @@ public enum Workshop {
             state.showsHelp = false
             return []
         }
+        let typingText = state.editor != nil || [.system, .date, .participants].contains(state.start?.focus)
+        if key == .help || (key == .character("?") && !typingText) {
+            state.showsHelp = true
+            return []
+        }
         if key != .character("q") { state.quitWarned = false }
         // Messages last until the next key, except an unsaved-changes warning.
         if state.message?.isProblem != true || !state.unsaved { state.message = nil }
@@ -78,9 +83,6 @@ public enum Workshop {
         if state.editor != nil { return EditorKeys.handle(key, in: &state) }
         if key != .character("d") { state.confirmingDelete = nil }
         switch key {
-        case .character("?"):
-            state.showsHelp = true
-            return []
         case .character("q"), .character("Q"):
             return quit(&state)
         case .character("s"), .character("S"):

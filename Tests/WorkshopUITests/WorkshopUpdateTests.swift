@@ -52,6 +52,21 @@ struct StartScreenTests {
         #expect(state.step == .question(area: 2, criterion: 4))
     }
 
+    @Test func helpOpensWithF1AndWithQuestionMarkOutsideTextFields() {
+        var state = startState()
+        press(keys("?"), on: &state)
+        #expect(!state.showsHelp)
+        #expect(state.start?.system.text == "?")
+        press([.help], on: &state)
+        #expect(state.showsHelp)
+        press([.tab], on: &state)
+        #expect(!state.showsHelp)
+        #expect(state.start?.focus == .system)
+        press([.tab, .tab, .tab, .tab] + keys("?"), on: &state)
+        #expect(state.start?.focus == .start)
+        #expect(state.showsHelp)
+    }
+
     @Test func escapeQuits() {
         var state = startState()
         #expect(press([.escape], on: &state) == [.quit])
