@@ -13,7 +13,7 @@ enum KeyHelp {
         if let start = state.start {
             var entries = [
                 Entry(keys: "Tab ↓", hint: "next", help: "next field (↓ also moves through the drafts)"),
-                Entry(keys: "Shift-Tab ↑", hint: "back", help: "previous field"),
+                Entry(keys: "↑", hint: "back", help: "previous field (Shift-Tab too)"),
                 Entry(keys: "Enter", hint: start.focus == .draft ? "resume" : "next/start",
                       help: "next field; on Start, start the workshop; on a draft, resume it"),
             ]
