@@ -139,7 +139,7 @@ struct WorkshopEndToEndTests {
         try resumed.waitFor("exit=0")
     }
 
-    @Test(arguments: [("C-c", "exit=0"), ("TERM", "exit=143"), ("HUP", "exit=129")])
+    @Test(arguments: [("C-c", "exit=0"), ("TERM", "exit=143"), ("HUP", "exit=129"), ("SEGV", "exit=139"), ("ABRT", "exit=134")])
     func theTerminalIsRestoredAfterCtrlCAndSignals(_ how: String, _ status: String) throws {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Signal ICS"], sandbox: sandbox)
@@ -150,7 +150,8 @@ struct WorkshopEndToEndTests {
             try session.press("C-c")
         } else {
             let pid = try #require(try session.maturityProcessID())
-            kill(pid, how == "TERM" ? SIGTERM : SIGHUP)
+            let signals = ["TERM": SIGTERM, "HUP": SIGHUP, "SEGV": SIGSEGV, "ABRT": SIGABRT]
+            kill(pid, signals[how] ?? SIGTERM)
         }
         let ending = try session.ending()
         #expect(ending.exit == status)
@@ -174,6 +175,23 @@ struct WorkshopEndToEndTests {
         #expect(screen.contains("\u{1B}[35m") == expectsColour, "colour only without NO_COLOR")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
+    }
+
+    @Test func aDumbTerminalGetsThePlainWorkshop() throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop", "--system", "Dumb ICS"], sandbox: sandbox, environment: ["TERM": "dumb"])
+        try session.waitFor("Date, YYYY-MM-DD (Enter for")
+        try session.press("Enter", "Enter")
+        try session.waitFor("Framework (Enter for 1):")
+        try session.press("Enter")
+        try session.waitFor("Question 1 of 10 (Emerging)")
+        try session.type("y")
+        try session.press("Enter")
+        try session.waitFor("Note or evidence (Enter for none):")
+        try session.press("C-d")
+        let ending = try session.ending()
+        #expect(ending.exit == "exit=0")
+        #expect(try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8).contains("\"econ-emerging-plan-reviewed\" : \"yes\""))
     }
 
     @Test func resizingRedrawsAndATinyTerminalRecovers() throws {
