@@ -23,58 +23,49 @@ public struct TextLayout: Sendable {
     }
 
     private mutating func layOut() {
+        var positions: [(line: Int, column: Int)] = []
         positions.reserveCapacity(characters.count)
-        var line = 0
+        var ranges: [Range<Int>] = []
         var column = 0
         var lineStart = 0
         var lastSpace: Int?
+        /// Ends the current line before `next`, which starts the new one.
+        func newLine(at next: Int) {
+            ranges.append(lineStart..<next)
+            column = 0
+            lineStart = next
+            lastSpace = nil
+        }
         for (index, character) in characters.enumerated() {
             if character == "\n" {
-                positions.append((line, column))
-                lineRanges.append(lineStart..<index + 1)
-                line += 1
-                column = 0
-                lineStart = index + 1
-                lastSpace = nil
+                positions.append((ranges.count, column))
+                newLine(at: index + 1)
                 continue
             }
             let columns = TextWidth.of(character)
             if character == " " {
-                positions.append((line, column))
+                positions.append((ranges.count, column))
                 column += 1
                 lastSpace = index
-                if column >= width {
-                    lineRanges.append(lineStart..<index + 1)
-                    line += 1
-                    column = 0
-                    lineStart = index + 1
-                    lastSpace = nil
-                }
+                if column >= width { newLine(at: index + 1) }
                 continue
             }
             if column + columns > width, column > 0 {
                 let breakAt = lastSpace.map { $0 + 1 } ?? index
-                lineRanges.append(lineStart..<breakAt)
-                line += 1
-                column = 0
-                lineStart = breakAt
-                lastSpace = nil
+                newLine(at: breakAt)
                 for moved in breakAt..<index {
-                    positions[moved] = (line, column)
+                    positions[moved] = (ranges.count, column)
                     column += TextWidth.of(characters[moved])
                 }
-                if column + columns > width, column > 0 {
-                    // The word carried over is as wide as a line: split it here.
-                    lineRanges.append(lineStart..<index)
-                    line += 1
-                    column = 0
-                    lineStart = index
-                }
+                // The word carried over is as wide as a line: split it here.
+                if column + columns > width, column > 0 { newLine(at: index) }
             }
-            positions.append((line, column))
+            positions.append((ranges.count, column))
             column += columns
         }
-        lineRanges.append(lineStart..<characters.count)
+        ranges.append(lineStart..<characters.count)
+        self.positions = positions
+        lineRanges = ranges
     }
 
     /// Number of lines (at least one).
