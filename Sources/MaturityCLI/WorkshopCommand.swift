@@ -48,6 +48,9 @@ struct WorkshopCommand: ParsableCommand {
         } else if let index = frameworks.firstIndex(where: { $0.id == FrameworkCatalog.defaultFrameworkID }) {
             frameworks.insert(frameworks.remove(at: index), at: 0)
         }
+        guard !frameworks.isEmpty else {
+            throw CommandFailure("maturity: no framework can be used; see 'maturity frameworks' for the problems")
+        }
         let system = try self.system.map { try TextInput.name($0, field: "--system") }
         var resumed: (assessment: Assessment, path: String, framework: Framework)?
         if let resume {

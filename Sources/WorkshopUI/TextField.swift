@@ -72,15 +72,16 @@ public struct TextField: Sendable, Equatable {
             wasCut = true
             return
         }
+        // A combining mark (or joiner) typed after a letter joins it, as it would in a String.
+        if cursor > 0 {
+            let joined = String(characters[cursor - 1]) + String(character)
+            if joined.count == 1 {
+                characters[cursor - 1] = Character(joined)
+                return
+            }
+        }
         characters.insert(character, at: cursor)
         cursor += 1
-        // A combining mark typed after a letter joins it: keep the characters array in step with String.
-        let rebuilt = Array(String(characters))
-        if rebuilt.count != characters.count {
-            let before = String(characters[..<cursor]).count
-            characters = rebuilt
-            cursor = before
-        }
     }
 
     private func lineStart(of index: Int) -> Int {

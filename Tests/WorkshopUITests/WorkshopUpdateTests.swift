@@ -125,6 +125,16 @@ struct AnsweringTests {
         #expect(state.assessment?[area: "economic-development"].notes["econ-emerging-plan-reviewed"]?.hasSuffix("line woq") == true)
     }
 
+    @Test func combiningMarksJoinTheLetterBeforeAndLongPastesAreKept() {
+        var field = TextField("", singleLine: false, limit: 100_000)
+        for key in [Key.character("e"), .character("\u{301}"), .character("x")] { _ = field.handle(key, width: 40) }
+        #expect(field.text == "e\u{301}x")
+        #expect(field.characters.count == 2)
+        for _ in 0..<50_000 { _ = field.handle(.character("a"), width: 40) }
+        #expect(field.characters.count == 50_002)
+        #expect(!field.wasCut)
+    }
+
     @Test func controlCharactersAreNotStoredInNotes() {
         var state = startedState()
         press([.enter] + keys("e") + [.character("\u{7}"), .character("a"), .character("\u{1B}"), .escape], on: &state)
