@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "MaturityRules", dependencies: ["MaturityFramework"]),
         // Assessments as dated JSON files, written atomically.
         .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules"]),
+        // Summaries for board papers and analysts, comparisons and progression over the years.
+        .target(name: "MaturityReports", dependencies: ["MaturityFramework", "MaturityRules", "MaturityStore"]),
         // The ncursesw C library (Debian: libncursesw5-dev).
         // (Its pkg-config flags are ones SwiftPM refuses, so the shim header sets them and the modulemap links.)
         .systemLibrary(name: "CNcursesw"),
@@ -29,12 +31,12 @@ let package = Package(
         // Screens as grids of styled cells, keys as values, and the display width of text.
         .target(name: "CellGrid"),
         // The workshop as state, update and render-to-cells; no terminal, no disk.
-        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityStore", "CellGrid"]),
+        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityStore", "MaturityReports", "CellGrid"]),
         // The `maturity` command.
         .executableTarget(
             name: "MaturityCLI",
             dependencies: [
-                "MaturityFramework", "MaturityRules", "MaturityStore", "CellGrid", "WorkshopUI", "CursesTerminal",
+                "MaturityFramework", "MaturityRules", "MaturityStore", "MaturityReports", "CellGrid", "WorkshopUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
         .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore"]),
         .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
+        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports"]),
         .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore"]),
     ],

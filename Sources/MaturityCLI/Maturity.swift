@@ -20,7 +20,8 @@ struct Maturity: ParsableCommand {
               maturity show 2026-11-22-west-yorkshire-ics.json
             """,
         version: "0.1.0",
-        subcommands: [WorkshopCommand.self, ListCommand.self, ShowCommand.self, NewCommand.self, FrameworksCommand.self],
+        subcommands: [WorkshopCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ProgressCommand.self,
+                      NewCommand.self, FrameworksCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
 

@@ -19,6 +19,8 @@ public struct Assessment: Sendable, Equatable {
     public var areas: [AreaRecord]
     /// Where the workshop was when last saved, so that a resumed draft opens there.
     public var position: WorkshopPosition?
+    /// The earlier assessment this one was carried forward from, if any.
+    public var lastTime: LastTime?
 
     /// Creates an assessment.
     public init(
@@ -57,9 +59,46 @@ public struct Assessment: Sendable, Equatable {
         }
     }
 
+    /// A new draft starting from `earlier`: its answers (marked as last time until confirmed), its
+    /// notes kept for reference, and its actions listed for review with their last status.
+    public init(carryingForward earlier: Assessment, file: String, framework: Framework, date: CalendarDate,
+                participants: [String]) {
+        self.init(starting: framework, system: earlier.system, date: date, participants: participants)
+        let known = Set(framework.allCriteria.map(\.id))
+        for index in areas.indices {
+            let previous = earlier[area: areas[index].id]
+            let answers = previous.answers.filter { known.contains($0.key) }
+            areas[index].answers = answers
+            areas[index].asLastTime = Set(answers.keys)
+            areas[index].reviewedActions = previous.actions
+        }
+        lastTime = LastTime(date: earlier.date, file: file, answers: earlier.answers,
+                            notes: earlier.areas.reduce(into: [:]) { $0.merge($1.notes) { first, _ in first } })
+    }
+
     /// The placement of every area of `framework`, computed from the answers.
     public func placements(in framework: Framework) -> [Placement] {
         PlacementRules.placeAll(in: framework, answers: answers)
+    }
+}
+
+/// What an earlier assessment said, kept with one carried forward from it.
+public struct LastTime: Sendable, Equatable, Codable {
+    /// The earlier assessment's date.
+    public var date: CalendarDate
+    /// Its file name in the store.
+    public var file: String
+    /// Its answers by criterion id.
+    public var answers: [String: Answer]
+    /// Its notes by criterion id.
+    public var notes: [String: String]
+
+    /// Creates the record.
+    public init(date: CalendarDate, file: String, answers: [String: Answer], notes: [String: String]) {
+        self.date = date
+        self.file = file
+        self.answers = answers
+        self.notes = notes
     }
 }
 
@@ -120,13 +159,20 @@ public struct AreaRecord: Sendable, Equatable {
     public var notes: [String: String]
     /// Actions the board agreed for this area.
     public var actions: [Action]
+    /// Criteria whose answer was carried forward from last time and not yet confirmed by the board.
+    public var asLastTime: Set<String>
+    /// Last time's actions for this area, with the status the board gave them on review.
+    public var reviewedActions: [Action]
 
     /// Creates a record.
-    public init(id: String, answers: [String: Answer] = [:], notes: [String: String] = [:], actions: [Action] = []) {
+    public init(id: String, answers: [String: Answer] = [:], notes: [String: String] = [:], actions: [Action] = [],
+                asLastTime: Set<String> = [], reviewedActions: [Action] = []) {
         self.id = id
         self.answers = answers
         self.notes = notes
         self.actions = actions
+        self.asLastTime = asLastTime
+        self.reviewedActions = reviewedActions
     }
 }
 

@@ -19,15 +19,18 @@ public enum AssessmentFile {
             schemaVersion: schemaVersion, kind: kind, framework: assessment.framework,
             system: assessment.system, date: assessment.date, participants: assessment.participants,
             status: assessment.status.rawValue, position: assessment.position,
+            lastTime: assessment.lastTime.map {
+                Document.LastTime(date: $0.date, file: $0.file, answers: $0.answers.mapValues(\.rawValue), notes: $0.notes)
+            },
             areas: assessment.areas.map { area in
                 Document.Area(
                     id: area.id,
                     title: framework.area(id: area.id)?.title,
                     answers: area.answers.mapValues(\.rawValue),
                     notes: area.notes,
-                    actions: area.actions.map {
-                        Document.Action(id: $0.id, what: $0.what, owner: $0.owner, due: $0.due, status: $0.status.rawValue)
-                    },
+                    actions: area.actions.map(Document.Action.init),
+                    asLastTime: area.asLastTime.isEmpty ? nil : area.asLastTime.sorted(),
+                    reviewedActions: area.reviewedActions.isEmpty ? nil : area.reviewedActions.map(Document.Action.init),
                     placement: placements[area.id].map(PlacementSummary.init))
             })
         let encoder = JSONEncoder()
@@ -83,20 +86,29 @@ public enum AssessmentFile {
                 }
                 answers[criterion] = answer
             }
-            var actions: [Action] = []
-            for action in area.actions ?? [] {
-                guard let status = ActionStatus(rawValue: action.status) else {
-                    throw .init("areas.\(area.id).actions: status '\(action.status)' is not "
-                        + ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))
-                }
-                actions.append(Action(id: action.id, what: action.what, owner: action.owner, due: action.due, status: status))
+            let actions = try (area.actions ?? []).map { action throws(AssessmentFileError) in
+                try action.model(at: "areas.\(area.id).actions")
             }
-            areas.append(AreaRecord(id: area.id, answers: answers, notes: area.notes ?? [:], actions: actions))
+            let reviewed = try (area.reviewedActions ?? []).map { action throws(AssessmentFileError) in
+                try action.model(at: "areas.\(area.id).reviewedActions")
+            }
+            areas.append(AreaRecord(id: area.id, answers: answers, notes: area.notes ?? [:], actions: actions,
+                                    asLastTime: Set(area.asLastTime ?? []), reviewedActions: reviewed))
         }
         var assessment = Assessment(
             framework: document.framework, system: document.system, date: document.date,
             participants: document.participants ?? [], status: status, areas: areas)
         assessment.position = document.position
+        if let last = document.lastTime {
+            var answers: [String: Answer] = [:]
+            for (criterion, text) in last.answers {
+                guard let answer = Answer(rawValue: text) else {
+                    throw .init("lastTime.answers.\(criterion): '\(text)' is not yes, partly, no or unsure")
+                }
+                answers[criterion] = answer
+            }
+            assessment.lastTime = LastTime(date: last.date, file: last.file, answers: answers, notes: last.notes ?? [:])
+        }
         return assessment
     }
 
@@ -149,7 +161,15 @@ public enum AssessmentFile {
         var participants: [String]?
         var status: String
         var position: WorkshopPosition?
+        var lastTime: LastTime?
         var areas: [Area]
+
+        struct LastTime: Codable {
+            var date: CalendarDate
+            var file: String
+            var answers: [String: String]
+            var notes: [String: String]?
+        }
 
         struct Area: Codable {
             var id: String
@@ -157,6 +177,8 @@ public enum AssessmentFile {
             var answers: [String: String]
             var notes: [String: String]?
             var actions: [Action]?
+            var asLastTime: [String]?
+            var reviewedActions: [Action]?
             var placement: PlacementSummary?
         }
 
@@ -166,6 +188,21 @@ public enum AssessmentFile {
             var owner: String
             var due: CalendarDate?
             var status: String
+
+            init(_ action: MaturityStore.Action) {
+                id = action.id
+                what = action.what
+                owner = action.owner
+                due = action.due
+                status = action.status.rawValue
+            }
+
+            func model(at path: String) throws(AssessmentFileError) -> MaturityStore.Action {
+                guard let status = ActionStatus(rawValue: status) else {
+                    throw .init("\(path): status '\(status)' is not " + ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return MaturityStore.Action(id: id, what: what, owner: owner, due: due, status: status)
+            }
         }
     }
 }

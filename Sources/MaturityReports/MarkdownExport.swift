@@ -1,0 +1,115 @@
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// A summary as Markdown: headings and pipe tables that render in pandoc and on code hosts.
+public enum MarkdownExport {
+    public static func render(_ report: SummaryReport) -> String {
+        let assessment = report.assessment
+        let framework = report.framework
+        let e = Escape.markdown
+        var lines = [
+            "# Maturity self-assessment: \(e(assessment.system))", "",
+            "- **Date:** \(assessment.date)",
+            "- **Status:** \(assessment.status.rawValue)",
+            "- **Framework:** \(e(framework.title)), version \(e(framework.version))",
+            "- **Source:** \(e(framework.source.citation))",
+            "- **Participants:** \(assessment.participants.isEmpty ? "not recorded" : e(assessment.participants.joined(separator: ", ")))",
+            "- **Rule:** \(e(report.rule))", "",
+            "## Summary", "",
+        ]
+        var header = "| Area |"
+        var rule = "|---|"
+        for stage in framework.stages {
+            header += " \(e(stage.title)) |"
+            rule += ":---:|"
+        }
+        header += " Placed at |"
+        rule += "---|"
+        if report.comparison != nil {
+            header += " Last time |"
+            rule += "---|"
+        }
+        lines += [header, rule]
+        for (index, area) in report.areas.enumerated() {
+            var row = "| \(e(area.area.title)) |"
+            for (level, stage) in area.placement.stages.enumerated() {
+                row += " \(BoardMarks.mark(level: level, placement: area.placement, stage: stage)) |"
+            }
+            row += " **\(e(placementWords(area.placement)))** |"
+            if let change = report.comparison?.areas[index] {
+                row += " \(e(change.then.map(pointWords) ?? "not assessed")) (\(change.movement.text)) |"
+            }
+            lines.append(row)
+        }
+        lines += ["", "✓ met, ● placed here, ○ met above a gap (does not count); percentages are progress. "
+                  + "Provisional: some answers are not sure or not given.", ""]
+        for area in report.areas {
+            lines += ["## \(e(area.area.title)): \(e(placementWords(area.placement)))", "", e(area.placement.explanation), ""]
+            lines += ["### Answers", "", "| Stage | Question | Answer | Note |", "|---|---|---|---|"]
+            for row in area.criteria {
+                let answer = row.answerText + (row.isAsLastTime ? " (as last time)" : "")
+                lines.append("| \(e(row.stage.title)) | \(e(row.criterion.text)) | \(answer) | \(e(row.note ?? "")) |")
+            }
+            lines.append("")
+            if let next = area.placement.nextStage {
+                lines += ["### Gap to \(e(next.title))", ""]
+                lines += area.placement.gap.map { "- \(e($0.label)): \(AnswerWords.text(area.answer(to: $0)))" }
+                lines.append("")
+            }
+            lines += ["### Agreed actions", ""]
+            lines += actionTable(area.actions, empty: "No actions agreed.")
+            if let change = report.comparison?.areas.first(where: { $0.area.id == area.area.id }) {
+                lines += comparisonSection(change, date: report.comparison!.earlierDate)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func actionTable(_ actions: [Action], empty: String) -> [String] {
+        let e = Escape.markdown
+        guard !actions.isEmpty else { return [empty, ""] }
+        return ["| What | Owner | Due | Status |", "|---|---|---|---|"]
+            + actions.map { "| \(e($0.what)) | \(e($0.owner)) | \($0.due?.description ?? "") | \(statusWords($0.status)) |" } + [""]
+    }
+
+    private static func comparisonSection(_ change: AreaChange, date: CalendarDate) -> [String] {
+        let e = Escape.markdown
+        var lines = ["### Since \(date)", "",
+                     "Placed at \(e(change.then.map(pointWords) ?? "not assessed")) then, "
+                     + "\(e(change.now.map(pointWords) ?? "not assessed")) now: \(change.movement.text).", ""]
+        if change.changedAnswers.isEmpty {
+            lines += ["No answer changed.", ""]
+        } else {
+            lines += ["| Question | Then | Now |", "|---|---|---|"]
+            lines += change.changedAnswers.map { "| \(e($0.criterion.text)) | \(AnswerWords.text($0.then)) | \(AnswerWords.text($0.now)) |" }
+            lines.append("")
+        }
+        lines += ["Last time's actions:", ""]
+        lines += actionTable(change.lastActions, empty: "None were agreed.")
+        return lines
+    }
+}
+
+/// Shared words for placements and statuses.
+func placementWords(_ placement: Placement) -> String {
+    placement.stageTitle + (placement.isProvisional ? " (provisional)" : "")
+}
+
+func pointWords(_ point: StagePoint) -> String {
+    point.title + (point.isProvisional ? " (provisional)" : "")
+}
+
+func statusWords(_ status: ActionStatus) -> String {
+    status.rawValue.replacingOccurrences(of: "-", with: " ")
+}
+
+/// The marks of the board grid.
+enum BoardMarks {
+    static func mark(level: Int, placement: Placement, stage: StageResult) -> String {
+        if level + 1 == placement.level { return "●" }
+        if level < placement.level { return "✓" }
+        if stage.isMet { return "○" }
+        return "\(Int((stage.progress * 100).rounded()))%"
+    }
+}

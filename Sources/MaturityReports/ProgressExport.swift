@@ -1,0 +1,141 @@
+import Foundation
+import MaturityFramework
+import MaturityStore
+
+/// A progression in each output format.
+public enum ProgressExport {
+    /// For people at a terminal.
+    public static func text(_ progression: Progression) -> String {
+        var lines = ["Progression of \(progression.system): \(progression.framework.title)", ""]
+        let cells = progression.areas.map { series in
+            series.points.enumerated().map { index, point in
+                (point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
+            }
+        }
+        let areaWidth = (progression.areas.map { $0.area.shortTitle.count }.max() ?? 8) + 2
+        let cellWidth = max(12, (cells.flatMap { $0 }.map(\.count).max() ?? 10) + 2)
+        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+        lines.append((pad("Area", areaWidth) + progression.entries.map { pad($0.assessment.date.description, cellWidth) }.joined())
+            .trimmingCharacters(in: .whitespaces))
+        for (series, row) in zip(progression.areas, cells) {
+            lines.append((pad(series.area.shortTitle, areaWidth) + row.map { pad($0, cellWidth) }.joined())
+                .trimmingCharacters(in: .whitespaces))
+        }
+        for (index, pair) in zip(progression.entries, progression.entries.dropFirst()).enumerated() {
+            lines += ["", "\(pair.0.assessment.date) → \(pair.1.assessment.date)"]
+            for series in progression.areas {
+                let step = series.steps[index]
+                lines.append("  \(series.area.shortTitle): \(step.movement.text). Newly met: "
+                             + (step.newlyMet.isEmpty ? "none" : listed(step.newlyMet.map(\.label)))
+                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : listed(step.newlyLost.map(\.label))) + ".")
+            }
+        }
+        if progression.entries.count < 2 { lines += ["", "Only one assessment so far: progression shows from the second."] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown, with a table of stages by date.
+    public static func markdown(_ progression: Progression) -> String {
+        let e = Escape.markdown
+        var lines = ["# Progression: \(e(progression.system))", "", "Framework: \(e(progression.framework.title))", ""]
+        lines.append("| Area | " + progression.entries.map { "\($0.assessment.date)" }.joined(separator: " | ") + " |")
+        lines.append("|---|" + String(repeating: "---|", count: progression.entries.count))
+        for series in progression.areas {
+            let cells = series.points.enumerated().map { index, point in
+                e(point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
+            }
+            lines.append("| \(e(series.area.title)) | " + cells.joined(separator: " | ") + " |")
+        }
+        for (index, pair) in zip(progression.entries, progression.entries.dropFirst()).enumerated() {
+            lines += ["", "## \(pair.0.assessment.date) → \(pair.1.assessment.date)", ""]
+            for series in progression.areas {
+                let step = series.steps[index]
+                lines.append("- **\(e(series.area.title))**: \(step.movement.text). Newly met: "
+                             + (step.newlyMet.isEmpty ? "none" : e(listed(step.newlyMet.map(\.label))))
+                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : e(listed(step.newlyLost.map(\.label)))) + ".")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A self-contained HTML page with the table and the chart.
+    public static func html(_ progression: Progression) -> String {
+        let h = Escape.html
+        var table = "<table><thead><tr><th>Area</th>" + progression.entries.map { "<th>\($0.assessment.date)</th>" }.joined()
+            + "</tr></thead><tbody>\n"
+        for series in progression.areas {
+            table += "<tr><th scope=\"row\">\(h(series.area.title))</th>"
+            for (index, point) in series.points.enumerated() {
+                table += "<td>\(h(point.map(pointWords) ?? "not assessed"))"
+                    + (index > 0 ? " <small>(\(h(series.steps[index - 1].movement.text)))</small>" : "") + "</td>"
+            }
+            table += "</tr>\n"
+        }
+        table += "</tbody></table>\n"
+        var changes = ""
+        for (index, pair) in zip(progression.entries, progression.entries.dropFirst()).enumerated() {
+            changes += "<h2>\(pair.0.assessment.date) → \(pair.1.assessment.date)</h2>\n<ul>\n"
+            for series in progression.areas {
+                let step = series.steps[index]
+                changes += "<li><strong>\(h(series.area.title))</strong>: \(h(step.movement.text)). Newly met: "
+                    + h(step.newlyMet.isEmpty ? "none" : listed(step.newlyMet.map(\.label))) + ". Newly lost: "
+                    + h(step.newlyLost.isEmpty ? "none" : listed(step.newlyLost.map(\.label))) + ".</li>\n"
+            }
+            changes += "</ul>\n"
+        }
+        let chart = progression.entries.count > 1 ? HistoryChart.svg(progression) + "\n" : ""
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Progression: \(h(progression.system))</title><style>\(HTMLExport.style)</style></head>
+            <body><main>
+            <h1>Progression: \(h(progression.system))</h1>
+            <p>Framework: \(h(progression.framework.title))</p>
+            \(table)\(chart)\(changes)</main></body>
+            </html>
+
+            """
+    }
+
+    /// One row per area and assessment.
+    public static func csv(_ progression: Progression) -> String {
+        var rows = [["system", "date", "file", "area_id", "area", "stage_id", "stage", "provisional", "movement", "newly_met", "newly_lost"]]
+        for series in progression.areas {
+            for (index, entry) in progression.entries.enumerated() {
+                let point = series.points[index]
+                let step = index > 0 ? series.steps[index - 1] : nil
+                rows.append([
+                    entry.assessment.system, entry.assessment.date.description, entry.file, series.area.id, series.area.title,
+                    point?.stageID ?? "not-assessed", point?.title ?? "not assessed", point.map { $0.isProvisional ? "yes" : "no" } ?? "",
+                    step?.movement.rawValue ?? "", step.map { $0.newlyMet.map(\.id).joined(separator: " ") } ?? "",
+                    step.map { $0.newlyLost.map(\.id).joined(separator: " ") } ?? "",
+                ])
+            }
+        }
+        return CSVExport.table(rows)
+    }
+
+    /// The data, with a schema version.
+    public static func json(_ progression: Progression) -> [String: Any] {
+        [
+            "kind": "maturity-progression",
+            "schemaVersion": JSONExport.schemaVersion,
+            "system": progression.system,
+            "framework": ["id": progression.framework.id, "version": progression.framework.version,
+                          "title": progression.framework.title] as [String: Any],
+            "assessments": progression.entries.map {
+                ["date": $0.assessment.date.description, "file": $0.file, "status": $0.assessment.status.rawValue] as [String: Any]
+            },
+            "areas": progression.areas.map { series -> [String: Any] in
+                [
+                    "id": series.area.id, "title": series.area.title,
+                    "stages": series.points.map { $0?.stageID ?? "not-assessed" },
+                    "provisional": series.points.map { point -> Any in point.map { $0.isProvisional } ?? NSNull() },
+                    "steps": series.steps.map {
+                        ["movement": $0.movement.rawValue, "newlyMet": $0.newlyMet.map(\.id), "newlyLost": $0.newlyLost.map(\.id)] as [String: Any]
+                    },
+                ]
+            },
+        ]
+    }
+}

@@ -1,0 +1,72 @@
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// Every assessment of one system in date order, and how each area moved between them.
+public struct Progression: Sendable {
+    /// One assessment in the series.
+    public struct Entry: Sendable {
+        /// The assessment.
+        public var assessment: Assessment
+        /// Its file name.
+        public var file: String
+
+        /// Creates an entry.
+        public init(assessment: Assessment, file: String) {
+            self.assessment = assessment
+            self.file = file
+        }
+    }
+
+    /// One area across the series.
+    public struct AreaSeries: Sendable {
+        /// The area.
+        public var area: Area
+        /// Its stage in each assessment; nil where not assessed.
+        public var points: [StagePoint?]
+        /// Between each assessment and the next: the movement, and the criteria newly met and newly lost.
+        public var steps: [Step]
+    }
+
+    /// The change between two consecutive assessments.
+    public struct Step: Sendable {
+        /// Up, down, same, or not assessed.
+        public var movement: Movement
+        /// Criteria answered yes now and not before.
+        public var newlyMet: [Criterion]
+        /// Criteria answered yes before and not now.
+        public var newlyLost: [Criterion]
+    }
+
+    /// The system's name, as the latest assessment writes it.
+    public var system: String
+    /// The framework the areas come from.
+    public var framework: Framework
+    /// The assessments, oldest first.
+    public var entries: [Entry]
+    /// Per area of the framework.
+    public var areas: [AreaSeries]
+
+    /// The progression of `entries` (any order) against `framework`.
+    public init(entries: [Entry], framework: Framework) {
+        let ordered = entries.sorted { ($0.assessment.date, $0.file) < ($1.assessment.date, $1.file) }
+        self.entries = ordered
+        self.framework = framework
+        system = ordered.last?.assessment.system ?? ""
+        areas = framework.areas.map { area in
+            let points = ordered.map { History.stage(of: area, in: $0.assessment, framework: framework) }
+            let steps = zip(ordered, ordered.dropFirst()).enumerated().map { index, pair in
+                let (before, after) = pair
+                let assessedBoth = points[index] != nil && points[index + 1] != nil
+                let met = { (entry: Entry) in Set(area.criteria.filter { entry.assessment.answers[$0.id] == .yes }.map(\.id)) }
+                let metBefore = met(before)
+                let metAfter = met(after)
+                return Step(
+                    movement: Movement(from: points[index], to: points[index + 1]),
+                    newlyMet: assessedBoth ? area.criteria.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
+                    newlyLost: assessedBoth ? area.criteria.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [])
+            }
+            return AreaSeries(area: area, points: points, steps: steps)
+        }
+    }
+}

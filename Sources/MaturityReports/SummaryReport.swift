@@ -1,0 +1,91 @@
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// Everything a summary of one assessment shows, in every export format.
+public struct SummaryReport: Sendable {
+    /// The assessment summarised.
+    public var assessment: Assessment
+    /// Its framework.
+    public var framework: Framework
+    /// The placement rule in one sentence.
+    public var rule: String
+    /// Per area, in framework order.
+    public var areas: [AreaReport]
+    /// The comparison with the latest earlier assessment of the same system, if there is one.
+    public var comparison: Comparison?
+    /// Every assessment of the system up to this one, when there is more than one (for the chart).
+    public var history: Progression?
+
+    /// The report of `assessment`, compared with `earlier` when given; `history` feeds the chart.
+    public init(_ assessment: Assessment, framework: Framework, earlier: Comparison.Earlier? = nil, history: Progression? = nil) {
+        self.history = history.flatMap { $0.entries.count > 1 ? $0 : nil }
+        self.assessment = assessment
+        self.framework = framework
+        rule = PlacementRules.ruleSentence(for: framework)
+        let answers = assessment.answers
+        areas = framework.areas.map { area in
+            let record = assessment[area: area.id]
+            return AreaReport(
+                area: area,
+                placement: PlacementRules.place(area, in: framework, answers: answers),
+                criteria: area.criteria.map { criterion in
+                    CriterionRow(criterion: criterion, stage: framework.stage(id: criterion.stageID)!, answer: record.answers[criterion.id],
+                                 note: record.notes[criterion.id], isAsLastTime: record.asLastTime.contains(criterion.id))
+                },
+                actions: record.actions,
+                reviewedActions: record.reviewedActions)
+        }
+        comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
+    }
+}
+
+/// One area of a summary.
+public struct AreaReport: Sendable {
+    /// The area.
+    public var area: Area
+    /// Where the rules place it.
+    public var placement: Placement
+    /// Every criterion with its answer and note.
+    public var criteria: [CriterionRow]
+    /// The actions agreed this time.
+    public var actions: [Action]
+    /// Last time's actions, with the status given on review.
+    public var reviewedActions: [Action]
+
+    /// The answer to one of the area's criteria.
+    public func answer(to criterion: Criterion) -> Answer? {
+        criteria.first { $0.criterion == criterion }?.answer
+    }
+}
+
+/// A criterion with the board's answer.
+public struct CriterionRow: Sendable {
+    /// The criterion.
+    public var criterion: Criterion
+    /// Its stage.
+    public var stage: Stage
+    /// The answer, nil when not answered.
+    public var answer: Answer?
+    /// The note, if any.
+    public var note: String?
+    /// The answer was carried forward and not yet confirmed.
+    public var isAsLastTime: Bool
+
+    /// "Yes", "Partly", "No", "Not sure" or "Not answered".
+    public var answerText: String { AnswerWords.text(answer) }
+}
+
+/// Answers in words for exports.
+public enum AnswerWords {
+    /// "Yes", "Partly", "No", "Not sure", or "Not answered" for nil.
+    public static func text(_ answer: Answer?) -> String {
+        switch answer {
+        case .yes?: "Yes"
+        case .partly?: "Partly"
+        case .no?: "No"
+        case .unsure?: "Not sure"
+        case nil: "Not answered"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Escaping of user text for each output format.
+enum Escape {
+    /// Text safe inside HTML elements and attribute values.
+    static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Text safe in Markdown: special characters backslash-escaped, line breaks as `<br>` (for table cells).
+    static func markdown(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "{", "}", "~", "$":
+                result += "\\\\" + String(character)
+            case "\r\n", "\n", "\r":
+                result += "<br>"
+            default:
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A CSV field (RFC 4180): quoted when needed, and neutralised when a spreadsheet would read it
+    /// as a formula (it starts with =, +, -, @, a tab or a carriage return): a ' is put in front.
+    static func csv(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+}
+
+/// "a, b and c".
+func listed(_ items: [String]) -> String {
+    switch items.count {
+    case 0: ""
+    case 1: items[0]
+    default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
