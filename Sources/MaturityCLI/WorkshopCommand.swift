@@ -74,25 +74,29 @@ struct WorkshopCommand: ParsableCommand {
                 Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
                     + "asking line by line instead")
             }
-            try PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed).run()
+            try PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
+                            archive: Self.archive(store, catalog: catalog)).run()
             return
         }
-        let drafts = Self.drafts(in: store, catalog: catalog, system: system)
+        let archive = Self.archive(store, catalog: catalog)
+        let drafts = archive.filter { draft in
+            draft.assessment.status == .draft
+                && (system.map { Slug.matchKey(for: $0) == Slug.matchKey(for: draft.assessment.system) } ?? true)
+        }
         var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
                                   frameworkID: frameworks.first?.id)
         if let resumed {
             state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
         }
+        state.archive = archive
         var runner = ScreenRunner(store: store, state: state, terminal: terminal)
         runner.run()
     }
 
-    /// Drafts in the store whose framework is available, newest first (of `system` when given).
-    static func drafts(in store: AssessmentStore, catalog: FrameworkCatalog, system: String?) -> [WorkshopState.Draft] {
+    /// Every assessment in the store whose framework is available, newest first.
+    static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog) -> [WorkshopState.Draft] {
         store.list().entries.compactMap { entry in
-            guard entry.assessment.status == .draft,
-                  system.map({ Slug.matchKey(for: $0) == Slug.matchKey(for: entry.assessment.system) }) ?? true,
-                  let framework = catalog.framework(id: entry.assessment.framework.id),
+            guard let framework = catalog.framework(id: entry.assessment.framework.id),
                   AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
             return WorkshopState.Draft(path: entry.url.path, assessment: entry.assessment, framework: framework)
         }
@@ -122,6 +126,7 @@ struct ScreenRunner {
                 effects += handle(more, terminal)
             }
             perform(effects)
+            if effects.contains(.export) { export() }
             if effects.contains(.suspend) { terminal.suspend() }
             if state.hasQuit { break }
             (state.width, state.height) = terminal.size
@@ -136,6 +141,30 @@ struct ScreenRunner {
             return Workshop.apply(.resize(width: size.width, height: size.height), to: &state)
         }
         return Workshop.apply(.key(key), to: &state)
+    }
+
+    /// Writes the summary in every format beside each other: in the current folder, else the store's.
+    private mutating func export() {
+        guard let assessment = state.assessment else { return }
+        let file = state.draftPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? AssessmentStore.fileName(for: assessment)
+        let base = String(file.dropLast(".json".count)) + "-summary"
+        let report = Reports.summary(of: assessment, file: file, framework: state.framework, store: store)
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var failure = ""
+        for folder in [current, store.folder] {
+            do {
+                let paths = try ReportFormat.allCases.filter { $0 != .text }.map { format in
+                    let url = folder.appending(path: "\(base).\(format.rawValue)")
+                    try Data(try Reports.render(report, as: format).utf8).write(to: url, options: .atomic)
+                    return url.path
+                }
+                _ = Workshop.apply(.exported(paths: paths), to: &state)
+                return
+            } catch {
+                failure = "cannot write in \(folder.path): \(error.localizedDescription)"
+            }
+        }
+        _ = Workshop.apply(.exportFailed(failure), to: &state)
     }
 
     /// Creates or saves the draft once for the whole batch, and reports back to the state.
@@ -179,6 +208,7 @@ struct PlainRunner {
     let frameworks: [Framework]
     let system: String?
     let resumed: (assessment: Assessment, path: String, framework: Framework)?
+    let archive: [WorkshopState.Draft]
 
     func run() throws {
         let write: PlainWorkshop.Write = { text in
@@ -200,6 +230,20 @@ struct PlainRunner {
             }
             framework = start.framework
             assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
+            let key = Slug.matchKey(for: start.system)
+            let earlier = archive.filter {
+                $0.assessment.status == .complete && $0.framework.id == framework.id && Slug.matchKey(for: $0.assessment.system) == key
+            }.max { ($0.assessment.date, $0.path) < ($1.assessment.date, $1.path) }
+            if let earlier {
+                write("\(earlier.assessment.system) has a complete assessment of \(earlier.assessment.date). Start from its "
+                      + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
+                let reply = read()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"
+                if reply.isEmpty || reply == "y" || reply == "yes" {
+                    assessment = Assessment(carryingForward: earlier.assessment, file: URL(fileURLWithPath: earlier.path).lastPathComponent,
+                                            framework: framework, date: start.date, participants: start.participants)
+                    assessment.system = start.system
+                }
+            }
         }
         let store = self.store
         var savedPath = path

@@ -96,7 +96,7 @@ enum EditorKeys {
         let action = state.assessment?[area: areaID].actions[safe: index]
         if let action, action.what.isEmpty, action.owner.isEmpty, action.due == nil {
             state.assessment?[area: areaID].actions.remove(at: index)
-            state.selection = max(0, index - 1)
+            state.selection = max(0, state.selection - 1)
             state.message = .init("Empty action discarded.")
             return Workshop.persist(&state)
         }

@@ -10,6 +10,14 @@ enum KeyHelp {
 
     static func entries(_ state: WorkshopState) -> [Entry] {
         if state.showsHelp { return [Entry(keys: "any key", hint: "close help", help: "close this help")] }
+        if state.showsHistory { return [Entry(keys: "any key", hint: "back to the summary", help: "close the history")] }
+        if let start = state.start, start.carryOffer != nil {
+            return [
+                Entry(keys: "y Enter", hint: "start from last time", help: "carry last time's answers forward"),
+                Entry(keys: "n", hint: "start empty", help: "start with no answers"),
+                Entry(keys: "Esc", hint: "back", help: "back to the form"),
+            ] + common(quit: false)
+        }
         if let start = state.start {
             var entries = [
                 Entry(keys: "Tab ↓", hint: "next", help: "next field (↓ also moves through the drafts)"),
@@ -65,6 +73,7 @@ enum KeyHelp {
             return [
                 Entry(keys: "a", hint: "add action", help: "add an agreed action (what, owner, due date)"),
                 Entry(keys: "e d", hint: "edit/delete", help: "edit / delete the selected action"),
+            ] + reviewEntry(state) + [
                 Entry(keys: "Enter", hint: "next area", help: "go on to the next area (→ too)"),
                 Entry(keys: "←", hint: "back", help: "back to the last question"),
             ] + move + [Entry(keys: "↑↓", hint: "select", help: "select an action")]
@@ -73,9 +82,18 @@ enum KeyHelp {
                 Entry(keys: "↑↓", hint: "choose", help: "choose an area or a question"),
                 Entry(keys: "Enter", hint: "go there", help: "go to the chosen area or question"),
                 Entry(keys: "c", hint: "complete", help: "mark the assessment complete, or reopen it as a draft"),
+                Entry(keys: "x", hint: "export", help: "export the summary (Markdown, HTML, CSV, JSON) to the current folder"),
+                Entry(keys: "h", hint: "history", help: "the system's history: every area's stage in every assessment"),
                 Entry(keys: "←", hint: "back", help: "back to the last area"),
             ] + move
         }
+    }
+
+    /// The review key, on results that list last time's actions.
+    private static func reviewEntry(_ state: WorkshopState) -> [Entry] {
+        guard let area = state.step.area, let assessment = state.assessment,
+              !assessment[area: state.framework.areas[area].id].reviewedActions.isEmpty else { return [] }
+        return [Entry(keys: "r", hint: "review", help: "change the status of the selected action from last time")]
     }
 
     private static func common(quit: Bool) -> [Entry] {

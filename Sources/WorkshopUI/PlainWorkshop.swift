@@ -90,12 +90,17 @@ public struct PlainWorkshop {
         let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
         say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(criterion.text)")
         let current = assessment[area: area.id].answers[criterion.id]
+        if let last = assessment.lastTime {
+            say("Last time (\(last.date)): \(last.answers[criterion.id].map(AnswerText.label) ?? "not answered")"
+                + (last.notes[criterion.id].map { "; note: \($0)" } ?? ""))
+        }
         while true {
-            let keep = current.map { "Enter keeps \(AnswerText.label($0).lowercased())" } ?? "Enter leaves it unanswered"
+            let carried = assessment[area: area.id].asLastTime.contains(criterion.id) ? " (as last time)" : ""
+            let keep = current.map { "Enter keeps \(AnswerText.label($0).lowercased())\(carried)" } ?? "Enter leaves it unanswered"
             let reply = try prompt("Answer y (yes, in place), p (partly), n (no), u (not sure); \(keep); b back; s summary; q quit: ")
             let word = reply.lowercased()
             switch word {
-            case "": break
+            case "": assessment[area: area.id].asLastTime.remove(criterion.id)
             case "b", "back": return max(0, index - 1)
             case "s", "summary": throw Summary()
             case "q", "quit": persist(); throw Quit()
@@ -106,6 +111,7 @@ public struct PlainWorkshop {
                     continue
                 }
                 assessment[area: area.id].answers[criterion.id] = answer
+                assessment[area: area.id].asLastTime.remove(criterion.id)
             }
             break
         }
@@ -130,6 +136,21 @@ public struct PlainWorkshop {
         let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
         say("\n\(area.title): \(placementText(placement))")
         say(placement.explanation)
+        for index in assessment[area: area.id].reviewedActions.indices {
+            let action = assessment[area: area.id].reviewedActions[index]
+            let statuses: [String: ActionStatus] = ["d": .done, "i": .inProgress, "n": .notStarted, "x": .dropped]
+            while true {
+                let reply = try prompt("Last time's action: \(ResultScreen.describe(action)). Status now? d done, i in progress, "
+                                       + "n not started, x dropped (Enter keeps it): ").lowercased()
+                if reply.isEmpty { break }
+                if let status = statuses[reply] {
+                    assessment[area: area.id].reviewedActions[index].status = status
+                    persist()
+                    break
+                }
+                say("Please type d, i, n or x.")
+            }
+        }
         for action in assessment[area: area.id].actions { say("Action: \(ResultScreen.describe(action))") }
         while true {
             let what = try prompt("Add an agreed action? What is to be done (Enter for none): ")

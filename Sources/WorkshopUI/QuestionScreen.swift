@@ -18,11 +18,19 @@ enum QuestionScreen {
         body.line()
         body.paragraph(criterion.text, style: .title)
         body.line()
+        let asLastTime = record?.asLastTime.contains(criterion.id) == true
         for answer in StepKeys.answerOrder {
             let highlighted = state.highlight == answer
             let mark = current == answer ? "(●)" : "( )"
-            let text = "\(highlighted ? "▸" : " ") \(mark) \(AnswerText.letter(answer))  \(AnswerText.label(answer))"
+            var text = "\(highlighted ? "▸" : " ") \(mark) \(AnswerText.letter(answer))  \(AnswerText.label(answer))"
+            if current == answer, asLastTime { text += "   as last time: Enter confirms, a letter changes it" }
             body.line(text, style: highlighted ? .selected : (current == answer ? .title : .plain))
+        }
+        if let last = state.assessment?.lastTime {
+            let answer = last.answers[criterion.id].map(AnswerText.label) ?? "not answered"
+            let note = last.notes[criterion.id].map { " — note: \($0)" } ?? ""
+            body.line()
+            body.paragraph("Last time (\(last.date)): \(answer)\(note)", style: .dim)
         }
         body.line()
         let note = record?.notes[criterion.id]

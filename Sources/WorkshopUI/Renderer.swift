@@ -27,6 +27,7 @@ public enum Renderer {
             case let .overview(area): OverviewScreen.draw(state, area: area, into: &body)
             case let .question(area, index): QuestionScreen.draw(state, area: area, index: index, into: &body)
             case let .result(area): ResultScreen.draw(state, area: area, into: &body)
+            case .summary where state.showsHistory: HistoryScreen.draw(state, into: &body)
             case .summary: SummaryScreen.draw(state, into: &body)
             }
         }
@@ -52,7 +53,7 @@ public enum Renderer {
         case .overview: parts.append("Overview")
         case let .question(area, index): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
         case .result: parts.append("Result and actions")
-        case .summary: parts.append("Summary")
+        case .summary: parts.append(state.showsHistory ? "History" : "Summary")
         }
         // The system's name gives way first when the line is too long.
         let rest = " · " + parts.joined(separator: " · ")

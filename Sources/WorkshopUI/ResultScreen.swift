@@ -9,19 +9,21 @@ enum ResultScreen {
         let area = state.framework.areas[index]
         let answers = state.assessment?.answers ?? [:]
         let placement = PlacementRules.place(area, in: state.framework, answers: answers)
-        let actions = state.assessment?[area: area.id].actions ?? []
+        let record = state.assessment?[area: area.id] ?? AreaRecord(id: area.id)
         // Scroll so that the selected action stays in view.
         var measure = BodyWriter(grid: Grid(width: 0, height: 0), top: 0, bottom: 0, scroll: 0, width: body.width)
-        content(state, area: area, placement: placement, actions: actions, answers: answers, into: &measure)
-        let selectedRow = measure.row - max(0, actions.count - state.selection)
-        let scroll = max(0, selectedRow - (body.bottom - body.top) + 1)
+        let selectedEnd = content(state, area: area, placement: placement, record: record, answers: answers, into: &measure)
+        let scroll = max(0, (selectedEnd ?? 0) - (body.bottom - body.top))
         var writer = BodyWriter(grid: body.grid, top: body.top, bottom: body.bottom, scroll: scroll, width: body.width)
-        content(state, area: area, placement: placement, actions: actions, answers: answers, into: &writer)
+        content(state, area: area, placement: placement, record: record, answers: answers, into: &writer)
         body.grid = writer.grid
     }
 
-    private static func content(_ state: WorkshopState, area: Area, placement: Placement, actions: [Action],
-                                answers: [String: Answer], into body: inout BodyWriter) {
+    /// Writes the result and returns the line just after the selected action.
+    @discardableResult
+    private static func content(_ state: WorkshopState, area: Area, placement: Placement, record: AreaRecord,
+                                answers: [String: Answer], into body: inout BodyWriter) -> Int? {
+        var selectedEnd: Int?
         body.line()
         body.paragraph(area.title, style: .dim)
         body.line("Placed at: " + placementText(placement), style: .accent)
@@ -35,13 +37,25 @@ enum ResultScreen {
                 body.paragraph("\(criterion.label) — \(answer)", indent: 2, firstPrefix: "• ")
             }
         }
+        let reviewed = record.reviewedActions
+        if !reviewed.isEmpty {
+            body.line()
+            body.line("Last time's actions (r to review their status)", style: .title)
+            for (number, action) in reviewed.enumerated() {
+                let selected = number == state.selection
+                body.paragraph(describe(action), style: selected ? .selected : .plain, firstPrefix: selected ? "▸ " : "  ")
+                if selected { selectedEnd = body.row }
+            }
+        }
         body.line()
         body.line("Agreed actions (a to add, e to edit, d to delete)", style: .title)
-        if actions.isEmpty { body.line("None yet.", style: .dim, indent: 2) }
-        for (number, action) in actions.enumerated() {
-            let selected = number == state.selection
+        if record.actions.isEmpty { body.line("None yet.", style: .dim, indent: 2) }
+        for (number, action) in record.actions.enumerated() {
+            let selected = reviewed.count + number == state.selection
             body.paragraph(describe(action), style: selected ? .selected : .plain, firstPrefix: selected ? "▸ " : "  ")
+            if selected { selectedEnd = body.row }
         }
+        return selectedEnd
     }
 
     /// "Align the strategy — Director of strategy, due 2027-03-31, in progress".

@@ -44,6 +44,15 @@ enum StartRender {
             body.line()
             body.paragraph(problem, style: .warning)
         }
+        if let offer = form.carryOffer {
+            let earlier = state.archive[offer].assessment
+            body.line()
+            body.paragraph("\(earlier.system) has a complete assessment of \(earlier.date). Start from it? Its answers are "
+                           + "filled in and marked \"as last time\" until the board confirms or changes each one, and its "
+                           + "actions are listed for review.", style: .accent)
+            body.line("y or Enter: start from it    n: start empty    Esc: back to the form", style: .title)
+            return nil
+        }
         guard !state.drafts.isEmpty else { return cursor }
         body.line()
         body.line("Or resume a draft:", style: .title)

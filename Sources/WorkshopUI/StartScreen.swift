@@ -17,6 +17,20 @@ enum StartScreen {
         let fields = fields(state)
         let position = fields.firstIndex(of: form.focus) ?? 0
         form.problem = nil
+        if let offer = form.carryOffer {
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                return begin(&state, carryingForward: offer)
+            case .character("n"), .character("N"):
+                return begin(&state, carryingForward: nil)
+            case .escape:
+                form.carryOffer = nil
+                state.start = form
+            default:
+                break
+            }
+            return []
+        }
         switch key {
         case .escape:
             state.start = form
@@ -45,7 +59,12 @@ enum StartScreen {
             switch form.focus {
             case .start:
                 state.start = form
-                return begin(&state)
+                guard let (system, _, _) = validated(&state) else { return [] }
+                if let offer = latestComplete(state, system: system) {
+                    state.start?.carryOffer = offer
+                    return []
+                }
+                return begin(&state, carryingForward: nil)
             case .draft:
                 let draft = state.drafts[form.draftIndex]
                 state.framework = draft.framework
@@ -67,27 +86,52 @@ enum StartScreen {
         return []
     }
 
-    /// Starts a new assessment from the form, or says what is missing.
-    private static func begin(_ state: inout WorkshopState) -> [WorkshopEffect] {
-        guard var form = state.start else { return [] }
+    /// The form's system, date and participants, or nil after telling the user what is missing.
+    private static func validated(_ state: inout WorkshopState) -> (String, CalendarDate, [String])? {
+        guard var form = state.start else { return nil }
         let system = form.system.text.trimmingCharacters(in: .whitespaces)
         guard !system.isEmpty else {
             form.problem = "Type the name of the system first, e.g. West Yorkshire ICS."
             form.focus = .system
             state.start = form
-            return []
+            return nil
         }
         guard let date = CalendarDate(form.date.text.trimmingCharacters(in: .whitespaces)) else {
             form.problem = "The date must be a real day written YYYY-MM-DD, e.g. 2026-11-22."
             form.focus = .date
             state.start = form
-            return []
+            return nil
         }
         let participants = form.participants.text.split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (system, date, participants)
+    }
+
+    /// The latest complete assessment of `system` with the chosen framework, as an index in the archive.
+    static func latestComplete(_ state: WorkshopState, system: String) -> Int? {
+        let key = Slug.matchKey(for: system)
+        let framework = state.frameworks[state.start?.frameworkIndex ?? 0]
+        return state.archive.indices.filter {
+            state.archive[$0].assessment.status == .complete && state.archive[$0].framework.id == framework.id
+                && Slug.matchKey(for: state.archive[$0].assessment.system) == key
+        }.max { (state.archive[$0].assessment.date, state.archive[$0].path) < (state.archive[$1].assessment.date, state.archive[$1].path) }
+    }
+
+    /// Starts the new assessment, empty or carried forward from an archived one.
+    private static func begin(_ state: inout WorkshopState, carryingForward offer: Int?) -> [WorkshopEffect] {
+        guard let (system, date, participants) = validated(&state), let form = state.start else { return [] }
         let framework = state.frameworks[form.frameworkIndex]
         state.framework = framework
-        var assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
+        var assessment: Assessment
+        if let offer {
+            let earlier = state.archive[offer]
+            let file = earlier.path.split(separator: "/").last.map(String.init) ?? earlier.path
+            assessment = Assessment(carryingForward: earlier.assessment, file: file, framework: framework, date: date,
+                                    participants: participants)
+            assessment.system = system
+        } else {
+            assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
+        }
         assessment.position = Step.overview(area: 0).position(in: framework)
         state.open(assessment, path: nil)
         state.unsaved = true

@@ -51,13 +51,19 @@ enum StepKeys {
             return []
         case .enter:
             var effects: [WorkshopEffect] = []
+            let areaID = state.framework.areas[area].id
             if let highlight = state.highlight, highlight != state.currentAnswer {
                 effects += record(highlight, for: criterion, area: area, &state)
+            } else if state.assessment?[area: areaID].asLastTime.contains(criterion.id) == true {
+                // Enter on an answer carried from last time confirms it.
+                state.assessment?[area: areaID].asLastTime.remove(criterion.id)
+                effects += Workshop.persist(&state)
             }
             return coalesce(effects + Workshop.step(by: 1, in: &state))
         case .backspace, .delete:
             guard state.currentAnswer != nil else { return [] }
             state.assessment?[area: state.framework.areas[area].id].answers[criterion.id] = nil
+            state.assessment?[area: state.framework.areas[area].id].asLastTime.remove(criterion.id)
             state.highlight = nil
             state.message = .init("Answer cleared.")
             return Workshop.persist(&state)
@@ -79,6 +85,7 @@ enum StepKeys {
     private static func record(_ answer: Answer, for criterion: Criterion, area: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
         let areaID = state.framework.areas[area].id
         state.assessment?[area: areaID].answers[criterion.id] = answer
+        state.assessment?[area: areaID].asLastTime.remove(criterion.id)
         state.message = .init("Recorded: \(AnswerText.label(answer)).")
         return Workshop.persist(&state)
     }
@@ -89,37 +96,48 @@ enum StepKeys {
         return []
     }
 
+    /// On a result, the selection runs over last time's actions (for review), then this time's.
     private static func result(_ key: Key, area: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
         let areaID = state.framework.areas[area].id
-        let actions = state.assessment?[area: areaID].actions ?? []
+        let record = state.assessment?[area: areaID] ?? AreaRecord(id: areaID)
+        let reviewed = record.reviewedActions.count
+        let actions = record.actions
+        let own = state.selection - reviewed
         switch key {
         case .enter:
             return Workshop.step(by: 1, in: &state)
         case .down:
-            state.selection = min(state.selection + 1, max(0, actions.count - 1))
+            state.selection = min(state.selection + 1, max(0, reviewed + actions.count - 1))
         case .up:
             state.selection = max(state.selection - 1, 0)
+        case .character("r"), .character("R"):
+            guard state.selection < reviewed else { return [] }
+            let all = ActionStatus.allCases
+            var action = record.reviewedActions[state.selection]
+            action.status = all[((all.firstIndex(of: action.status) ?? 0) + 1) % all.count]
+            state.assessment?[area: areaID].reviewedActions[state.selection] = action
+            state.message = .init("Reviewed: \(action.what) — \(action.status.rawValue.replacingOccurrences(of: "-", with: " ")).")
+            return Workshop.persist(&state)
         case .character("a"), .character("A"):
-            var action = Action(id: nextActionID(state), what: "", owner: "")
-            action.status = .notStarted
+            let action = Action(id: nextActionID(state), what: "", owner: "")
             state.assessment?[area: areaID].actions.append(action)
-            state.selection = actions.count
+            state.selection = reviewed + actions.count
             state.editor = .action(area: area, index: actions.count, form: ActionForm(action))
             return []
         case .character("e"), .character("E"):
-            guard actions.indices.contains(state.selection) else { return [] }
-            state.editor = .action(area: area, index: state.selection, form: ActionForm(actions[state.selection]))
+            guard actions.indices.contains(own) else { return [] }
+            state.editor = .action(area: area, index: own, form: ActionForm(actions[own]))
         case .character("d"), .character("D"), .delete:
-            guard actions.indices.contains(state.selection) else { return [] }
-            if state.confirmingDelete == state.selection {
-                state.assessment?[area: areaID].actions.remove(at: state.selection)
+            guard actions.indices.contains(own) else { return [] }
+            if state.confirmingDelete == own {
+                state.assessment?[area: areaID].actions.remove(at: own)
                 state.confirmingDelete = nil
-                state.selection = max(0, min(state.selection, actions.count - 2))
+                state.selection = max(0, min(state.selection, reviewed + actions.count - 2))
                 state.message = .init("Action deleted.")
                 return Workshop.persist(&state)
             }
-            state.confirmingDelete = state.selection
-            state.message = .init("Delete \"\(actions[state.selection].what)\"? Press d again to delete, any other key to keep it.",
+            state.confirmingDelete = own
+            state.message = .init("Delete \"\(actions[own].what)\"? Press d again to delete, any other key to keep it.",
                                   isProblem: true)
         default:
             break
@@ -148,6 +166,10 @@ enum StepKeys {
             let row = rows[max(0, min(state.selection, rows.count - 1))]
             return Workshop.go(to: row.criterion.map { .question(area: row.area, criterion: $0) } ?? .overview(area: row.area),
                                in: &state)
+        case .character("h"), .character("H"):
+            state.showsHistory = true
+        case .character("x"), .character("X"):
+            return state.assessment == nil ? [] : [.export]
         case .character("c"), .character("C"):
             guard var assessment = state.assessment else { return [] }
             assessment.status = assessment.status == .complete ? .draft : .complete

@@ -13,6 +13,10 @@ public enum WorkshopEvent: Sendable, Equatable {
     case saved
     /// Creating or saving the draft failed, for this reason.
     case storeFailed(String)
+    /// The summary was exported to these files.
+    case exported(paths: [String])
+    /// The export failed, for this reason.
+    case exportFailed(String)
 }
 
 /// What the workshop asks its shell to do after an update.
@@ -21,6 +25,8 @@ public enum WorkshopEffect: Sendable, Equatable {
     case createDraft
     /// Save ``WorkshopState/assessment`` to ``WorkshopState/draftPath``.
     case save
+    /// Write the summary in every export format and report ``WorkshopEvent/exported(paths:)``.
+    case export
     /// Suspend the process (Ctrl-Z).
     case suspend
     /// End the workshop.
@@ -58,6 +64,14 @@ public enum Workshop {
             state.message = .init("Not saved: \(reason). Your answers are kept and saved again with your next change.",
                                   isProblem: true)
             return []
+        case let .exported(paths):
+            let folder = paths.first.map { String($0.split(separator: "/").dropLast().joined(separator: "/")) } ?? ""
+            let names = paths.map { String($0.split(separator: "/").last ?? "") }
+            state.message = .init("Exported to /\(folder): " + names.joined(separator: ", "))
+            return []
+        case let .exportFailed(reason):
+            state.message = .init("Not exported: \(reason)", isProblem: true)
+            return []
         case let .key(key):
             return handle(key, in: &state)
         }
@@ -69,6 +83,10 @@ public enum Workshop {
         if key == .control("c") { return quit(&state) }
         if state.showsHelp {
             state.showsHelp = false
+            return []
+        }
+        if state.showsHistory, key != .help, key != .character("?") {
+            state.showsHistory = false
             return []
         }
         let typingText = state.editor != nil || [.system, .date, .participants].contains(state.start?.focus)

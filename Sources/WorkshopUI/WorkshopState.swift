@@ -14,6 +14,10 @@ public struct WorkshopState: Sendable {
     public var frameworks: [Framework]
     /// Drafts the start screen offers to resume.
     public var drafts: [Draft]
+    /// Every readable assessment in the store: earlier ones to carry forward, and the history of the system.
+    public var archive: [Draft] = []
+    /// The history view is open over the summary.
+    public var showsHistory = false
     /// The start screen's form, while it is shown.
     public var start: StartForm?
     /// The framework of the workshop (or the one chosen on the start screen).
@@ -239,6 +243,8 @@ public struct StartForm: Sendable, Equatable {
     public var draftIndex: Int
     /// Why the workshop cannot start yet.
     public var problem: String?
+    /// An earlier complete assessment of the system (index in the archive), offered to carry forward.
+    public var carryOffer: Int?
 
     init(system: String, date: CalendarDate, frameworkIndex: Int, hasDrafts: Bool) {
         self.system = TextField(system, limit: 200)
