@@ -47,9 +47,10 @@ public struct Progression: Sendable {
     /// Per area of the framework.
     public var areas: [AreaSeries]
 
-    /// The progression of `entries` (any order) against `framework`.
+    /// The progression of `entries` against `framework`, in date order (entries of the same day keep their order).
     public init(entries: [Entry], framework: Framework) {
-        let ordered = entries.sorted { ($0.assessment.date, $0.file) < ($1.assessment.date, $1.file) }
+        let ordered = entries.enumerated().sorted { ($0.element.assessment.date, $0.offset) < ($1.element.assessment.date, $1.offset) }
+            .map(\.element)
         self.entries = ordered
         self.framework = framework
         system = ordered.last?.assessment.system ?? ""

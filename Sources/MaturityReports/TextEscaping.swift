@@ -23,7 +23,7 @@ enum Escape {
         for character in text {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "{", "}", "~", "$":
-                result += "\\\\" + String(character)
+                result += "\\" + String(character)
             case "\r\n", "\n", "\r":
                 result += "<br>"
             default:

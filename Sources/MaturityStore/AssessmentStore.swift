@@ -59,6 +59,12 @@ public struct AssessmentStore: Sendable {
         public var url: URL
         /// What it holds.
         public var assessment: Assessment
+
+        /// Creates an entry.
+        public init(url: URL, assessment: Assessment) {
+            self.url = url
+            self.assessment = assessment
+        }
     }
 
     /// Every assessment in the store, newest first, and a one-line problem for each file that cannot be read.

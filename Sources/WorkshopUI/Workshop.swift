@@ -67,7 +67,9 @@ public enum Workshop {
         case let .exported(paths):
             let folder = paths.first.map { String($0.split(separator: "/").dropLast().joined(separator: "/")) } ?? ""
             let names = paths.map { String($0.split(separator: "/").last ?? "") }
-            state.message = .init("Exported to /\(folder): " + names.joined(separator: ", "))
+            let stem = names.first.map { String($0.split(separator: ".").first ?? "") } ?? ""
+            let endings = names.map { "." + ($0.split(separator: ".").last.map(String.init) ?? "") }
+            state.message = .init("Exported to /\(folder): \(stem) as \(endings.joined(separator: ", "))")
             return []
         case let .exportFailed(reason):
             state.message = .init("Not exported: \(reason)", isProblem: true)
