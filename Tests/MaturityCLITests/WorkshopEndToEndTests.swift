@@ -253,3 +253,86 @@ struct PlainWorkshopTests {
         #expect(saved.contains("note two"))
     }
 }
+
+@Suite("A year later in tmux", .serialized)
+struct YearlyRerunEndToEndTests {
+    @Test func aSecondWorkshopCarriesTheFirstForwardAndTheReportsShowTheMovement() throws {
+        let sandbox = try Sandbox()
+        let first = try TmuxSession(["workshop"], sandbox: sandbox)
+        try first.waitFor("A new assessment")
+        try first.type("West Yorkshire ICS")
+        try first.press("Tab", "C-u")
+        try first.type("2025-11-20")
+        try first.press("Tab", "Tab", "Tab", "Enter")
+        try first.waitFor("2025-11-20 · Economy (1 of 3) · Overview")
+        try first.press("Enter")
+        for question in 1...3 {
+            try first.waitFor("Question \(question) of 10")
+            try first.type("y")
+            try first.press("Enter")
+        }
+        try first.waitFor("Question 4 of 10")
+        for _ in 0..<7 { try first.press("Right") }
+        try first.waitFor("Placed at: Emerging")
+        try first.type("a")
+        try first.type("Brief partners on the plan")
+        try first.press("Tab")
+        try first.type("Chair")
+        try first.press("Escape")
+        try first.waitFor("Brief partners on the plan — Chair")
+        try first.type("s")
+        try first.type("c")
+        try first.waitFor("Marked complete.")
+        try first.type("q")
+        #expect(try first.ending().exit == "exit=0")
+
+        let second = try TmuxSession(["workshop", "--system", "West Yorkshire ICS"], sandbox: sandbox)
+        try second.waitFor("▸ Participants")
+        try second.press("Tab", "Tab", "Enter")
+        try second.waitFor("has a complete assessment of 2025-11-20. Start from it?")
+        try second.type("y")
+        try second.waitFor("Economy (1 of 3) · Overview")
+        try second.press("Enter")
+        let carried = try second.waitFor("as last time: Enter confirms")
+        #expect(carried.contains("Last time (2025-11-20): Yes, in place"))
+        for _ in 1...3 { try second.press("Enter") }
+        for question in 4...6 {
+            try second.waitFor("Question \(question) of 10")
+            try second.type("y")
+            try second.press("Enter")
+        }
+        try second.waitFor("Question 7 of 10")
+        for _ in 0..<4 { try second.press("Right") }
+        let result = try second.waitFor("Placed at: Established")
+        #expect(result.contains("Last time's actions"))
+        try second.type("r")
+        try second.waitFor("Reviewed: Brief partners on the plan — in progress.")
+        try second.type("s")
+        try second.type("c")
+        try second.waitFor("Marked complete.")
+        try second.type("q")
+        #expect(try second.ending().exit == "exit=0")
+
+        let progress = try sandbox.run(["progress", "--system", "west yorkshire ics"])
+        #expect(progress.status == 0, "\(progress.stderr)")
+        #expect(progress.stdout.contains("Economy     Emerging"))
+        #expect(progress.stdout.contains("Established (provisional) (↑ up)"))
+        #expect(progress.stdout.contains("Economy: ↑ up. Newly met: system strategy aligned with the plan"))
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let latest = try #require(files.last)
+        let markdown = try sandbox.run(["export", latest, "--format", "md"])
+        #expect(markdown.stdout.contains("### Since 2025-11-20"))
+        #expect(markdown.stdout.contains("Placed at Emerging (provisional) then, Established (provisional) now: ↑ up."))
+        #expect(markdown.stdout.contains("| Brief partners on the plan | Chair |  | in progress |"))
+        let htmlPath = sandbox.root.appending(path: "paper.html").path
+        let html = try sandbox.run(["export", latest, "--format", "html", "-o", htmlPath])
+        #expect(html.status == 0)
+        let page = try String(contentsOfFile: htmlPath, encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("<table class=\"board\">"))
+        let json = try sandbox.run(["progress", "--system", "West Yorkshire ICS", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let economy = try #require((object["areas"] as? [[String: Any]])?.first)
+        #expect(economy["stages"] as? [String] == ["emerging", "established"])
+    }
+}
