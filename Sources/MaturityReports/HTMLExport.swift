@@ -25,7 +25,9 @@ public enum HTMLExport {
             Provisional: some answers are not sure or not given.</p>
 
             """
-        if let history = report.history { body += "<h2>Stage by year</h2>\n" + HistoryChart.svg(history) + "\n" }
+        if let history = report.history {
+            body += "<figure class=\"chart\">\n<h2>Stage by year</h2>\n" + HistoryChart.svg(history) + "\n</figure>\n"
+        }
         for (index, area) in report.areas.enumerated() {
             body += section(area, change: report.comparison?.areas[index], earlierDate: report.comparison?.earlierDate)
         }
@@ -131,7 +133,10 @@ public enum HTMLExport {
         td.note{white-space:pre-wrap}.legend{font-size:.9rem;color:#333}
         svg{max-width:100%;height:auto}svg text{font-family:Arial,sans-serif;font-size:12px}
         @page{size:A4;margin:18mm}
+        figure.chart{margin:0;break-inside:avoid}
         @media print{main{max-width:none;padding:0}section.area{break-before:page}table{font-size:10pt}
+        body{font-size:10pt}h1{margin-top:0;font-size:16pt}h2{font-size:13pt;margin:10pt 0 5pt}
+        th,td{padding:3pt 5pt}.board td{font-size:10pt}figure.chart svg{max-height:40mm;width:auto}.legend{font-size:8.5pt}table.board{font-size:9pt}.board td{font-size:9pt}.board th small{display:none}dl.facts{font-size:9pt}
         thead{display:table-header-group}tr{break-inside:avoid}.board td.placed{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
 }
