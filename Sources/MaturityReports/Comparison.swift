@@ -5,18 +5,7 @@ import MaturityStore
 /// What changed since the latest earlier assessment of the same system.
 public struct Comparison: Sendable {
     /// An earlier assessment and its file name.
-    public struct Earlier: Sendable {
-        /// The assessment.
-        public var assessment: Assessment
-        /// Its file name in the store.
-        public var file: String
-
-        /// Creates the pair.
-        public init(assessment: Assessment, file: String) {
-            self.assessment = assessment
-            self.file = file
-        }
-    }
+    public typealias Earlier = Progression.Entry
 
     /// The earlier assessment's date.
     public var earlierDate: CalendarDate
