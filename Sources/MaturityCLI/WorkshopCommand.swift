@@ -53,12 +53,17 @@ struct WorkshopCommand: ParsableCommand {
         }
         let system = try self.system.map { try TextInput.name($0, field: "--system") }
         var resumed: (assessment: Assessment, path: String, framework: Framework)?
+        var lock: DraftLock?
+        defer { lock?.release() }
         if let resume {
             do {
                 let url = try store.locate(resume)
                 let assessment = try AssessmentStore.load(url)
                 let framework = try catalog.framework(for: assessment, file: url.path)
                 resumed = (assessment, url.path, framework)
+                lock = try DraftLock.acquire(url)
+            } catch let busy as DraftLock.Busy {
+                throw CommandFailure("maturity: \(busy)")
             } catch let failure as CommandFailure {
                 throw failure
             } catch let error as StoreError {
@@ -74,8 +79,9 @@ struct WorkshopCommand: ParsableCommand {
                 Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
                     + "asking line by line instead")
             }
-            try PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
-                            archive: Self.archive(store, catalog: catalog)).run()
+            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
+                                     archive: Self.archive(store, catalog: catalog))
+            try runner.run()
             return
         }
         let archive = Self.archive(store, catalog: catalog)
@@ -89,7 +95,8 @@ struct WorkshopCommand: ParsableCommand {
             state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
         }
         state.archive = archive
-        var runner = ScreenRunner(store: store, state: state, terminal: terminal)
+        var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock)
+        lock = nil
         runner.run()
     }
 
@@ -108,12 +115,17 @@ struct ScreenRunner {
     let store: AssessmentStore
     var state: WorkshopState
     let terminal: CursesTerminal
+    /// The lock on the draft being written, once there is one.
+    var lock: DraftLock?
     /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read and each frame painted
     /// is appended to FILE, for the benchmark script.
     let frameLog = ProcessInfo.processInfo.environment["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
 
     mutating func run() {
-        defer { terminal.stop() }
+        defer {
+            terminal.stop()
+            lock?.release()
+        }
         (state.width, state.height) = terminal.size
         terminal.draw(Renderer.render(state))
         frameLog?.record("frame")
@@ -126,6 +138,7 @@ struct ScreenRunner {
                 effects += handle(more, terminal)
             }
             perform(effects)
+            if effects.contains(.lock) { lockResumedDraft() }
             if effects.contains(.export) { export() }
             if effects.contains(.suspend) { terminal.suspend() }
             if state.hasQuit { break }
@@ -141,6 +154,18 @@ struct ScreenRunner {
             return Workshop.apply(.resize(width: size.width, height: size.height), to: &state)
         }
         return Workshop.apply(.key(key), to: &state)
+    }
+
+    /// Locks the draft the start screen resumed, or sends the user back to the start screen.
+    private mutating func lockResumedDraft() {
+        guard let path = state.draftPath else { return }
+        do {
+            lock?.release()
+            lock = try DraftLock.acquire(URL(fileURLWithPath: path))
+        } catch {
+            lock = nil
+            _ = Workshop.apply(.lockRefused("\(error)"), to: &state)
+        }
     }
 
     /// Writes the summary in every format beside each other: in the current folder, else the store's.
@@ -176,6 +201,7 @@ struct ScreenRunner {
                 _ = Workshop.apply(.saved, to: &state)
             } else {
                 let url = try store.create(assessment, framework: state.framework)
+                lock = try? DraftLock.acquire(url)
                 _ = Workshop.apply(.draftCreated(path: url.path), to: &state)
             }
         } catch {
@@ -247,12 +273,16 @@ struct PlainRunner {
         }
         let store = self.store
         var savedPath = path
+        var createdLock: DraftLock?
+        defer { createdLock?.release() }
         let chosen = framework
         var workshop = PlainWorkshop(framework: framework, assessment: assessment, path: path, readLine: read, write: write) { current in
             if let existing = savedPath {
                 try store.save(current, framework: chosen, to: URL(fileURLWithPath: existing))
             } else {
-                savedPath = try store.create(current, framework: chosen).path
+                let url = try store.create(current, framework: chosen)
+                savedPath = url.path
+                createdLock = try? DraftLock.acquire(url)
                 write("Saving to \(savedPath ?? "") after every answer.\n")
             }
             return savedPath ?? ""

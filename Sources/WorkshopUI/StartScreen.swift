@@ -67,10 +67,11 @@ enum StartScreen {
                 return begin(&state, carryingForward: nil)
             case .draft:
                 let draft = state.drafts[form.draftIndex]
+                state.startBeforeResume = form
                 state.framework = draft.framework
                 state.open(draft.assessment, path: draft.path)
                 state.message = .init("Resumed \(draft.path.split(separator: "/").last.map(String.init) ?? draft.path).")
-                return []
+                return [.lock]
             default:
                 form.focus = fields[min(position + 1, fields.count - 1)]
             }

@@ -13,6 +13,8 @@ public enum WorkshopEvent: Sendable, Equatable {
     case saved
     /// Creating or saving the draft failed, for this reason.
     case storeFailed(String)
+    /// The draft just resumed is open in another workshop, as this message says.
+    case lockRefused(String)
     /// The summary was exported to these files.
     case exported(paths: [String])
     /// The export failed, for this reason.
@@ -27,6 +29,8 @@ public enum WorkshopEffect: Sendable, Equatable {
     case save
     /// Write the summary in every export format and report ``WorkshopEvent/exported(paths:)``.
     case export
+    /// Lock the draft just resumed against a second workshop; report ``WorkshopEvent/lockRefused(_:)`` if another holds it.
+    case lock
     /// Suspend the process (Ctrl-Z).
     case suspend
     /// End the workshop.
@@ -70,6 +74,13 @@ public enum Workshop {
             let stem = names.first.map { String($0.split(separator: ".").first ?? "") } ?? ""
             let endings = names.map { "." + ($0.split(separator: ".").last.map(String.init) ?? "") }
             state.message = .init("Exported to /\(folder): \(stem) as \(endings.joined(separator: ", "))")
+            return []
+        case let .lockRefused(reason):
+            state.assessment = nil
+            state.draftPath = nil
+            state.start = state.startBeforeResume
+            state.start?.problem = reason
+            state.message = nil
             return []
         case let .exportFailed(reason):
             state.message = .init("Not exported: \(reason)", isProblem: true)

@@ -18,6 +18,8 @@ public struct WorkshopState: Sendable {
     public var archive: [Draft] = []
     /// The history view is open over the summary.
     public var showsHistory = false
+    /// The start form as it was when a draft was resumed from it, to return to if the draft is busy.
+    var startBeforeResume: StartForm?
     /// The start screen's form, while it is shown.
     public var start: StartForm?
     /// The framework of the workshop (or the one chosen on the start screen).

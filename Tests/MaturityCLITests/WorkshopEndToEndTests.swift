@@ -139,6 +139,26 @@ struct WorkshopEndToEndTests {
         try resumed.waitFor("exit=0")
     }
 
+    @Test func aSecondWorkshopOnTheSameDraftIsRefusedUntilTheFirstIsGone() throws {
+        let sandbox = try Sandbox()
+        let made = try sandbox.run(["new", "--system", "Lock ICS", "--date", "2026-01-01"])
+        let file = made.stdout.trimmingCharacters(in: .newlines)
+        let first = try TmuxSession(["workshop", "--resume", file], sandbox: sandbox)
+        try first.waitFor("Lock ICS · 2026-01-01")
+        let second = try sandbox.run(["workshop", "--resume", file])
+        #expect(second.status == 1)
+        #expect(second.stderr.hasPrefix("maturity: 2026-01-01-lock-ics.json is open in another workshop (process "))
+        let pid = try #require(try first.maturityProcessID())
+        kill(pid, SIGKILL)
+        try first.waitFor("exit=137")
+        // The killed workshop's lock is stale: a new workshop takes it over.
+        let third = try TmuxSession(["workshop", "--resume", file], sandbox: sandbox)
+        try third.waitFor("Lock ICS · 2026-01-01")
+        try third.type("q")
+        #expect(try third.ending().exit == "exit=0")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
+    }
+
     @Test(arguments: [("C-c", "exit=0"), ("TERM", "exit=143"), ("HUP", "exit=129"), ("SEGV", "exit=139"), ("ABRT", "exit=134")])
     func theTerminalIsRestoredAfterCtrlCAndSignals(_ how: String, _ status: String) throws {
         let sandbox = try Sandbox()
