@@ -51,9 +51,11 @@ let package = Package(
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
         .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore"]),
         .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
-        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports"]),
+        // Test helpers shared by test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "TestSupport"]),
         .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI"], exclude: ["Golden"]),
-        .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore"]),
+        .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -105,6 +105,11 @@ public final class CursesTerminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        if !Self.hasAlternateScreen {
+            // Without an alternate screen (vt100, the Linux console) the workshop would stay on screen.
+            erase()
+            refresh()
+        }
         curs_set(1)
         endwin()
         TerminalRestorer.uninstall()
@@ -112,6 +117,12 @@ public final class CursesTerminal {
 
     deinit {
         stop()
+    }
+
+    /// Whether the terminal has a separate screen for full-screen programs (smcup).
+    private static var hasAlternateScreen: Bool {
+        guard let value = tigetstr("smcup") else { return false }
+        return Int(bitPattern: value) != -1
     }
 
     /// What ncurses itself would send to leave: attributes off, cursor shown, keypad off, normal screen.

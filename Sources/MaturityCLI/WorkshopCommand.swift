@@ -132,10 +132,10 @@ struct ScreenRunner {
         while !state.hasQuit {
             guard let key = terminal.readKey() else { continue }
             frameLog?.record("key")
-            var effects = handle(key, terminal)
+            var effects = Set(handle(key, terminal))
             // Keys already waiting (a paste, typing ahead) are applied before one save and one frame.
             while !state.hasQuit, !effects.contains(.suspend), let more = terminal.readKey(timeoutMilliseconds: 0) {
-                effects += handle(more, terminal)
+                effects.formUnion(handle(more, terminal))
             }
             perform(effects)
             if effects.contains(.lock) { lockResumedDraft() }
@@ -193,8 +193,10 @@ struct ScreenRunner {
     }
 
     /// Creates or saves the draft once for the whole batch, and reports back to the state.
-    private mutating func perform(_ effects: [WorkshopEffect]) {
-        guard effects.contains(.save) || effects.contains(.createDraft), let assessment = state.assessment else { return }
+    private mutating func perform(_ effects: Set<WorkshopEffect>) {
+        guard effects.contains(.save) || effects.contains(.createDraft), let assessment = state.assessmentToSave else { return }
+        frameLog?.record("save")
+        defer { frameLog?.record("saved") }
         do {
             if let path = state.draftPath {
                 try store.save(assessment, framework: state.framework, to: URL(fileURLWithPath: path))

@@ -28,6 +28,7 @@ public struct AssessmentStore: Sendable {
     public func create(_ assessment: Assessment, framework: Framework) throws(StoreError) -> URL {
         let data = try encode(assessment, framework: framework)
         try ensureFolder()
+        removeAbandonedTemporaryFiles()
         let candidates = (1...999).map { folder.appending(path: Self.fileName(for: assessment, suffix: $0)) }
         return try DurableFile.createNew(data, candidates: candidates)
     }
@@ -96,6 +97,17 @@ public struct AssessmentStore: Sendable {
             if FileManager.default.fileExists(atPath: url.path) { return url }
         }
         throw StoreError("\(reference): no such file, and no assessment of that name in \(folder.path)")
+    }
+
+    /// Removes temporary files (`.NAME.PID.RANDOM.tmp`) left by a process killed mid-save.
+    func removeAbandonedTemporaryFiles() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder.appending(path: name).path)
+        }
     }
 
     private func encode(_ assessment: Assessment, framework: Framework) throws(StoreError) -> Data {

@@ -9,9 +9,14 @@ import Darwin
 /// place (or linked, when the name must be new), and the folder flushed, so that a crash or a
 /// pulled plug leaves either the old file or the new one, never a mixture.
 enum DurableFile {
+    /// Fault injection for the crash campaign: `MATURITY_FAULT_SAVE_PAUSE_MS` holds each save for that
+    /// long between writing the new content and renaming it into place, so that kills land mid-save.
+    static let faultPause = ProcessInfo.processInfo.environment["MATURITY_FAULT_SAVE_PAUSE_MS"].flatMap { UInt32($0) } ?? 0
+
     /// Replaces (or creates) `url` with `data`, readable by the owner only.
     static func replace(_ url: URL, with data: Data) throws(StoreError) {
         let temporary = try writeTemporary(data, beside: url)
+        if faultPause > 0 { usleep(faultPause * 1000) }
         guard rename(temporary.path, url.path) == 0 else {
             let error = StoreError.system("cannot save \(url.lastPathComponent)", errno)
             unlink(temporary.path)

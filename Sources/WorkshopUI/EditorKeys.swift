@@ -9,29 +9,31 @@ enum EditorKeys {
 
     static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
         switch state.editor {
-        case let .note(criterionID, field)?: return note(key, criterionID: criterionID, field: field, &state)
+        case .note(let criterionID, var field)?:
+            // Take the field out of the state first, so that editing it does not copy its text.
+            state.editor = nil
+            return note(key, criterionID: criterionID, field: &field, &state)
         case let .action(area, index, form)?: return action(key, area: area, index: index, form: form, &state)
         case nil: return []
         }
     }
 
-    private static func note(_ key: Key, criterionID: String, field: TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
+    private static func note(_ key: Key, criterionID: String, field: inout TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
         if key == .escape {
             state.editor = nil
+            state.assessment = state.assessmentToSave(with: .note(criterionID: criterionID, field: field))
             state.message = .init("Note saved.")
             return []
         }
-        var field = field
-        let before = field.text
-        guard field.handle(key, width: NoteEditor.textWidth(state)) else { return [] }
+        let before = field.revision
+        let handled = field.handle(key, width: NoteEditor.textWidth(state))
         state.editor = .note(criterionID: criterionID, field: field)
+        guard handled else { return [] }
         if field.wasCut {
             state.message = .init("The note is at its limit of \(noteLimit) characters; the rest was not added.", isProblem: true)
         }
-        guard field.text != before, let area = state.step.area else { return [] }
-        let areaID = state.framework.areas[area].id
-        let text = field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : field.text
-        state.assessment?[area: areaID].notes[criterionID] = text
+        // The note goes into the assessment when it is saved (once per batch of keys) and when the editor closes.
+        guard field.revision != before else { return [] }
         return Workshop.persist(&state)
     }
 

@@ -9,7 +9,11 @@ enum NoteEditor {
         let criterion = state.framework.allCriteria.first { $0.id == criterionID }
         body.line()
         body.line("Note on: " + (criterion?.label ?? criterionID), style: .title)
-        body.paragraph("Type the note or evidence. Enter starts a new line; Esc when done. Every change is saved.", style: .dim)
+        if field.wasCut {
+            body.paragraph("The note is at its limit of \(EditorKeys.noteLimit) characters; the rest was not added.", style: .warning)
+        } else {
+            body.paragraph("Type the note or evidence. Enter starts a new line; Esc when done. Every change is saved.", style: .dim)
+        }
         body.line()
         let width = textWidth(state)
         let layout = TextLayout(characters: field.characters, width: width)

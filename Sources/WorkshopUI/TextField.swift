@@ -12,6 +12,8 @@ public struct TextField: Sendable, Equatable {
     public let limit: Int
     /// Set when typed or pasted text was cut at the limit.
     public private(set) var wasCut = false
+    /// Counts changes to the text (not cursor moves), so callers can tell cheaply whether it changed.
+    public private(set) var revision = 0
 
     /// A field holding `text`, with the cursor at its end.
     public init(_ text: String = "", singleLine: Bool = true, limit: Int = 200) {
@@ -27,6 +29,9 @@ public struct TextField: Sendable, Equatable {
     /// Applies an editing key; returns false for keys the field does not use (the caller may).
     /// `width` is the wrap width, used by up and down in multi-line fields.
     public mutating func handle(_ key: Key, width: Int) -> Bool {
+        let count = characters.count
+        defer { if characters.count != count || changedInPlace { revision += 1 } }
+        changedInPlace = false
         switch key {
         case let .character(character):
             insert(character)
@@ -77,12 +82,16 @@ public struct TextField: Sendable, Equatable {
             let joined = String(characters[cursor - 1]) + String(character)
             if joined.count == 1 {
                 characters[cursor - 1] = Character(joined)
+                changedInPlace = true
                 return
             }
         }
         characters.insert(character, at: cursor)
         cursor += 1
     }
+
+    /// Set when an edit changed the text without changing its length (a combining mark joining a letter).
+    private var changedInPlace = false
 
     private func lineStart(of index: Int) -> Int {
         var start = index

@@ -128,6 +128,17 @@ public struct WorkshopState: Sendable {
         return .summary
     }
 
+    /// The assessment as it must be saved: with the note being edited, if any, written into it.
+    public var assessmentToSave: Assessment? { assessmentToSave(with: editor) }
+
+    func assessmentToSave(with editor: Editor?) -> Assessment? {
+        guard var assessment, case let .note(criterionID, field)? = editor, let area = step.area else { return self.assessment }
+        let text = field.text
+        assessment[area: framework.areas[area].id].notes[criterionID] =
+            text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+        return assessment
+    }
+
     /// The answer recorded for the current question, if any.
     var currentAnswer: Answer? {
         guard case let .question(area, index) = step else { return nil }

@@ -279,8 +279,24 @@ struct CommandLineErrorTests {
         let sandbox = try Sandbox()
         let copy = sandbox.root.appending(path: "elsewhere/maturity")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: maturityBinary, to: copy)
-        let result = try sandbox.run(["frameworks"], binary: copy, in: URL(fileURLWithPath: "/"))
+        // Copied with close-on-exec, so no process started meanwhile keeps it open for writing; and
+        // run again if another test's fork still held it (ETXTBSY, which the shell reports as 126).
+        let bytes = try Data(contentsOf: maturityBinary)
+        let descriptor = open(copy.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(descriptor >= 0)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        var result = try sandbox.run(["frameworks"], binary: copy, in: URL(fileURLWithPath: "/"))
+        var attempt = 0
+        while result.status == 126, attempt < 20 {
+            attempt += 1
+            Thread.sleep(forTimeInterval: 0.1)
+            result = try sandbox.run(["frameworks"], binary: copy, in: URL(fileURLWithPath: "/"))
+        }
+        try checkFrameworksOutput(result)
+    }
+
+    func checkFrameworksOutput(_ result: CommandResult) throws {
         #expect(result.status == 0)
         #expect(result.stdout.contains("ics-social-economic-development"))
         #expect(result.stdout.contains("anchor-institution-charter"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What a run of the `maturity` binary printed, and how it exited.
 struct CommandResult {
@@ -52,37 +53,21 @@ final class Sandbox {
         var base = ["HOME": home.path, "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no", "LANG": "C.UTF-8",
                     "MATURITY_STORE": store.path]
         base.merge(environment) { _, new in new }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = base.filter { !$0.value.isEmpty }
-        process.currentDirectoryURL = folder ?? root
-        // Output goes to files, so a large output can never block the child.
         let outURL = root.appending(path: "stdout-\(UUID().uuidString)")
         let errURL = root.appending(path: "stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let inURL = root.appending(path: "stdin-\(UUID().uuidString)")
         defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
+            for url in [outURL, errURL, inURL] { try? FileManager.default.removeItem(at: url) }
         }
-        let output = try FileHandle(forWritingTo: outURL)
-        let errors = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = output
-        process.standardError = errors
+        var inputPath = "/dev/null"
         if let input {
-            let inputURL = root.appending(path: "stdin-\(UUID().uuidString)")
-            try Data(input.utf8).write(to: inputURL)
-            process.standardInput = try FileHandle(forReadingFrom: inputURL)
-        } else {
-            process.standardInput = FileHandle.nullDevice
+            try Data(input.utf8).write(to: inURL)
+            inputPath = inURL.path
         }
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try errors.close()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: try String(contentsOf: outURL, encoding: .utf8),
-                             stderr: try String(contentsOf: errURL, encoding: .utf8))
+        let status = try Spawn.run(binary.path, arguments, environment: base.filter { !$0.value.isEmpty },
+                                   folder: (folder ?? root).path, input: inputPath, output: outURL.path, error: errURL.path)
+        return CommandResult(status: status,
+                             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `maturity` binary in a private tmux server of a fixed size, typed at and read like a person would.
 final class TmuxSession {
@@ -33,6 +34,12 @@ final class TmuxSession {
     /// Presses keys by tmux name: Enter, Escape, Tab, BTab, Up, Down, Left, Right, BSpace, C-c.
     func press(_ keys: String...) throws {
         try tmux(["send-keys"] + keys)
+    }
+
+    /// Pastes the bytes of a file into the program, as a terminal paste would.
+    func paste(file: String) throws {
+        try tmux(["load-buffer", file])
+        try tmux(["paste-buffer", "-d"])
     }
 
     /// The screen as text; with `escapes`, including the attribute and colour sequences.
@@ -72,8 +79,10 @@ final class TmuxSession {
     /// The process id of `maturity` in the pane.
     func maturityProcessID() throws -> Int32? {
         let shell = try tmux(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let children = try run("/usr/bin/pgrep", ["-P", shell, "-f", maturityBinary.path])
-        return children.split(separator: "\n").first.flatMap { Int32($0) }
+        // Only a child of this pane's shell: never a process found by name alone (the test runner's name matches too).
+        guard let shellID = Int32(shell), shellID > 1 else { return nil }
+        let children = try run("/usr/bin/pgrep", ["-P", "\(shellID)"])
+        return children.split(separator: "\n").compactMap { Int32($0) }.first { $0 != getpid() }
     }
 
     /// Resizes the window.
@@ -88,32 +97,14 @@ final class TmuxSession {
         try run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "-u"] + arguments)
     }
 
-    /// Runs a program and waits for it with posix_spawn and waitpid (Foundation's Process can miss the
-    /// exit of a tmux client whose server lives on); its output goes through a file.
+    /// Runs a program and waits for it (see ``Spawn``); its output goes through a file.
     private func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> String {
         let outputPath = sandbox.root.appending(path: "tmux-\(UUID().uuidString)").path
         defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let variables = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "PATH=/usr/bin:/bin", "TERM=xterm-256color"]
-        let environment: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
-        defer { environment.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environment)
-        guard spawned == 0 else { throw SpawnFailed(code: spawned) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"]
+        _ = try Spawn.run(executable, arguments, environment: environment, folder: sandbox.root.path,
+                          output: capture ? outputPath : "/dev/null", error: "/dev/null")
         return capture ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
-    }
-
-    struct SpawnFailed: Error {
-        var code: Int32
     }
 
     private static func quote(_ text: String) -> String {

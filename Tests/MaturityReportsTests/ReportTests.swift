@@ -3,6 +3,7 @@ import MaturityFramework
 import MaturityRules
 import MaturityStore
 import Testing
+import TestSupport
 @testable import MaturityReports
 
 let seedFramework = FrameworkCatalog(userFolder: nil).framework(id: FrameworkCatalog.defaultFrameworkID)!
@@ -186,20 +187,16 @@ func pythonHTMLProblems(_ html: String) throws -> [String] {
 }
 
 func run(_ executable: String, _ arguments: [String], input: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let inputURL = FileManager.default.temporaryDirectory.appending(path: "in-\(UUID().uuidString)")
-    let outputURL = FileManager.default.temporaryDirectory.appending(path: "out-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory
+    let inputURL = folder.appending(path: "in-\(UUID().uuidString)")
+    let outputURL = folder.appending(path: "out-\(UUID().uuidString)")
     defer {
         try? FileManager.default.removeItem(at: inputURL)
         try? FileManager.default.removeItem(at: outputURL)
     }
     try Data(input.utf8).write(to: inputURL)
-    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    process.standardInput = try FileHandle(forReadingFrom: inputURL)
-    process.standardOutput = try FileHandle(forWritingTo: outputURL)
-    try process.run()
-    process.waitUntilExit()
+    let path = "/usr/bin:/bin:/usr/local/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+    _ = try Spawn.run(executable, arguments, environment: ["PATH": path, "LANG": "C.UTF-8"],
+                      folder: folder.path, input: inputURL.path, output: outputURL.path, error: "/dev/null")
     return try String(contentsOf: outputURL, encoding: .utf8)
 }

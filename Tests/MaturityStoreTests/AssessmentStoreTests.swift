@@ -83,6 +83,15 @@ struct AssessmentStoreTests {
         #expect(problems.count == 5)
     }
 
+    @Test func temporaryFilesOfKilledProcessesAreRemoved() throws {
+        let folder = TemporaryFolder()
+        let store = AssessmentStore(folder: folder.url)
+        try Data("{".utf8).write(to: folder.url.appending(path: ".2026-01-01-x.json.999999.42.tmp"))
+        try Data("{".utf8).write(to: folder.url.appending(path: ".2026-01-01-x.json.\(getpid()).42.tmp"))
+        try store.create(sampleAssessment(), framework: seedFramework)
+        #expect(folder.fileNames == [".2026-01-01-x.json.\(getpid()).42.tmp", "2026-11-22-west-yorkshire-ics.json"])
+    }
+
     @Test func aMissingFolderIsAnEmptyStore() {
         let store = AssessmentStore(folder: URL(fileURLWithPath: "/no/such/folder"))
         let (entries, problems) = store.list()

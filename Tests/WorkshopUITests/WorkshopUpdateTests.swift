@@ -115,6 +115,7 @@ struct AnsweringTests {
         }
         let effects = press(keys("Ynys Môn – ✓ 日本") + [.enter] + keys("line two") + [.left, .left, .backspace], on: &state)
         #expect(effects.filter { $0 == .save }.count == 25)
+        #expect(state.assessmentToSave?[area: "economic-development"].notes["econ-emerging-plan-reviewed"] == "Ynys Môn – ✓ 日本\nline wo")
         press([.escape], on: &state)
         #expect(state.editor == nil)
         #expect(state.assessment?[area: "economic-development"].notes["econ-emerging-plan-reviewed"] == "Ynys Môn – ✓ 日本\nline wo")

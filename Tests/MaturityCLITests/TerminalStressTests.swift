@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Hostile terminals and input: other TERM values, resize storms, huge pastes with broken bytes.
+@Suite("Terminal stress in tmux", .serialized)
+struct TerminalStressTests {
+    func startedSession(_ sandbox: Sandbox, system: String, environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try TmuxSession(["workshop", "--system", system], sandbox: sandbox, environment: environment)
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter", "Enter")
+        try session.waitFor("Question 1 of 10")
+        return session
+    }
+
+    @Test(arguments: ["vt100", "linux", "screen", "xterm-256color", "tmux-256color"])
+    func everyCommonTerminalTypeRunsTheWorkshop(_ term: String) throws {
+        let sandbox = try Sandbox()
+        let session = try startedSession(sandbox, system: "Term \(term)", environment: ["TERM": term])
+        try session.type("y")
+        try session.waitFor("Recorded: Yes, in place.")
+        try session.type("q")
+        let ending = try session.ending()
+        #expect(ending.exit == "exit=0")
+        #expect(ending.modes == "icanon echo")
+    }
+
+    @Test func aResizeStormEndsOnACorrectScreen() throws {
+        let sandbox = try Sandbox()
+        let session = try startedSession(sandbox, system: "Storm ICS")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<60 {
+            try session.resize(width: Int.random(in: 1...200, using: &generator), height: Int.random(in: 1...60, using: &generator))
+        }
+        try session.resize(width: 1, height: 1)
+        try session.resize(width: 80, height: 24)
+        // Poll until the last size's frame is complete: header on top, hint bar at the bottom.
+        var screen = ""
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            screen = try session.screen()
+            if screen.hasPrefix(" Storm ICS · "), screen.contains("y p n u answer  Enter next") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(screen.hasPrefix(" Storm ICS · "), "\(screen)")
+        #expect(screen.contains("Question 1 of 10"))
+        #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).count >= 24)
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+    }
+
+    @Test func aHugePasteWithControlCharactersIsCutCleanlyAndStoredAsUTF8() throws {
+        let sandbox = try Sandbox()
+        let session = try startedSession(sandbox, system: "Paste ICS")
+        try session.type("e")
+        try session.waitFor("Note on:")
+        // 100,000 characters: text, line breaks and control characters. (An escape sequence in a paste is a
+        // key like any other, and bytes that are not UTF-8 are the subject of issue 5's campaign, still open.)
+        var bytes: [UInt8] = []
+        let pattern = Array("Board minute – ✓ 日本 ".utf8) + [0x07, 0x0D, 0x00]
+        while bytes.count < 100_000 { bytes += pattern }
+        let pastePath = sandbox.root.appending(path: "paste.bin")
+        try Data(bytes).write(to: pastePath)
+        try session.paste(file: pastePath.path)
+        let screen = try session.waitFor("The note is at its limit of 20000 characters", timeout: 60)
+        #expect(screen.hasPrefix(" Paste ICS · "), "the screen is whole after the paste")
+        #expect(screen.contains("Note on:"))
+        try session.press("Escape")
+        try session.waitFor("Note saved.")
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+        let file = try onlyStoreFile(sandbox)
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(String(validating: data, as: UTF8.self) != nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let note = try #require(((object["areas"] as? [[String: Any]])?.first?["notes"] as? [String: String])?["econ-emerging-plan-reviewed"])
+        #expect(note.count == 20_000)
+        #expect(note.contains("Board minute – ✓ 日本"))
+        #expect(!note.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+    }
+}

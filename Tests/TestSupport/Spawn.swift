@@ -1,0 +1,34 @@
+import Foundation
+
+/// Runs a program with posix_spawn and waits with waitpid. Foundation's Process can miss a child's
+/// exit when many tests start processes at once, which hung the suite now and then.
+public enum Spawn {
+    public struct Failed: Error {
+        public var code: Int32
+    }
+
+    /// Runs `executable` with `arguments` and `environment` in `folder`; standard input, output and
+    /// error go to and from the given paths. Returns the exit status (128 + signal when killed).
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String], folder: String,
+                    input: String = "/dev/null", output: String, error: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The shell changes to the folder, then becomes the program.
+        let shellArguments = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", folder, executable] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = shellArguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        guard spawned == 0 else { throw Failed(code: spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+}
