@@ -67,6 +67,16 @@ struct StartScreenTests {
         #expect(state.showsHelp)
     }
 
+    @Test func aDraftOpenElsewhereSendsTheUserBackToTheStartScreen() {
+        let draft = Assessment(starting: seedFramework, system: "Humber", date: workshopDate)
+        var state = startState(drafts: [WorkshopState.Draft(path: "/store/d.json", assessment: draft, framework: seedFramework)])
+        #expect(press([.down, .down, .down, .down, .down, .enter], on: &state) == [.lock])
+        _ = Workshop.apply(.lockRefused("d.json is open in another workshop"), to: &state)
+        #expect(state.assessment == nil && state.draftPath == nil)
+        #expect(state.start?.focus == .draft)
+        #expect(state.start?.problem == "d.json is open in another workshop")
+    }
+
     @Test func escapeQuits() {
         var state = startState()
         #expect(press([.escape], on: &state) == [.quit])
