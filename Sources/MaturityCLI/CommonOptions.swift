@@ -42,6 +42,16 @@ extension FrameworkCatalog {
         }
         return framework
     }
+
+    /// As ``framework(for:file:)``, with a note on standard error when the versions differ.
+    func frameworkNotingVersion(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
+        let framework = try framework(for: assessment, file: file)
+        if assessment.framework.version != framework.version {
+            Terminal.error("note: \(file) was answered against version \(assessment.framework.version) of \(framework.id); "
+                + "shown with version \(framework.version) (answers to criteria it lacks are kept but not placed)")
+        }
+        return framework
+    }
 }
 
 /// Encodes `value` as pretty JSON with sorted keys, ending in a newline.

@@ -43,7 +43,7 @@ struct ExportCommand: ParsableCommand {
         let store = storeOptions.assessmentStore
         let (url, loaded) = try load(assessment, from: store)
         let catalog = FrameworkCatalog.forUser()
-        let framework = try catalog.framework(for: loaded, file: url.path)
+        let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
         let report = Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: store)
         try emit(Reports.render(report, as: format), to: output)
     }

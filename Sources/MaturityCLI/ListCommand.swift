@@ -78,7 +78,7 @@ struct ShowCommand: ParsableCommand {
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
-        let framework = try FrameworkCatalog.forUser().framework(for: loaded, file: url.path)
+        let framework = try FrameworkCatalog.forUser().frameworkNotingVersion(for: loaded, file: url.path)
         let summary = AssessmentSummary(loaded, framework: framework, file: url)
         switch format {
         case .json: print(try jsonText(summary))

@@ -82,6 +82,10 @@ enum StartScreen {
             case .participants: _ = form.participants.handle(key, width: 0)
             default: break
             }
+            if form.system.wasCut || form.participants.wasCut {
+                form.problem = "That field is full (at most \(form.system.wasCut ? form.system.limit : form.participants.limit) "
+                    + "characters); the rest was not added."
+            }
         }
         state.start = form
         return []

@@ -230,6 +230,20 @@ struct AssessmentCommandTests {
         #expect(try sandbox.run(["show", "2026-01-01-a", "--store", flag]).status == 0)
     }
 
+    @Test func anAssessmentOfAnotherFrameworkVersionShowsWithANote() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.run(["new", "--system", "S", "--date", "2026-01-01"]).stdout.trimmingCharacters(in: .newlines)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\"version\" : \"1.0.0\"", with: "\"version\" : \"0.9.0\"")
+            .replacingOccurrences(of: "\"answers\" : {\n\n      }", with: "\"answers\" : {\"retired-criterion\": \"yes\"}")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try sandbox.run(["show", path])
+        #expect(result.status == 0)
+        #expect(result.stderr == "note: \(path) was answered against version 0.9.0 of ics-social-economic-development; "
+            + "shown with version 1.0.0 (answers to criteria it lacks are kept but not placed)\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text, "reading never changes the file")
+    }
+
     @Test func showRejectsAnAssessmentWithCriteriaItsFrameworkLacks() throws {
         let sandbox = try Sandbox()
         let made = try sandbox.run(["new", "--system", "S", "--date", "2026-01-01"])

@@ -142,6 +142,21 @@ struct ExportTests {
         #expect(!html.contains("<script>"))
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    func hostileNotesRunNoScriptInABrowser() throws {
+        let hostile = "<script>document.title='PWNED'</script><img src=x onerror=\"document.title='PWNED'\"></style>"
+        let now = assessment("2026-11-22", establishedEconomy, note: hostile)
+        let html = HTMLExport.render(SummaryReport(now, framework: seedFramework))
+        let page = FileManager.default.temporaryDirectory.appending(path: "hostile-\(UUID().uuidString).html")
+        try Data(html.utf8).write(to: page)
+        defer { try? FileManager.default.removeItem(at: page) }
+        let dom = try run("/usr/bin/chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=2000",
+                                                "--dump-dom", page.absoluteString], input: "")
+        #expect(dom.contains("<title>Maturity self-assessment: West Yorkshire ICS, 2026-11-22</title>"), "the page loaded, title unchanged")
+        #expect(!dom.contains("<title>PWNED"))
+        #expect(dom.contains("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"), "the note shows as text")
+    }
+
     @Test func jsonCarriesTheSummaryWithASchemaVersion() throws {
         let object = JSONExport.render(report())
         let data = try JSONSerialization.data(withJSONObject: object)

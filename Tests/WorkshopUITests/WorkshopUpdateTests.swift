@@ -77,6 +77,13 @@ struct StartScreenTests {
         #expect(state.start?.problem == "d.json is open in another workshop")
     }
 
+    @Test func aNameTooLongForItsFieldIsCutWithAMessage() {
+        var state = startState()
+        press(keys(String(repeating: "x", count: 250)), on: &state)
+        #expect(state.start?.system.text.count == 200)
+        #expect(state.start?.problem == "That field is full (at most 200 characters); the rest was not added.")
+    }
+
     @Test func escapeQuits() {
         var state = startState()
         #expect(press([.escape], on: &state) == [.quit])
