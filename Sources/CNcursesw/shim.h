@@ -37,7 +37,9 @@ static inline int maturity_put_cell(int row, int column, const wchar_t *text, at
     return mvwadd_wch(stdscr, row, column, &cell);
 }
 
-/// Reads one key: returns OK with a character, KEY_CODE_YES with a key code, or ERR on timeout.
-static inline int maturity_get_key(wint_t *key) { return wget_wch(stdscr, key); }
+/// Reads one byte of input, or a key code (KEY_MIN and above) for keys the terminal sends as sequences;
+/// ERR on timeout. Text is decoded from UTF-8 in Swift, so that invalid bytes cannot stall the input.
+static inline int maturity_get_byte(void) { return wgetch(stdscr); }
+static inline int maturity_key_min(void) { return KEY_MIN; }
 
 #endif

@@ -78,16 +78,31 @@ public final class CursesTerminal {
     }
 
     /// The next key, waiting at most `milliseconds` (nil: wait as long as it takes); nil on timeout.
+    /// Bytes that are not valid UTF-8 are dropped.
     public func readKey(timeoutMilliseconds milliseconds: Int? = nil) -> Key? {
         wtimeout(maturity_stdscr(), Int32(milliseconds ?? -1))
+        var decoder = UTF8Assembler()
         while true {
-            var code: wint_t = 0
-            let result = maturity_get_key(&code)
-            if result == ERR { return nil }
-            if let key = KeyDecoder.key(code: Int32(bitPattern: code), isKeyCode: result == maturity_key_code_yes()) {
+            let code = maturity_get_byte()
+            if code == ERR {
+                if decoder.isEmpty { return nil }
+                // The rest of a character never came: drop it, and wait briefly for what follows.
+                decoder = UTF8Assembler()
+                wtimeout(maturity_stdscr(), 0)
+                continue
+            }
+            if code >= maturity_key_min() {
+                guard let key = KeyDecoder.key(code: code, isKeyCode: true) else { continue }
                 if key == .resize { invalidate() }
                 return key
             }
+            guard let scalar = decoder.add(UInt8(truncatingIfNeeded: code)) else {
+                // Within a character, the next byte follows at once.
+                if !decoder.isEmpty { wtimeout(maturity_stdscr(), 50) }
+                continue
+            }
+            if let key = KeyDecoder.key(code: Int32(bitPattern: scalar.value), isKeyCode: false) { return key }
+            wtimeout(maturity_stdscr(), Int32(milliseconds ?? -1))
         }
     }
 
@@ -133,6 +148,38 @@ public final class CursesTerminal {
             bytes += Array(String(cString: value).utf8)
         }
         return bytes + Array("\r\n".utf8)
+    }
+}
+
+/// Assembles UTF-8 bytes into code points, dropping any byte that cannot be part of valid UTF-8.
+struct UTF8Assembler {
+    private var bytes: [UInt8] = []
+    private var expected = 0
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Adds a byte; returns a code point when one is complete.
+    mutating func add(_ byte: UInt8) -> Unicode.Scalar? {
+        if bytes.isEmpty {
+            switch byte {
+            case 0..<0x80: return Unicode.Scalar(byte)
+            case 0xC2...0xDF: expected = 2
+            case 0xE0...0xEF: expected = 3
+            case 0xF0...0xF4: expected = 4
+            default: return nil
+            }
+            bytes = [byte]
+            return nil
+        }
+        guard byte & 0xC0 == 0x80 else {
+            // Not a continuation: the character so far is broken; start again from this byte.
+            bytes = []
+            return add(byte)
+        }
+        bytes.append(byte)
+        guard bytes.count == expected else { return nil }
+        defer { bytes = [] }
+        return String(validating: bytes, as: UTF8.self)?.unicodeScalars.first
     }
 }
 
