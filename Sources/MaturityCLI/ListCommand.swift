@@ -69,15 +69,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = storeOptions.assessmentStore
-        let url: URL
-        let loaded: Assessment
-        do {
-            url = try store.locate(assessment)
-            loaded = try AssessmentStore.load(url)
-        } catch {
-            throw CommandFailure("maturity: \(error.message)")
-        }
+        let (url, loaded) = try load(assessment, from: storeOptions.assessmentStore)
         let framework = try FrameworkCatalog.forUser().frameworkNotingVersion(for: loaded, file: url.path)
         let summary = AssessmentSummary(loaded, framework: framework, file: url)
         switch format {
