@@ -116,7 +116,7 @@ public enum HTMLExport {
         guard !actions.isEmpty else { return "<p>\(h(empty))</p>\n" }
         return "<table><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>\n"
             + actions.map {
-                "<tr><td>\(h($0.what))</td><td>\(h($0.owner))</td><td>\($0.due?.description ?? "")</td><td>\(h(statusWords($0.status)))</td></tr>\n"
+                "<tr><td>\(h($0.what))</td><td>\(h($0.owner))</td><td>\($0.due?.description ?? "")</td><td>\(h($0.status.phrase))</td></tr>\n"
             }.joined() + "</tbody></table>\n"
     }
 

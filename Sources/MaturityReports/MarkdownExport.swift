@@ -70,7 +70,7 @@ public enum MarkdownExport {
         let e = Escape.markdown
         guard !actions.isEmpty else { return [empty, ""] }
         return ["| What | Owner | Due | Status |", "|---|---|---|---|"]
-            + actions.map { "| \(e($0.what)) | \(e($0.owner)) | \($0.due?.description ?? "") | \(statusWords($0.status)) |" } + [""]
+            + actions.map { "| \(e($0.what)) | \(e($0.owner)) | \($0.due?.description ?? "") | \($0.status.phrase) |" } + [""]
     }
 
     private static func comparisonSection(_ change: AreaChange, date: CalendarDate) -> [String] {
@@ -100,9 +100,6 @@ func pointWords(_ point: StagePoint) -> String {
     point.title + (point.isProvisional ? " (provisional)" : "")
 }
 
-func statusWords(_ status: ActionStatus) -> String {
-    status.rawValue.replacingOccurrences(of: "-", with: " ")
-}
 
 /// The marks of the board grid.
 enum BoardMarks {

@@ -76,6 +76,14 @@ public struct Assessment: Sendable, Equatable {
                             notes: earlier.areas.reduce(into: [:]) { $0.merge($1.notes) { first, _ in first } })
     }
 
+    /// An action id not yet used in this assessment: `action-1`, `action-2`...
+    public func nextActionID() -> String {
+        let taken = Set(areas.flatMap { $0.actions.map(\.id) })
+        var number = taken.count + 1
+        while taken.contains("action-\(number)") { number += 1 }
+        return "action-\(number)"
+    }
+
     /// The placement of every area of `framework`, computed from the answers.
     public func placements(in framework: Framework) -> [Placement] {
         PlacementRules.placeAll(in: framework, answers: answers)
@@ -209,4 +217,9 @@ public enum ActionStatus: String, Sendable, Codable, CaseIterable {
     case done
     /// No longer pursued.
     case dropped
+
+    /// How the status reads in sentences and tables: "not started", "in progress", "done", "dropped".
+    public var phrase: String {
+        rawValue.split(separator: "-").joined(separator: " ")
+    }
 }

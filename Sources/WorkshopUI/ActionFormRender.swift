@@ -25,7 +25,7 @@ enum ActionFormRender {
                 if focused { cursor = position }
                 if !note.isEmpty { body.grid.put(note, row: row, column: Layout.margin + labelWidth + 13, style: .dim) }
             } else {
-                let status = "‹ " + form.status.rawValue.replacingOccurrences(of: "-", with: " ") + " ›"
+                let status = "‹ " + form.status.phrase + " ›"
                 body.grid.put(status, row: row, column: Layout.margin + labelWidth, style: focused ? .selected : .plain)
             }
             body.line()

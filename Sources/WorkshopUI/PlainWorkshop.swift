@@ -166,8 +166,7 @@ public struct PlainWorkshop {
                 }
                 say("That is not a date written YYYY-MM-DD, e.g. 2027-03-31.")
             }
-            let number = assessment.areas.flatMap(\.actions).count + 1
-            assessment[area: area.id].actions.append(Action(id: "action-\(number)", what: what, owner: owner, due: due))
+            assessment[area: area.id].actions.append(Action(id: assessment.nextActionID(), what: what, owner: owner, due: due))
             persist()
             say("Action added.")
         }

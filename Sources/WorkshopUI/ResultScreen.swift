@@ -63,7 +63,7 @@ enum ResultScreen {
         var details: [String] = []
         if !action.owner.isEmpty { details.append(action.owner) }
         if let due = action.due { details.append("due \(due)") }
-        details.append(action.status.rawValue.replacingOccurrences(of: "-", with: " "))
+        details.append(action.status.phrase)
         return (action.what.isEmpty ? "(no description)" : action.what) + " — " + details.joined(separator: ", ")
     }
 }

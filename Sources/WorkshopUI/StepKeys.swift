@@ -116,10 +116,10 @@ enum StepKeys {
             var action = record.reviewedActions[state.selection]
             action.status = all[((all.firstIndex(of: action.status) ?? 0) + 1) % all.count]
             state.assessment?[area: areaID].reviewedActions[state.selection] = action
-            state.message = .init("Reviewed: \(action.what) — \(action.status.rawValue.replacingOccurrences(of: "-", with: " ")).")
+            state.message = .init("Reviewed: \(action.what) — \(action.status.phrase).")
             return Workshop.persist(&state)
         case .character("a"), .character("A"):
-            let action = Action(id: nextActionID(state), what: "", owner: "")
+            let action = Action(id: state.assessment?.nextActionID() ?? "action-1", what: "", owner: "")
             state.assessment?[area: areaID].actions.append(action)
             state.selection = reviewed + actions.count
             state.editor = .action(area: area, index: actions.count, form: ActionForm(action))
@@ -143,13 +143,6 @@ enum StepKeys {
             break
         }
         return []
-    }
-
-    private static func nextActionID(_ state: WorkshopState) -> String {
-        let taken = Set(state.assessment?.areas.flatMap { $0.actions.map(\.id) } ?? [])
-        var number = taken.count + 1
-        while taken.contains("action-\(number)") { number += 1 }
-        return "action-\(number)"
     }
 
     private static func summary(_ key: Key, _ state: inout WorkshopState) -> [WorkshopEffect] {
