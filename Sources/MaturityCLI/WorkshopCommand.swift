@@ -258,11 +258,7 @@ struct PlainRunner {
             }
             framework = start.framework
             assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
-            let key = Slug.matchKey(for: start.system)
-            let earlier = archive.filter {
-                $0.assessment.status == .complete && $0.framework.id == framework.id && Slug.matchKey(for: $0.assessment.system) == key
-            }.max { ($0.assessment.date, $0.path) < ($1.assessment.date, $1.path) }
-            if let earlier {
+            if let earlier = archive.latestComplete(of: start.system, frameworkID: framework.id).map({ archive[$0] }) {
                 write("\(earlier.assessment.system) has a complete assessment of \(earlier.assessment.date). Start from its "
                       + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
                 let reply = read()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"

@@ -114,12 +114,7 @@ enum StartScreen {
 
     /// The latest complete assessment of `system` with the chosen framework, as an index in the archive.
     static func latestComplete(_ state: WorkshopState, system: String) -> Int? {
-        let key = Slug.matchKey(for: system)
-        let framework = state.frameworks[state.start?.frameworkIndex ?? 0]
-        return state.archive.indices.filter {
-            state.archive[$0].assessment.status == .complete && state.archive[$0].framework.id == framework.id
-                && Slug.matchKey(for: state.archive[$0].assessment.system) == key
-        }.max { (state.archive[$0].assessment.date, state.archive[$0].path) < (state.archive[$1].assessment.date, state.archive[$1].path) }
+        state.archive.latestComplete(of: system, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id)
     }
 
     /// Starts the new assessment, empty or carried forward from an archived one.

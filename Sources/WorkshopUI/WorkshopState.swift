@@ -146,6 +146,18 @@ public struct WorkshopState: Sendable {
     }
 }
 
+extension [WorkshopState.Draft] {
+    /// The index of the latest complete assessment of `system` (name compared ignoring case and
+    /// punctuation) answered against `frameworkID`: the one a new workshop can carry forward.
+    public func latestComplete(of system: String, frameworkID: String) -> Int? {
+        let key = Slug.matchKey(for: system)
+        return indices.filter {
+            self[$0].assessment.status == .complete && self[$0].framework.id == frameworkID
+                && Slug.matchKey(for: self[$0].assessment.system) == key
+        }.max { (self[$0].assessment.date, self[$0].path) < (self[$1].assessment.date, self[$1].path) }
+    }
+}
+
 /// A place in the workshop. Areas and criteria are indices into the framework.
 public enum Step: Sendable, Hashable {
     /// An area's stage descriptors.
