@@ -63,7 +63,7 @@ public enum HTMLExport {
                 let kind = mark == "●" ? "placed" : (mark == "✓" ? "met" : (mark == "○" ? "above-gap" : "open"))
                 html += "<td class=\"\(kind)\">\(h(mark))</td>"
             }
-            html += "<td><strong>\(h(placementWords(area.placement)))</strong></td>"
+            html += "<td><strong>\(h(area.placement.titleMarkingProvisional))</strong></td>"
             if let change = report.comparison?.areas[index] {
                 html += "<td>\(h(change.then.map(pointWords) ?? "not assessed")) (\(h(change.movement.text)))</td>"
             }
@@ -76,7 +76,7 @@ public enum HTMLExport {
         let h = Escape.html
         var html = """
             <section class="area">
-            <h2>\(h(area.area.title)): \(h(placementWords(area.placement)))</h2>
+            <h2>\(h(area.area.title)): \(h(area.placement.titleMarkingProvisional))</h2>
             <p class="explanation">\(h(area.placement.explanation))</p>
             <h3>Answers</h3>
             <table><thead><tr><th>Stage</th><th>Question</th><th>Answer</th><th>Note</th></tr></thead><tbody>

@@ -36,7 +36,7 @@ public enum MarkdownExport {
             for (level, stage) in area.placement.stages.enumerated() {
                 row += " \(BoardMarks.mark(level: level, placement: area.placement, stage: stage)) |"
             }
-            row += " **\(e(placementWords(area.placement)))** |"
+            row += " **\(e(area.placement.titleMarkingProvisional))** |"
             if let change = report.comparison?.areas[index] {
                 row += " \(e(change.then.map(pointWords) ?? "not assessed")) (\(change.movement.text)) |"
             }
@@ -45,7 +45,7 @@ public enum MarkdownExport {
         lines += ["", "✓ met, ● placed here, ○ met above a gap (does not count); percentages are progress. "
                   + "Provisional: some answers are not sure or not given.", ""]
         for area in report.areas {
-            lines += ["## \(e(area.area.title)): \(e(placementWords(area.placement)))", "", e(area.placement.explanation), ""]
+            lines += ["## \(e(area.area.title)): \(e(area.placement.titleMarkingProvisional))", "", e(area.placement.explanation), ""]
             lines += ["### Answers", "", "| Stage | Question | Answer | Note |", "|---|---|---|---|"]
             for row in area.criteria {
                 let answer = row.answerText + (row.isAsLastTime ? " (as last time)" : "")
@@ -91,11 +91,7 @@ public enum MarkdownExport {
     }
 }
 
-/// Shared words for placements and statuses.
-func placementWords(_ placement: Placement) -> String {
-    placement.stageTitle + (placement.isProvisional ? " (provisional)" : "")
-}
-
+/// Shared words for stages over time.
 func pointWords(_ point: StagePoint) -> String {
     point.title + (point.isProvisional ? " (provisional)" : "")
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MaturityFramework
+import MaturityRules
 import MaturityStore
 
 /// A progression in each output format.
@@ -26,8 +27,8 @@ public enum ProgressExport {
             for series in progression.areas {
                 let step = series.steps[index]
                 lines.append("  \(series.area.shortTitle): \(step.movement.text). Newly met: "
-                             + (step.newlyMet.isEmpty ? "none" : listed(step.newlyMet.map(\.label)))
-                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : listed(step.newlyLost.map(\.label))) + ".")
+                             + (step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label)))
+                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + ".")
             }
         }
         if progression.entries.count < 2 { lines += ["", "Only one assessment so far: progression shows from the second."] }
@@ -51,8 +52,8 @@ public enum ProgressExport {
             for series in progression.areas {
                 let step = series.steps[index]
                 lines.append("- **\(e(series.area.title))**: \(step.movement.text). Newly met: "
-                             + (step.newlyMet.isEmpty ? "none" : e(listed(step.newlyMet.map(\.label))))
-                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : e(listed(step.newlyLost.map(\.label)))) + ".")
+                             + (step.newlyMet.isEmpty ? "none" : e(Prose.list(step.newlyMet.map(\.label))))
+                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : e(Prose.list(step.newlyLost.map(\.label)))) + ".")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -78,8 +79,8 @@ public enum ProgressExport {
             for series in progression.areas {
                 let step = series.steps[index]
                 changes += "<li><strong>\(h(series.area.title))</strong>: \(h(step.movement.text)). Newly met: "
-                    + h(step.newlyMet.isEmpty ? "none" : listed(step.newlyMet.map(\.label))) + ". Newly lost: "
-                    + h(step.newlyLost.isEmpty ? "none" : listed(step.newlyLost.map(\.label))) + ".</li>\n"
+                    + h(step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label))) + ". Newly lost: "
+                    + h(step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + ".</li>\n"
             }
             changes += "</ul>\n"
         }

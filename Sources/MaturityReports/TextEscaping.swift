@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping of user text for each output format.
 enum Escape {
     /// Text safe inside HTML elements and attribute values.
@@ -41,20 +43,5 @@ enum Escape {
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-    }
-}
-
-/// "a, b and c".
-func listed(_ items: [String]) -> String {
-    switch items.count {
-    case 0: ""
-    case 1: items[0]
-    default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

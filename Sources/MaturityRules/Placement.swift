@@ -28,6 +28,11 @@ public struct Placement: Sendable, Equatable {
     public var unsureCriteria: [Criterion]
     /// One to three plain sentences saying why.
     public var explanation: String
+
+    /// The stage title, marked when provisional: "Emerging (provisional)".
+    public var titleMarkingProvisional: String {
+        stageTitle + (isProvisional ? " (provisional)" : "")
+    }
 }
 
 /// How one stage of an area was answered.

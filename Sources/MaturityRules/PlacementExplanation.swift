@@ -23,7 +23,7 @@ enum PlacementExplanation {
             return "Placed at \(placement.stageTitle), because "
                 + (met.count == 1 ? "its only stage is met." : "every stage is met.")
         }
-        return "Placed at \(placement.stageTitle), because \(list(met)) \(met.count == 1 ? "is" : "are") met."
+        return "Placed at \(placement.stageTitle), because \(Prose.list(met)) \(met.count == 1 ? "is" : "are") met."
     }
 
     private static func gapSentence(_ next: StageResult, gap: [Criterion], answers: [String: Answer]) -> String {
@@ -46,9 +46,9 @@ enum PlacementExplanation {
         case (true, false):
             return "This is provisional while \(unsurePhrase) not sure or not given."
         case (false, true):
-            return "\(list(above)) \(above.count == 1 ? "is" : "are") met too, but a stage counts only when every stage below it is met."
+            return "\(Prose.list(above)) \(above.count == 1 ? "is" : "are") met too, but a stage counts only when every stage below it is met."
         case (false, false):
-            return "\(list(above)) \(above.count == 1 ? "is" : "are") met too but cannot count above the gap, "
+            return "\(Prose.list(above)) \(above.count == 1 ? "is" : "are") met too but cannot count above the gap, "
                 + "and this is provisional while \(unsurePhrase) not sure or not given."
         }
     }
@@ -59,13 +59,16 @@ enum PlacementExplanation {
         if result.partly > 0 { text += ", \(result.partly) partly" }
         return text
     }
+}
 
+/// Joining words as English does.
+public enum Prose {
     /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String]) -> String {
         switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
         }
     }
 }

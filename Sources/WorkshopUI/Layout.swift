@@ -88,8 +88,3 @@ enum AnswerText {
         }
     }
 }
-
-/// "Emerging (provisional)".
-func placementText(_ placement: Placement) -> String {
-    placement.stageTitle + (placement.isProvisional ? " (provisional)" : "")
-}

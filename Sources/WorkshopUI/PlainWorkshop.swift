@@ -134,7 +134,7 @@ public struct PlainWorkshop {
         assessment.position = Step.result(area: areaIndex).position(in: framework)
         persist()
         let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
-        say("\n\(area.title): \(placementText(placement))")
+        say("\n\(area.title): \(placement.titleMarkingProvisional)")
         say(placement.explanation)
         for index in assessment[area: area.id].reviewedActions.indices {
             let action = assessment[area: area.id].reviewedActions[index]
@@ -179,7 +179,7 @@ public struct PlainWorkshop {
         let answers = assessment.answers
         for (area, placement) in zip(framework.areas, PlacementRules.placeAll(in: framework, answers: answers)) {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            say("\(area.title): \(placementText(placement))\(open > 0 ? " (\(open) unanswered)" : "")")
+            say("\(area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
         }
         let reply = try prompt("Mark the assessment complete? y or n (Enter for no): ").lowercased()
         if reply == "y" || reply == "yes" {

@@ -74,7 +74,7 @@ public enum Renderer {
         guard let assessment = state.assessment, state.start == nil else { return }
         if let area = state.step.area {
             let placement = PlacementRules.place(state.framework.areas[area], in: state.framework, answers: assessment.answers)
-            grid.put(" \(state.framework.areas[area].shortTitle) now: \(placementText(placement))", row: row, column: 0, style: .accent)
+            grid.put(" \(state.framework.areas[area].shortTitle) now: \(placement.titleMarkingProvisional)", row: row, column: 0, style: .accent)
         } else {
             let total = state.framework.allCriteria.count
             let answered = state.framework.allCriteria.filter { assessment.answers[$0.id] != nil }.count

@@ -26,7 +26,7 @@ enum ResultScreen {
         var selectedEnd: Int?
         body.line()
         body.paragraph(area.title, style: .dim)
-        body.line("Placed at: " + placementText(placement), style: .accent)
+        body.line("Placed at: " + placement.titleMarkingProvisional, style: .accent)
         body.paragraph(placement.explanation)
         if let next = placement.nextStage {
             body.line()
