@@ -140,9 +140,12 @@ struct ScreenRunner {
             perform(effects)
             if effects.contains(.lock) { lockResumedDraft() }
             if effects.contains(.export) { export() }
-            if effects.contains(.suspend) { terminal.suspend() }
+            if effects.contains(.suspend) {
+                terminal.suspend()
+                // The window may have changed size while the workshop was stopped.
+                _ = handle(.resize, terminal)
+            }
             if state.hasQuit { break }
-            (state.width, state.height) = terminal.size
             terminal.draw(Renderer.render(state))
             frameLog?.record("frame")
         }
