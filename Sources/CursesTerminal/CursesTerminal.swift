@@ -106,6 +106,13 @@ public final class CursesTerminal {
         }
     }
 
+    /// The terminal has hung up or closed (its window shut, the SSH connection dropped).
+    public var isGone: Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return errno != EINTR }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// Stops the process as Ctrl-Z would in a shell, and takes the terminal back when it continues.
     public func suspend() {
         endwin()

@@ -95,7 +95,9 @@ struct WorkshopCommand: ParsableCommand {
             state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
         }
         state.archive = archive
-        var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock)
+        let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
+                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
+        var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
         lock = nil
         runner.run()
     }
@@ -117,6 +119,12 @@ struct ScreenRunner {
     let terminal: CursesTerminal
     /// The lock on the draft being written, once there is one.
     var lock: DraftLock?
+    /// Writes the draft, or a rescue copy while the store fails.
+    var writer: DraftWriter
+    /// Why the store failed last, while it does.
+    var storeProblem: String?
+    /// While changes are waiting for the store, it is tried again this often.
+    let retryMilliseconds = 2000
     /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read and each frame painted
     /// is appended to FILE, for the benchmark script.
     let frameLog = ProcessInfo.processInfo.environment["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
@@ -125,12 +133,28 @@ struct ScreenRunner {
         defer {
             terminal.stop()
             lock?.release()
+            reportUnsavedChanges()
         }
         (state.width, state.height) = terminal.size
         terminal.draw(Renderer.render(state))
         frameLog?.record("frame")
+        var failedReads = 0
         while !state.hasQuit {
-            guard let key = terminal.readKey() else { continue }
+            let retrying = state.unsaved && storeProblem != nil
+            guard let key = terminal.readKey(timeoutMilliseconds: retrying ? retryMilliseconds : nil) else {
+                failedReads += retrying ? 0 : 1
+                // The terminal went away (window closed, SSH dropped): keep what can be kept, and end.
+                if terminal.isGone || failedReads > 100 {
+                    if state.unsaved { save() }
+                    break
+                }
+                if retrying {
+                    save()
+                    terminal.draw(Renderer.render(state))
+                }
+                continue
+            }
+            failedReads = 0
             frameLog?.record("key")
             var effects = Set(handle(key, terminal))
             // Keys already waiting (a paste, typing ahead) are applied before one save and one frame.
@@ -197,20 +221,39 @@ struct ScreenRunner {
 
     /// Creates or saves the draft once for the whole batch, and reports back to the state.
     private mutating func perform(_ effects: Set<WorkshopEffect>) {
-        guard effects.contains(.save) || effects.contains(.createDraft), let assessment = state.assessmentToSave else { return }
+        guard effects.contains(.save) || effects.contains(.createDraft) else { return }
+        save()
+    }
+
+    private mutating func save() {
+        guard let assessment = state.assessmentToSave else { return }
         frameLog?.record("save")
         defer { frameLog?.record("saved") }
-        do {
-            if let path = state.draftPath {
-                try store.save(assessment, framework: state.framework, to: URL(fileURLWithPath: path))
-                _ = Workshop.apply(.saved, to: &state)
-            } else {
-                let url = try store.create(assessment, framework: state.framework)
-                lock = try? DraftLock.acquire(url)
-                _ = Workshop.apply(.draftCreated(path: url.path), to: &state)
-            }
-        } catch {
-            _ = Workshop.apply(.storeFailed(error.message), to: &state)
+        writer.draft = state.draftPath.map { URL(fileURLWithPath: $0) }
+        switch writer.write(assessment, framework: state.framework) {
+        case let .created(url):
+            lock = try? DraftLock.acquire(url)
+            _ = Workshop.apply(.draftCreated(path: url.path), to: &state)
+        case .saved:
+            _ = Workshop.apply(.saved, to: &state)
+        case let .rescued(reason, copy):
+            storeProblem = reason
+            _ = Workshop.apply(.storeFailed(reason: reason, rescueCopy: copy.path), to: &state)
+        case let .failed(reason):
+            storeProblem = reason
+            _ = Workshop.apply(.storeFailed(reason: reason, rescueCopy: nil), to: &state)
+        }
+    }
+
+    /// After the terminal is back: what to do about changes the store did not take.
+    private func reportUnsavedChanges() {
+        guard state.unsaved, let problem = storeProblem else { return }
+        if let copy = state.rescueCopy {
+            Terminal.error("maturity: the store could not be written (\(problem)). The assessment is safe in \(copy); "
+                + "once the store works, put it back with: cp '\(copy)' '\(store.folder.path)/'")
+        } else {
+            Terminal.error("maturity: the store could not be written (\(problem)), nor any rescue folder; "
+                + "the latest changes were lost")
         }
     }
 }
@@ -220,7 +263,7 @@ final class FrameLog {
     private let handle: FileHandle
 
     init?(path: String) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
         handle.seekToEndOfFile()
         self.handle = handle
@@ -272,21 +315,24 @@ struct PlainRunner {
                 }
             }
         }
-        let store = self.store
-        var savedPath = path
+        var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
+                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessInfo.processInfo.environment))
         var createdLock: DraftLock?
         defer { createdLock?.release() }
         let chosen = framework
         var workshop = PlainWorkshop(framework: framework, assessment: assessment, path: path, readLine: read, write: write) { current in
-            if let existing = savedPath {
-                try store.save(current, framework: chosen, to: URL(fileURLWithPath: existing))
-            } else {
-                let url = try store.create(current, framework: chosen)
-                savedPath = url.path
+            switch writer.write(current, framework: chosen) {
+            case let .created(url):
                 createdLock = try? DraftLock.acquire(url)
-                write("Saving to \(savedPath ?? "") after every answer.\n")
+                write("Saving to \(url.path) after every answer.\n")
+                return .saved(path: url.path)
+            case let .saved(url):
+                return .saved(path: url.path)
+            case let .rescued(reason, copy):
+                return .notSaved(problem: reason, safeCopy: copy.path)
+            case let .failed(reason):
+                return .notSaved(problem: reason, safeCopy: nil)
             }
-            return savedPath ?? ""
         }
         _ = workshop.run()
     }

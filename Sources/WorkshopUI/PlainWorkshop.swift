@@ -10,8 +10,16 @@ public struct PlainWorkshop {
     public typealias ReadLine = () -> String?
     /// Writes text as it is (prompts end without a newline).
     public typealias Write = (String) -> Void
-    /// Saves the assessment (creating the draft the first time); returns the file's path or throws a reason.
-    public typealias Save = (Assessment) throws -> String
+    /// Saves the assessment (creating the draft the first time).
+    public typealias Save = (Assessment) -> SaveResult
+
+    /// What a save did.
+    public enum SaveResult: Sendable, Equatable {
+        /// Saved in the store at `path`.
+        case saved(path: String)
+        /// The store failed for `problem`; the latest content is in `safeCopy` if there is one.
+        case notSaved(problem: String, safeCopy: String?)
+    }
 
     private let readLine: ReadLine
     private let write: Write
@@ -19,6 +27,8 @@ public struct PlainWorkshop {
     private var framework: Framework
     private var assessment: Assessment
     private var path: String?
+    /// The latest save failed: the problem, and the copy outside the store if there is one.
+    private var failure: (problem: String, safeCopy: String?)?
 
     /// The end of input: the draft is saved, and the user is told how to resume it.
     struct EndOfInput: Error {}
@@ -55,6 +65,10 @@ public struct PlainWorkshop {
     }
 
     private func resumeHint() -> String {
+        if let failure {
+            guard let copy = failure.safeCopy else { return " in memory only: the store could not be written." }
+            return " in \(copy), outside the store, which could not be written (\(failure.problem))."
+        }
         guard let path else { return " in memory only: the store could not be written." }
         return " in \(path).\nResume with: maturity workshop --resume \(path)"
     }
@@ -187,7 +201,7 @@ public struct PlainWorkshop {
             persist()
             say("Marked complete.")
         }
-        say("Saved" + (path.map { " to \($0)." } ?? " in memory only: the store could not be written."))
+        say(failure == nil && path != nil ? "Saved to \(path ?? "")." : "Saved" + resumeHint())
     }
 
     // MARK: - Input and output
@@ -203,10 +217,20 @@ public struct PlainWorkshop {
     }
 
     private mutating func persist() {
-        do {
-            path = try save(assessment)
-        } catch {
-            say("Not saved: \(error). Your answers are kept and saved again with the next one.")
+        switch save(assessment) {
+        case let .saved(saved):
+            if failure != nil { say("Saved in the store again.") }
+            path = saved
+            failure = nil
+        case let .notSaved(problem, safeCopy):
+            // The same failure again is said once only.
+            if let failure, failure.problem == problem, failure.safeCopy == safeCopy { return }
+            failure = (problem, safeCopy)
+            if let safeCopy {
+                say("Not saved in the store: \(problem). A copy is safe in \(safeCopy); the store is tried again with each answer.")
+            } else {
+                say("Not saved: \(problem). Your answers are kept in memory and saved again with the next one.")
+            }
         }
     }
 }

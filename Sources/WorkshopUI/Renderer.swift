@@ -14,7 +14,9 @@ public enum Renderer {
         let status = state.assessment?.status == .complete ? " complete " : (state.assessment == nil ? "" : " draft ")
         grid.put(" " + header(state, width: state.width - TextWidth.of(status) - 1), row: 0, column: 0, style: .bar)
         grid.put(status, row: 0, column: state.width - TextWidth.of(status), style: .bar)
-        var body = BodyWriter(grid: grid, top: 1, bottom: state.height - 2, scroll: 0, width: Layout.contentWidth(state))
+        let statusText = statusLines(state)
+        var body = BodyWriter(grid: grid, top: 1, bottom: state.height - 1 - max(1, statusText.count), scroll: 0,
+                              width: Layout.contentWidth(state))
         if state.start != nil {
             cursor = StartRender.draw(state, into: &body)
         } else if let editor = state.editor {
@@ -32,7 +34,7 @@ public enum Renderer {
             }
         }
         grid = body.grid
-        drawStatus(state, into: &grid)
+        drawStatus(state, lines: statusText, into: &grid)
         drawHints(state, into: &grid)
         if state.showsHelp {
             HelpOverlay.draw(state, into: &grid)
@@ -65,10 +67,23 @@ public enum Renderer {
         return system + rest
     }
 
-    private static func drawStatus(_ state: WorkshopState, into grid: inout Grid) {
+    /// The status message as lines above the key hints: a problem wraps onto up to a third of the
+    /// screen (so that a path or a reason is never cut off), anything else takes one line.
+    static func statusLines(_ state: WorkshopState) -> [String] {
+        guard let message = state.message else { return [] }
+        guard message.isProblem else { return [message.text] }
+        let lines = TextWrap.lines(message.text, width: max(1, state.width - 2))
+        let room = max(1, (state.height - 2) / 3)
+        return lines.count <= room ? lines : Array(lines.prefix(room - 1)) + [lines[(room - 1)...].joined(separator: " ")]
+    }
+
+    private static func drawStatus(_ state: WorkshopState, lines: [String], into grid: inout Grid) {
         let row = state.height - 2
         if let message = state.message {
-            grid.put(" " + message.text, row: row, column: 0, style: message.isProblem ? .warning : .plain)
+            let top = row - lines.count + 1
+            for (offset, line) in lines.enumerated() {
+                grid.put(" " + line, row: top + offset, column: 0, style: message.isProblem ? .warning : .plain)
+            }
             return
         }
         guard let assessment = state.assessment, state.start == nil else { return }

@@ -11,8 +11,8 @@ public enum WorkshopEvent: Sendable, Equatable {
     case draftCreated(path: String)
     /// The latest save succeeded.
     case saved
-    /// Creating or saving the draft failed, for this reason.
-    case storeFailed(String)
+    /// Creating or saving the draft failed for `reason`; the content is safe in `rescueCopy` if there is one.
+    case storeFailed(reason: String, rescueCopy: String?)
     /// The draft just resumed is open in another workshop, as this message says.
     case lockRefused(String)
     /// The summary was exported to these files.
@@ -56,17 +56,25 @@ public enum Workshop {
         case let .draftCreated(path):
             state.draftPath = path
             state.unsaved = false
+            state.rescueCopy = nil
             state.message = .init("Saved as \(path.split(separator: "/").last.map(String.init) ?? path). Every change is saved at once.")
             return []
         case .saved:
             state.unsaved = false
-            if state.message?.isProblem == true, state.message?.text.hasPrefix("Not saved") == true {
-                state.message = .init("Saved.")
+            if state.rescueCopy != nil || state.message?.text.hasPrefix("Not saved") == true {
+                state.message = .init("Saved in the store again.")
             }
+            state.rescueCopy = nil
             return []
-        case let .storeFailed(reason):
-            state.message = .init("Not saved: \(reason). Your answers are kept and saved again with your next change.",
-                                  isProblem: true)
+        case let .storeFailed(reason, rescueCopy):
+            state.rescueCopy = rescueCopy
+            if let rescueCopy {
+                state.message = .init("Not saved in the store: \(reason). A copy is safe in \(rescueCopy); "
+                    + "the store is tried again every 2 seconds.", isProblem: true)
+            } else {
+                state.message = .init("Not saved: \(reason). Your answers are kept in memory and saved as soon as "
+                    + "the store can be written; do not quit yet.", isProblem: true)
+            }
             return []
         case let .exported(paths):
             let folder = paths.first.map { String($0.split(separator: "/").dropLast().joined(separator: "/")) } ?? ""
@@ -134,7 +142,13 @@ public enum Workshop {
     static func quit(_ state: inout WorkshopState) -> [WorkshopEffect] {
         if state.unsaved, !state.quitWarned {
             state.quitWarned = true
-            state.message = .init("The latest changes are not saved (see above). Press q again to quit anyway.", isProblem: true)
+            if let rescueCopy = state.rescueCopy {
+                state.message = .init("The store still cannot be written; everything is safe in \(rescueCopy). "
+                    + "Press q again to quit.", isProblem: true)
+            } else {
+                state.message = .init("The latest changes are not saved (see above). Press q again to quit anyway.",
+                                      isProblem: true)
+            }
             return []
         }
         state.hasQuit = true

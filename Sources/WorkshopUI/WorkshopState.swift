@@ -46,6 +46,8 @@ public struct WorkshopState: Sendable {
     public var hasQuit: Bool
     /// A change is waiting to be written (set with each save effect, cleared when the store confirms).
     public var unsaved = false
+    /// The copy outside the store that holds the latest changes while the store cannot be written.
+    public var rescueCopy: String?
     /// The user was told that quitting now loses unsaved changes.
     var quitWarned = false
     /// The action the user pressed delete on once, waiting for a second press.

@@ -29,6 +29,8 @@ final class Sandbox {
     let root: URL
     var home: URL { root.appending(path: "home") }
     var store: URL { root.appending(path: "store") }
+    /// Where rescue copies go while the store cannot be written (TMPDIR is the sandbox).
+    var rescue: URL { root.appending(path: "maturity-rescue-\(getuid())") }
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appending(path: "maturity-cli-\(UUID().uuidString)")
@@ -51,7 +53,7 @@ final class Sandbox {
     func run(_ arguments: [String], environment: [String: String] = [:], binary: URL = maturityBinary,
              in folder: URL? = nil, input: String? = nil) throws -> CommandResult {
         var base = ["HOME": home.path, "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no", "LANG": "C.UTF-8",
-                    "MATURITY_STORE": store.path]
+                    "MATURITY_STORE": store.path, "TMPDIR": root.path]
         base.merge(environment) { _, new in new }
         let outURL = root.appending(path: "stdout-\(UUID().uuidString)")
         let errURL = root.appending(path: "stderr-\(UUID().uuidString)")

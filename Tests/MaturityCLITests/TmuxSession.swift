@@ -12,7 +12,7 @@ final class TmuxSession {
     init(_ arguments: [String], sandbox: Sandbox, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         self.sandbox = sandbox
         var variables = ["HOME": sandbox.home.path, "MATURITY_STORE": sandbox.store.path, "LANG": "C.UTF-8",
-                         "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]
+                         "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no", "TMPDIR": sandbox.root.path]
         variables.merge(environment) { _, new in new }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = ([maturityBinary.path] + arguments).map(Self.quote).joined(separator: " ")
@@ -47,14 +47,23 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []))
     }
 
-    /// Waits until the screen contains `text` (polling, never sleeping blindly) and returns the screen.
+    /// The screen's lines trimmed and joined by spaces, so that words wrapped onto the next line read as one text.
+    func flatText() throws -> String {
+        try screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
+    /// Waits until the screen contains `text` (polling, never sleeping blindly) and returns the screen;
+    /// with `acrossLines`, `text` may be wrapped over several lines (see ``flatText()``).
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitFor(_ text: String, acrossLines: Bool = false, timeout: Double = 15,
+                 sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if last.contains(text) { return last }
+            if acrossLines, try flatText().contains(text) { return last }
             Thread.sleep(forTimeInterval: 0.03)
         }
         Issue.record("timed out waiting for \"\(text)\"; the screen shows:\n\(last)", sourceLocation: sourceLocation)

@@ -22,9 +22,11 @@ func keys(_ text: String) -> [Key] {
     text.map { $0 == "\n" ? .enter : .character($0) }
 }
 
-/// Drives `state` with keys, answering each create or save effect as a working store would.
+/// Drives `state` with keys, answering each create or save effect as a working store would; with
+/// `storeFails`, as a full disk would, with the content rescued to `rescueCopy` if given.
 @discardableResult
-func press(_ keys: [Key], on state: inout WorkshopState, storeFails: Bool = false) -> [WorkshopEffect] {
+func press(_ keys: [Key], on state: inout WorkshopState, storeFails: Bool = false, rescueCopy: String? = nil) -> [WorkshopEffect] {
+    let failure = WorkshopEvent.storeFailed(reason: "disk full", rescueCopy: rescueCopy)
     var all: [WorkshopEffect] = []
     for key in keys {
         let effects = Workshop.apply(.key(key), to: &state)
@@ -32,10 +34,10 @@ func press(_ keys: [Key], on state: inout WorkshopState, storeFails: Bool = fals
         for effect in effects {
             switch effect {
             case .createDraft:
-                _ = Workshop.apply(storeFails ? .storeFailed("disk full") : .draftCreated(path: "/store/2026-11-22-west-yorkshire-ics.json"),
+                _ = Workshop.apply(storeFails ? failure : .draftCreated(path: "/store/2026-11-22-west-yorkshire-ics.json"),
                                    to: &state)
             case .save:
-                _ = Workshop.apply(storeFails ? .storeFailed("disk full") : .saved, to: &state)
+                _ = Workshop.apply(storeFails ? failure : .saved, to: &state)
             default:
                 break
             }

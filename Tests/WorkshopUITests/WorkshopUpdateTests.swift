@@ -233,6 +233,18 @@ struct NavigationTests {
         #expect(press(keys("q"), on: &state) == [.quit])
     }
 
+    @Test func aRescuedChangeSaysWhereItIsAndTheNextGoodSaveSaysSo() {
+        var state = startedState()
+        press([.enter] + keys("y"), on: &state, storeFails: true, rescueCopy: "/tmp/maturity-rescue-0/x.json")
+        #expect(state.unsaved && state.rescueCopy == "/tmp/maturity-rescue-0/x.json")
+        #expect(state.message?.text.hasPrefix("Not saved in the store: disk full. A copy is safe in /tmp/maturity-rescue-0/x.json") == true)
+        #expect(press(keys("q"), on: &state) == [])
+        #expect(state.message?.text.contains("everything is safe in /tmp/maturity-rescue-0/x.json") == true)
+        press(keys("y"), on: &state)
+        #expect(!state.unsaved && state.rescueCopy == nil)
+        #expect(state.message?.text == "Saved in the store again.")
+    }
+
     @Test func resumingOpensAtTheSavedPosition() {
         var assessment = Assessment(starting: seedFramework, system: "S", date: workshopDate)
         assessment.position = WorkshopPosition(step: "result", area: "quality-employment")

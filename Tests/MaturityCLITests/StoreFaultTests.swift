@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A small tmpfs mounted over a folder: a real full disk and a real read-only file system, even for root.
+struct SmallDisk {
+    let folder: URL
+
+    /// Mounting needs root (or CAP_SYS_ADMIN); the tests that need it are skipped elsewhere.
+    static let isAvailable: Bool = {
+        guard geteuid() == 0 else { return false }
+        let probe = FileManager.default.temporaryDirectory.appending(path: "maturity-mount-probe-\(getpid())")
+        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard (try? command("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path])) == 0 else { return false }
+        _ = try? command("/usr/bin/umount", [probe.path])
+        return true
+    }()
+
+    init(at folder: URL, kilobytes: Int) throws {
+        self.folder = folder
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try #require(try Self.command("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=700", "tmpfs", folder.path]) == 0)
+    }
+
+    /// Makes the file system read-only, or writable again.
+    func remount(readOnly: Bool) throws {
+        try #require(try Self.command("/usr/bin/mount", ["-o", "remount,\(readOnly ? "ro" : "rw")", folder.path]) == 0)
+    }
+
+    /// Fills every free byte with a file named `filler`.
+    func fill() throws {
+        _ = try Self.command("/bin/dd", ["if=/dev/zero", "of=\(folder.appending(path: "filler").path)", "bs=1k"])
+    }
+
+    /// Frees the space `fill` took.
+    func free() throws {
+        try FileManager.default.removeItem(at: folder.appending(path: "filler"))
+    }
+
+    func unmount() {
+        _ = try? Self.command("/usr/bin/umount", ["-l", folder.path])
+    }
+
+    private static func command(_ path: String, _ arguments: [String]) throws -> Int32 {
+        try Spawn.run(path, arguments, environment: ["PATH": "/usr/bin:/bin"], folder: "/", output: "/dev/null", error: "/dev/null")
+    }
+}
+
+@Suite("Store faults in tmux", .serialized)
+struct StoreFaultTests {
+    /// A workshop for Fault ICS with the first question answered `y` and saved.
+    func startedWorkshop(_ sandbox: Sandbox) throws -> TmuxSession {
+        let session = try TmuxSession(["workshop", "--system", "Fault ICS"], sandbox: sandbox)
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter")
+        try session.waitFor("Overview")
+        try session.press("Enter")
+        try session.waitFor("Question 1 of 10")
+        try session.type("y")
+        try session.waitFor("Recorded:")
+        return session
+    }
+
+    /// Answers questions 2 and 3 while the store is broken, checks the rescue copy holds them, mends
+    /// the store and checks the draft gets them without another key.
+    func answerWhileBroken(_ session: TmuxSession, _ sandbox: Sandbox, reason: String, mend: () throws -> Void) throws {
+        try session.press("Enter")
+        try session.waitFor("Question 2 of 10")
+        try session.type("p")
+        try session.waitFor("Not saved in the store:")
+        try session.press("Enter")
+        try session.waitFor("Question 3 of 10")
+        try session.type("n")
+        try session.waitFor("A copy is safe in", acrossLines: true)
+        try session.waitFor(reason, acrossLines: true)
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path)
+        try #require(copies.count == 1)
+        let copy = sandbox.rescue.appending(path: copies[0])
+        let rescued = try String(contentsOf: copy, encoding: .utf8)
+        #expect(rescued.contains("\"econ-emerging-plan-known\" : \"partly\"") && rescued.contains("\"econ-emerging-strategy-refers\" : \"no\""))
+        try mend()
+        try session.waitFor("Saved in the store again.", timeout: 10)
+        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
+        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"yes\""))
+        #expect(saved.contains("\"econ-emerging-plan-known\" : \"partly\""))
+        #expect(saved.contains("\"econ-emerging-strategy-refers\" : \"no\""))
+        #expect(!FileManager.default.fileExists(atPath: copy.path), "the rescue copy is removed once the store has it")
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+    }
+
+    @Test func aStoreFolderReplacedByAFileIsRescuedUntilItComesBack() throws {
+        let sandbox = try Sandbox()
+        let session = try startedWorkshop(sandbox)
+        let moved = sandbox.root.appending(path: "store-moved")
+        try FileManager.default.moveItem(at: sandbox.store, to: moved)
+        try Data("in the way".utf8).write(to: sandbox.store)
+        try answerWhileBroken(session, sandbox, reason: "is a file, not a folder") {
+            try FileManager.default.removeItem(at: sandbox.store)
+            try FileManager.default.moveItem(at: moved, to: sandbox.store)
+        }
+    }
+
+    @Test func aStoreFolderDeletedWhileRunningIsMadeAgainWithEveryAnswer() throws {
+        let sandbox = try Sandbox()
+        let session = try startedWorkshop(sandbox)
+        try FileManager.default.removeItem(at: sandbox.store)
+        try session.press("Enter")
+        try session.waitFor("Question 2 of 10")
+        try session.type("p")
+        try session.waitFor("Recorded:")
+        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
+        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"yes\"") && saved.contains("\"econ-emerging-plan-known\" : \"partly\""))
+        #expect(try !session.screen().contains("Not saved"))
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+    }
+
+    @Test(.enabled(if: SmallDisk.isAvailable, "needs root to mount a tmpfs"))
+    func aFullDiskIsRescuedUntilSpaceIsFreed() throws {
+        let sandbox = try Sandbox()
+        let disk = try SmallDisk(at: sandbox.store, kilobytes: 256)
+        defer { disk.unmount() }
+        let session = try startedWorkshop(sandbox)
+        try disk.fill()
+        try answerWhileBroken(session, sandbox, reason: "No space left on device") { try disk.free() }
+    }
+
+    @Test(.enabled(if: SmallDisk.isAvailable, "needs root to mount a tmpfs"))
+    func aReadOnlyStoreIsRescuedUntilItIsWritable() throws {
+        let sandbox = try Sandbox()
+        let disk = try SmallDisk(at: sandbox.store, kilobytes: 256)
+        defer { disk.unmount() }
+        let session = try startedWorkshop(sandbox)
+        try disk.remount(readOnly: true)
+        try answerWhileBroken(session, sandbox, reason: "Read-only file system") { try disk.remount(readOnly: false) }
+    }
+
+    @Test func quittingWhileTheStoreIsBrokenSaysWhereTheAssessmentIs() throws {
+        let sandbox = try Sandbox()
+        let session = try startedWorkshop(sandbox)
+        try FileManager.default.removeItem(at: sandbox.store)
+        try Data().write(to: sandbox.store)
+        try session.press("Enter")
+        try session.waitFor("Question 2 of 10")
+        try session.type("p")
+        try session.waitFor("A copy is safe in", acrossLines: true)
+        try session.type("q")
+        try session.waitFor("Press q again to quit.", acrossLines: true)
+        try session.type("q")
+        let ending = try session.ending()
+        #expect(ending.exit == "exit=0")
+        let screen = try session.flatText()
+        #expect(screen.contains("maturity: the store could not be written"))
+        #expect(screen.contains("once the store works, put it back with: cp"))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path)
+        try #require(copies.count == 1)
+        // Put back as the message says, the assessment is whole.
+        try FileManager.default.removeItem(at: sandbox.store)
+        try FileManager.default.createDirectory(at: sandbox.store, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: sandbox.rescue.appending(path: copies[0]), to: sandbox.store.appending(path: copies[0]))
+        let byArea = try areas(sandbox, try onlyStoreFile(sandbox))
+        #expect(byArea["economic-development"]?["answered"] as? Int == 2)
+    }
+
+    @Test func thePlainWorkshopRescuesToo() throws {
+        let sandbox = try Sandbox()
+        try Data().write(to: sandbox.store)
+        let result = try sandbox.run(["workshop", "--plain", "--system", "Plain Fault ICS"], input: "\n\n1\ny\n\np\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Not saved in the store: \(sandbox.store.path) is a file, not a folder. A copy is safe in \(sandbox.rescue.path)/"))
+        #expect(result.stdout.components(separatedBy: "Not saved in the store").count == 2, "said once, not after every answer")
+        #expect(result.stdout.contains("outside the store, which could not be written"))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path)
+        try #require(copies.count == 1)
+        let rescued = try String(contentsOf: sandbox.rescue.appending(path: copies[0]), encoding: .utf8)
+        #expect(rescued.contains("\"econ-emerging-plan-reviewed\" : \"yes\"") && rescued.contains("\"econ-emerging-plan-known\" : \"partly\""))
+    }
+}
