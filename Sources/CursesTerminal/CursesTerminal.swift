@@ -106,6 +106,11 @@ public final class CursesTerminal {
         }
     }
 
+    /// Has `path` (the draft's lock) removed if the process is ended by a signal or a crash; nil forgets it.
+    public func removeWhenKilled(_ path: String?) {
+        TerminalRestorer.removeWhenKilled(path)
+    }
+
     /// The terminal has hung up or closed (its window shut, the SSH connection dropped).
     public var isGone: Bool {
         var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)

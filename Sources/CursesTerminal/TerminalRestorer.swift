@@ -9,6 +9,8 @@ public enum TerminalRestorer {
     nonisolated(unsafe) private static var haveModes = false
     nonisolated(unsafe) private static var sequence = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
     nonisolated(unsafe) private static var sequenceLength = 0
+    /// A file to remove too (the draft's lock), as a C string; an old one is never freed, as a handler may be reading it.
+    nonisolated(unsafe) private static var fileToRemove: UnsafeMutablePointer<CChar>?
 
     /// Signals after which the terminal is restored before the process ends.
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
@@ -33,9 +35,15 @@ public enum TerminalRestorer {
         for number in signals { signal(number, SIG_DFL) }
     }
 
-    /// Writes the leaving sequence and restores the terminal modes saved at start.
+    /// Remembers `path` to be removed if the process ends by a signal (nil: nothing).
+    static func removeWhenKilled(_ path: String?) {
+        fileToRemove = path.map { strdup($0) }
+    }
+
+    /// Writes the leaving sequence, restores the terminal modes saved at start, and removes the file.
     static func restore() {
         if sequenceLength > 0 { _ = write(STDOUT_FILENO, sequence, sequenceLength) }
         if haveModes { tcsetattr(STDIN_FILENO, TCSANOW, savedModes) }
+        if let fileToRemove { unlink(fileToRemove) }
     }
 }

@@ -117,8 +117,10 @@ struct ScreenRunner {
     let store: AssessmentStore
     var state: WorkshopState
     let terminal: CursesTerminal
-    /// The lock on the draft being written, once there is one.
-    var lock: DraftLock?
+    /// The lock on the draft being written, once there is one; removed even if a signal ends the workshop.
+    var lock: DraftLock? {
+        didSet { terminal.removeWhenKilled(lock?.url.path) }
+    }
     /// Writes the draft, or a rescue copy while the store fails.
     var writer: DraftWriter
     /// Why the store failed last, while it does.
@@ -131,10 +133,12 @@ struct ScreenRunner {
 
     mutating func run() {
         defer {
-            terminal.stop()
+            // The lock goes first: once the terminal is given back, a late SIGHUP ends the process at once.
             lock?.release()
+            terminal.stop()
             reportUnsavedChanges()
         }
+        terminal.removeWhenKilled(lock?.url.path)
         (state.width, state.height) = terminal.size
         terminal.draw(Renderer.render(state))
         frameLog?.record("frame")

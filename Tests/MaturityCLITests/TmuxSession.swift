@@ -8,18 +8,44 @@ final class TmuxSession {
     let sandbox: Sandbox
 
     /// Starts `maturity ARGUMENTS` in a shell that, when it ends, prints its exit status and whether
-    /// the terminal is back in normal (canonical, echoing) mode.
-    init(_ arguments: [String], sandbox: Sandbox, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    /// the terminal is back in normal (canonical, echoing) mode. `launcher` goes before the binary
+    /// (`setsid` to run it without a controlling terminal, say).
+    convenience init(_ arguments: [String], sandbox: Sandbox, width: Int = 80, height: Int = 24,
+                     environment: [String: String] = [:], launcher: [String] = []) throws {
+        let command = (launcher + [maturityBinary.path] + arguments).map(Self.quote).joined(separator: " ")
+        let script = "\(Self.assignments(sandbox, environment)) \(command); echo \"exit=$?\"; "
+            + "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600"
+        try self.init(script: script, sandbox: sandbox, width: width, height: height)
+    }
+
+    /// An interactive bash with job control (prompt `ready> `), in which `maturityCommand` runs `maturity`.
+    static func shell(sandbox: Sandbox, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        try TmuxSession(script: "\(assignments(sandbox, [:])) PS1='ready> ' bash --norc --noprofile -i", sandbox: sandbox,
+                        width: width, height: height)
+    }
+
+    /// `maturity` with `arguments`, as a line to type at ``shell(sandbox:width:height:)``'s prompt.
+    static func maturityCommand(_ arguments: [String]) -> String {
+        ([maturityBinary.path] + arguments).map(quote).joined(separator: " ")
+    }
+
+    private init(script: String, sandbox: Sandbox, width: Int, height: Int) throws {
         self.sandbox = sandbox
-        var variables = ["HOME": sandbox.home.path, "MATURITY_STORE": sandbox.store.path, "LANG": "C.UTF-8",
-                         "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no", "TMPDIR": sandbox.root.path]
-        variables.merge(environment) { _, new in new }
-        let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = ([maturityBinary.path] + arguments).map(Self.quote).joined(separator: " ")
-        let script = "env \(assignments) \(command); echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600"
         // The server that new-session starts keeps its standard output: give it none to hold open.
         _ = try run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "-u", "new-session", "-d", "-x", "\(width)",
                                       "-y", "\(height)", "sh", "-c", script], capture: false)
+    }
+
+    private static func assignments(_ sandbox: Sandbox, _ environment: [String: String]) -> String {
+        var variables = ["HOME": sandbox.home.path, "MATURITY_STORE": sandbox.store.path, "LANG": "C.UTF-8",
+                         "LC_ALL": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no", "TMPDIR": sandbox.root.path]
+        variables.merge(environment) { _, new in new }
+        return "env " + variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+    }
+
+    /// Ends the tmux server: the terminal disappears, as when a window is closed or SSH drops.
+    func closeTerminal() throws {
+        try tmux(["kill-server"])
     }
 
     deinit {

@@ -178,6 +178,8 @@ struct WorkshopEndToEndTests {
         #expect(ending.modes == "icanon echo", "the terminal must be back in normal mode")
         #expect(try !session.screen().contains("Overview"), "the workshop's screen must be gone")
         _ = try onlyStoreFile(sandbox)
+        let locks = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
+        #expect(locks.isEmpty, "the draft's lock is removed even when a signal ends the workshop")
     }
 
     @Test(arguments: [("", true), ("1", false)])

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@Suite("Suspending and losing the terminal", .serialized)
+struct TerminalLifecycleTests {
+    /// Waits until process `pid` has ended; false if it is still running after `timeout` seconds.
+    func ended(_ pid: Int32, within timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if kill(pid, 0) != 0, errno == ESRCH { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
+    func lockFiles(_ sandbox: Sandbox) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
+    }
+
+    @Test func ctrlZStopsTheWorkshopAndFgBringsItBackWhole() throws {
+        let sandbox = try Sandbox()
+        let shell = try TmuxSession.shell(sandbox: sandbox)
+        try shell.waitFor("ready>")
+        try shell.type(TmuxSession.maturityCommand(["workshop", "--system", "Suspend ICS"]))
+        try shell.press("Enter")
+        try shell.waitFor("▸ Participants")
+        try shell.press("Tab", "Tab", "Enter")
+        try shell.waitFor("Overview")
+        try shell.press("Enter")
+        try shell.waitFor("Question 1 of 10")
+        try shell.type("y")
+        try shell.waitFor("Recorded:")
+        try shell.press("C-z")
+        try shell.waitFor("Stopped")
+        // Back at the shell, the terminal is usable: typed text echoes and lines are read whole.
+        try shell.type("stty -a | grep -o -w -e icanon -e echo | tr '\\n' ' '; echo")
+        try shell.press("Enter")
+        try shell.waitFor("icanon echo")
+        try shell.type("fg")
+        try shell.press("Enter")
+        let screen = try shell.waitFor("Question 1 of 10")
+        #expect(screen.contains("(●) y  Yes, in place"), "the screen is repainted whole after fg:\n\(screen)")
+        #expect(!screen.contains("icanon"), "nothing of the shell is left on the workshop's screen")
+        // And it still answers keys.
+        try shell.press("Enter")
+        try shell.waitFor("Question 2 of 10")
+        try shell.type("p")
+        try shell.waitFor("Recorded:")
+        try shell.type("q")
+        try shell.waitFor("ready>")
+        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
+        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"yes\"") && saved.contains("\"econ-emerging-plan-known\" : \"partly\""))
+        #expect(try lockFiles(sandbox).isEmpty)
+    }
+
+    /// Closing the terminal (tmux kill-server: the window shut, the SSH connection dropped) ends the
+    /// workshop within seconds, with the draft saved and its lock removed: by SIGHUP normally, and by
+    /// noticing the hang-up when no SIGHUP comes (a workshop started with setsid).
+    @Test(arguments: [[], ["setsid"]])
+    func aTerminalThatDisappearsEndsTheWorkshopWithNothingLost(_ launcher: [String]) throws {
+        let sandbox = try Sandbox()
+        let session = try TmuxSession(["workshop", "--system", "Vanish ICS"], sandbox: sandbox, launcher: launcher)
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter")
+        try session.waitFor("Overview")
+        try session.press("Enter")
+        try session.waitFor("Question 1 of 10")
+        try session.type("n")
+        try session.waitFor("Recorded:")
+        let pid = try #require(try session.maturityProcessID())
+        try #require(try lockFiles(sandbox).count == 1)
+        try session.closeTerminal()
+        #expect(ended(pid, within: 5), "the workshop must end, not wait or spin, when its terminal is gone")
+        if !ended(pid, within: 0) { kill(pid, SIGKILL) }
+        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
+        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"no\""))
+        #expect(try lockFiles(sandbox).isEmpty, "the lock goes with the workshop")
+    }
+}
