@@ -47,14 +47,14 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedFrameworks"]
         ),
-        .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework"]),
+        .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework", "TestSupport"]),
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
-        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore"]),
+        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "TestSupport"]),
         .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
         // Test helpers shared by test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "TestSupport"]),
-        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI"], exclude: ["Golden"]),
+        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

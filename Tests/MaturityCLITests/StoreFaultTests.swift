@@ -88,6 +88,8 @@ struct StoreFaultTests {
         #expect(!FileManager.default.fileExists(atPath: copy.path), "the rescue copy is removed once the store has it")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
+        CampaignReport.record("Store: replaced by a file, full disk (tmpfs), read-only (tmpfs remounted)", cases: 1,
+                              how: "tmux: answers go to a rescue copy; the draft gets them within 2 s of the store mending")
     }
 
     @Test func aStoreFolderReplacedByAFileIsRescuedUntilItComesBack() throws {
@@ -115,6 +117,7 @@ struct StoreFaultTests {
         #expect(try !session.screen().contains("Not saved"))
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
+        CampaignReport.record("Store: folder deleted while running", cases: 1, how: "tmux: made again with the next answer, nothing lost")
     }
 
     @Test(.enabled(if: SmallDisk.isAvailable, "needs root to mount a tmpfs"))
@@ -162,6 +165,8 @@ struct StoreFaultTests {
         try FileManager.default.copyItem(at: sandbox.rescue.appending(path: copies[0]), to: sandbox.store.appending(path: copies[0]))
         let byArea = try areas(sandbox, try onlyStoreFile(sandbox))
         #expect(byArea["economic-development"]?["answered"] as? Int == 2)
+        CampaignReport.record("Store: quitting while it cannot be written; plain mode", cases: 2,
+                              how: "the exit message names the rescue copy; copied back as told, nothing is missing")
     }
 
     @Test func thePlainWorkshopRescuesToo() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Suspending and losing the terminal", .serialized)
 struct TerminalLifecycleTests {
@@ -51,6 +52,8 @@ struct TerminalLifecycleTests {
         let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
         #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"yes\"") && saved.contains("\"econ-emerging-plan-known\" : \"partly\""))
         #expect(try lockFiles(sandbox).isEmpty)
+        CampaignReport.record("Signals: SIGTSTP and SIGCONT (Ctrl-Z, then fg)", cases: 1,
+                              how: "tmux with bash job control: shell usable while stopped, screen repainted whole after fg")
     }
 
     /// Closing the terminal (tmux kill-server: the window shut, the SSH connection dropped) ends the
@@ -75,5 +78,7 @@ struct TerminalLifecycleTests {
         let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
         #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"no\""))
         #expect(try lockFiles(sandbox).isEmpty, "the lock goes with the workshop")
+        CampaignReport.record("Terminal disappears (tmux kill-server), with and without SIGHUP", cases: 1,
+                              how: "the workshop ends within 5 s (no spinning), every answer saved, lock removed")
     }
 }

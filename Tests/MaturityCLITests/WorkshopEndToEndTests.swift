@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The only assessment file in the sandbox's store.
 func onlyStoreFile(_ sandbox: Sandbox) throws -> String {
@@ -137,6 +138,8 @@ struct WorkshopEndToEndTests {
         #expect(saved.contains("\"econ-emerging-strategy-refers\" : \"no\""))
         try resumed.type("q")
         try resumed.waitFor("exit=0")
+        CampaignReport.record("SIGKILL in the middle of a workshop, then --resume", cases: 1,
+                              how: "tmux: every answer shown before the kill is in the draft, reopened where it was")
     }
 
     @Test func aSecondWorkshopOnTheSameDraftIsRefusedUntilTheFirstIsGone() throws {
@@ -157,6 +160,8 @@ struct WorkshopEndToEndTests {
         try third.type("q")
         #expect(try third.ending().exit == "exit=0")
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
+        CampaignReport.record("Two workshops on one draft; a lock left by a killed workshop", cases: 2,
+                              how: "tmux: the second is refused naming process, host and time; the stale lock is taken over")
     }
 
     @Test(arguments: [("C-c", "exit=0"), ("TERM", "exit=143"), ("HUP", "exit=129"), ("SEGV", "exit=139"), ("ABRT", "exit=134")])
@@ -180,6 +185,8 @@ struct WorkshopEndToEndTests {
         _ = try onlyStoreFile(sandbox)
         let locks = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
         #expect(locks.isEmpty, "the draft's lock is removed even when a signal ends the workshop")
+        CampaignReport.record("Signals: Ctrl-C, SIGTERM, SIGHUP, SIGSEGV, SIGABRT", cases: 1,
+                              how: "tmux: draft on disk, lock removed, terminal back in icanon echo, screen cleared")
     }
 
     @Test(arguments: [("", true), ("1", false)])
@@ -214,6 +221,8 @@ struct WorkshopEndToEndTests {
         let ending = try session.ending()
         #expect(ending.exit == "exit=0")
         #expect(try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8).contains("\"econ-emerging-plan-reviewed\" : \"yes\""))
+        CampaignReport.record("Terminal types: vt100, linux, screen, xterm-256color, tmux-256color, dumb", cases: 1,
+                              how: "a workshop in tmux under each: answer saved, exit 0, terminal back in icanon echo")
     }
 
     @Test func resizingRedrawsAndATinyTerminalRecovers() throws {

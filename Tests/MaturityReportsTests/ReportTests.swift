@@ -111,6 +111,7 @@ struct ExportTests {
     @Test(arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
     func formulaLikeCellsAreNeutralised(_ text: String) {
         #expect(Escape.csv(text).hasPrefix("'") || Escape.csv(text).hasPrefix("\"'"))
+        CampaignReport.record("CSV cells beginning with =, +, -, @, tab or CR", cases: 1, how: "neutralised with a leading apostrophe")
     }
 
     @Test func htmlEscapesUserTextAndHasTheBoardAndTheChart() throws {
@@ -155,6 +156,8 @@ struct ExportTests {
         #expect(dom.contains("<title>Maturity self-assessment: West Yorkshire ICS, 2026-11-22</title>"), "the page loaded, title unchanged")
         #expect(!dom.contains("<title>PWNED"))
         #expect(dom.contains("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"), "the note shows as text")
+        CampaignReport.record("HTML export of notes with <script>, onerror and </style>", cases: 1,
+                              how: "loaded in headless Chromium: no script ran, the note shows as text")
     }
 
     @Test func jsonCarriesTheSummaryWithASchemaVersion() throws {

@@ -2,6 +2,7 @@ import Foundation
 import MaturityFramework
 import MaturityRules
 import Testing
+import TestSupport
 @testable import MaturityStore
 
 @Suite("Assessment files")
@@ -90,9 +91,12 @@ struct AssessmentFileTests {
 
     @Test func everyTruncationOfAValidFileIsRefusedCleanly() throws {
         let data = try AssessmentFile.encode(sampleAssessment(), framework: seedFramework)
-        for length in stride(from: 0, to: data.count - 2, by: 7) {
+        let end = try #require(data.lastIndex(of: UInt8(ascii: "}")))
+        for length in 0...end {
             #expect(throws: AssessmentFileError.self) { try AssessmentFile.decode(data.prefix(length)) }
         }
+        CampaignReport.record("Assessment file: truncated at every byte offset", cases: end + 1,
+                              how: "a saved assessment cut at each byte; each refused with one line")
     }
 
     @Test func checkAcceptsUnknownCriteriaOnlyFromAnotherFrameworkVersion() {

@@ -1,6 +1,7 @@
 import Foundation
 import MaturityFramework
 import Testing
+import TestSupport
 @testable import MaturityStore
 
 @Suite("Assessment store")
@@ -134,10 +135,22 @@ struct AssessmentStoreTests {
     @Test func hostileSystemNamesStayInsideTheStore() throws {
         let folder = TemporaryFolder()
         let store = AssessmentStore(folder: folder.url)
-        for name in ["../../escape", "/etc/passwd", "a/../../b", "..", "$(rm -rf ~)", String(repeating: "long ", count: 2000)] {
-            let url = try store.create(sampleAssessment(system: name), framework: seedFramework)
+        let names = ["../../escape", "/etc/passwd", "a/../../b", "..", ".", "-rf", "$(rm -rf ~)", "`reboot`; echo > /tmp/x | cat &",
+                     "nul\u{0}byte", "bell\u{7}escape\u{1B}[2J", "line\nbreak", "\u{202E}right-to-left", "日本 ✓ Ynys Môn",
+                     String(repeating: "long ", count: 2000)]
+        for name in names {
+            var assessment = sampleAssessment(system: name)
+            assessment.participants = [name]
+            assessment[area: "economic-development"].notes["econ-emerging-plan-reviewed"] = name
+            let url = try store.create(assessment, framework: seedFramework)
             #expect(url.deletingLastPathComponent().path == store.folder.path)
-            #expect(try AssessmentStore.load(url).system == name)
+            #expect(url.lastPathComponent.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") })
+            #expect(url.lastPathComponent.count <= 120 && !url.lastPathComponent.hasPrefix("-") && !url.lastPathComponent.hasPrefix("."))
+            let loaded = try AssessmentStore.load(url)
+            #expect(loaded.system == name && loaded.participants == [name])
+            #expect(loaded[area: "economic-development"].notes["econ-emerging-plan-reviewed"] == name)
         }
+        CampaignReport.record("Names and notes with ../, /, NUL, control and shell characters, 10,000 characters", cases: names.count,
+                              how: "saved and read back: file names inside the store, [a-z0-9-.] only; text kept as given")
     }
 }

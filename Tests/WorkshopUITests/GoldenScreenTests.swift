@@ -3,6 +3,7 @@ import MaturityFramework
 import MaturityRules
 import MaturityStore
 import Testing
+import TestSupport
 @testable import WorkshopUI
 
 /// Screens compared cell for cell (as text) with files in Golden/, at 80x24, a small and a large size.
@@ -76,6 +77,7 @@ struct GoldenScreenTests {
 
     @Test func everyScreenRendersAtEverySizeWithoutOverflow() {
         var state = busyState(width: 80, height: 24)
+        var frames = 0
         for width in [1, 2, 10, 43, 44, 45, 60, 80, 133, 200] {
             for height in [1, 3, 11, 12, 13, 24, 50] {
                 _ = Workshop.apply(.resize(width: width, height: height), to: &state)
@@ -84,9 +86,12 @@ struct GoldenScreenTests {
                     let frame = Renderer.render(state)
                     #expect(frame.grid.width == width && frame.grid.height == height)
                     #expect(frame.grid.lines.allSatisfy { TextWidth.of($0) <= width })
+                    frames += 1
                 }
             }
         }
+        CampaignReport.record("Terminal: every workshop screen at sizes from 1x1 to 200x50", cases: frames,
+                              how: "rendered to a cell grid: right size, no line wider than the terminal")
     }
 
     @Test func theHeaderAlwaysSaysWhereTheBoardIs() {
