@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -230,18 +231,23 @@ struct AssessmentCommandTests {
         #expect(try sandbox.run(["show", "2026-01-01-a", "--store", flag]).status == 0)
     }
 
-    @Test func anAssessmentOfAnotherFrameworkVersionShowsWithANote() throws {
+    /// A framework revised between yearly reruns must not lock out earlier assessments: an older or
+    /// newer version is shown with a note, not refused.
+    @Test(arguments: ["0.9.0", "2.0.0"])
+    func anAssessmentOfAnotherFrameworkVersionShowsWithANote(_ version: String) throws {
         let sandbox = try Sandbox()
         let path = try sandbox.run(["new", "--system", "S", "--date", "2026-01-01"]).stdout.trimmingCharacters(in: .newlines)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "\"version\" : \"1.0.0\"", with: "\"version\" : \"0.9.0\"")
+            .replacingOccurrences(of: "\"version\" : \"1.0.0\"", with: "\"version\" : \"\(version)\"")
             .replacingOccurrences(of: "\"answers\" : {\n\n      }", with: "\"answers\" : {\"retired-criterion\": \"yes\"}")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let result = try sandbox.run(["show", path])
         #expect(result.status == 0)
-        #expect(result.stderr == "note: \(path) was answered against version 0.9.0 of ics-social-economic-development; "
+        #expect(result.stderr == "note: \(path) was answered against version \(version) of ics-social-economic-development; "
             + "shown with version 1.0.0 (answers to criteria it lacks are kept but not placed)\n")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text, "reading never changes the file")
+        CampaignReport.record("Assessment answered against an older or newer framework version", cases: 1,
+                              how: "shown with a one-line note naming both versions; answers the installed version lacks are kept")
     }
 
     @Test func showRejectsAnAssessmentWithCriteriaItsFrameworkLacks() throws {

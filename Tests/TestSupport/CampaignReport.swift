@@ -2,7 +2,7 @@ import Foundation
 
 /// Figures for RELIABILITY.md: with `MATURITY_CAMPAIGN_REPORT=FILE` set, tests append one line per
 /// fault or input class (`CLASS<TAB>CASES<TAB>HOW`) to FILE; `scripts/reliability-campaign` adds them up.
-/// A test records only after its checks ran, so a class that failed is not counted as passed.
+/// The figures stand only for a run in which every test passed; the campaign script says FAILED otherwise.
 public enum CampaignReport {
     private static let lock = NSLock()
 
