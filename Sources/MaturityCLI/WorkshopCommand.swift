@@ -236,9 +236,11 @@ struct ScreenRunner {
         writer.draft = state.draftPath.map { URL(fileURLWithPath: $0) }
         switch writer.write(assessment, framework: state.framework) {
         case let .created(url):
+            storeProblem = nil
             lock = try? DraftLock.acquire(url)
             _ = Workshop.apply(.draftCreated(path: url.path), to: &state)
         case .saved:
+            storeProblem = nil
             _ = Workshop.apply(.saved, to: &state)
         case let .rescued(reason, copy):
             storeProblem = reason
