@@ -75,7 +75,7 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.assessmentStore
-        let (entries, problems) = store.list()
+        let (entries, problems) = store.list(system: system)
         for problem in problems { Terminal.error("maturity: \(problem)") }
         let series = SystemHistory.series(of: system, among: entries)
         guard let latest = series.first else {
@@ -103,7 +103,7 @@ struct ProgressCommand: ParsableCommand {
 enum Reports {
     /// The summary of `assessment`, compared with the latest earlier assessment of its system in `store`.
     static func summary(of assessment: Assessment, file: String, framework: Framework, store: AssessmentStore) -> SummaryReport {
-        let (earlier, series) = SystemHistory.around(assessment, file: file, among: store.list().entries)
+        let (earlier, series) = SystemHistory.around(assessment, file: file, among: store.list(system: assessment.system).entries)
         return SummaryReport(assessment, framework: framework, earlier: earlier,
                              history: Progression(entries: series, framework: framework))
     }

@@ -27,29 +27,42 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.assessmentStore
         let catalog = FrameworkCatalog.forUser()
-        let (entries, problems) = store.list()
-        var summaries: [AssessmentSummary] = []
-        var unreadable = problems.map { "maturity: \($0)" }
-        for entry in entries {
-            if let system, Slug.matchKey(for: system) != Slug.matchKey(for: entry.assessment.system) { continue }
-            do {
+        let keepsSummaries = format == .json
+        // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept.
+        let scanned = store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
+            do throws(CommandFailure) {
                 let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
-                summaries.append(AssessmentSummary(entry.assessment, framework: framework, file: entry.url))
+                let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
+                return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil))
             } catch {
-                unreadable.append(error.message)
+                return .failure(error)
+            }
+        }
+        var listed: [Listed] = []
+        var unreadable = scanned.problems.map { "maturity: \($0)" }
+        for result in scanned.results {
+            switch result.value {
+            case let .success(item): listed.append(item)
+            case let .failure(error): unreadable.append(error.message)
             }
         }
         for line in unreadable { Terminal.error(line) }
         switch format {
         case .json:
-            print(try jsonText(summaries))
-        case .text where summaries.isEmpty:
+            print(try jsonText(listed.compactMap(\.summary)))
+        case .text where listed.isEmpty:
             let filter = system.map { " of \($0)" } ?? ""
             print("No assessments\(filter) in \(store.folder.path).")
             print("Create one with: maturity new --system \"NAME\"")
         case .text:
-            print(summaries.map(\.listLine).joined(separator: "\n"))
+            print(listed.map(\.line).joined(separator: "\n"))
         }
+    }
+
+    /// What `list` keeps of one assessment.
+    struct Listed: Sendable {
+        var line: String
+        var summary: AssessmentSummary?
     }
 }
 

@@ -44,15 +44,31 @@ public enum AssessmentFile {
     public static func decode(_ data: Data) throws(AssessmentFileError) -> Assessment {
         if data.isEmpty { throw .init("is empty") }
         if data.count > maximumFileSize { throw .init("is \(data.count) bytes; an assessment file may be at most \(maximumFileSize)") }
-        if data.contains(0) { throw .init("is binary, not JSON text") }
+        let hasNul = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        if hasNul { throw .init("is binary, not JSON text") }
         guard String(validating: data, as: UTF8.self) != nil else { throw .init("is not UTF-8 text") }
         let decoder = JSONDecoder()
-        let header: Header
+        // One parse when the file is good; the header is read on its own only to explain a failure.
         do {
-            header = try decoder.decode(Header.self, from: data)
+            let document = try decoder.decode(Document.self, from: data)
+            try check(Header(schemaVersion: document.schemaVersion, kind: document.kind))
+            return try assessment(from: document)
+        } catch let error as AssessmentFileError {
+            throw error
         } catch {
-            throw .init(describe(error, foreignIfShapeIsWrong: true))
+            let header: Header
+            do {
+                header = try decoder.decode(Header.self, from: data)
+            } catch let headerError {
+                throw .init(describe(headerError, foreignIfShapeIsWrong: true))
+            }
+            try check(header)
+            throw .init(describe(error, foreignIfShapeIsWrong: false))
         }
+    }
+
+    /// Refuses a file that is not an assessment, or one of a schema this version cannot read.
+    private static func check(_ header: Header) throws(AssessmentFileError) {
         guard header.kind == kind else {
             throw .init("is not a maturity assessment (no \"kind\": \"\(kind)\")")
         }
@@ -61,13 +77,6 @@ public enum AssessmentFile {
         guard version <= schemaVersion else {
             throw .init("was written by a newer maturity (schema version \(version); this one reads up to \(schemaVersion))")
         }
-        let document: Document
-        do {
-            document = try decoder.decode(Document.self, from: data)
-        } catch {
-            throw .init(describe(error, foreignIfShapeIsWrong: false))
-        }
-        return try assessment(from: document)
     }
 
     private static func assessment(from document: Document) throws(AssessmentFileError) -> Assessment {

@@ -68,22 +68,61 @@ public struct AssessmentStore: Sendable {
         }
     }
 
-    /// Every assessment in the store, newest first, and a one-line problem for each file that cannot be read.
-    /// A missing folder is an empty store.
-    public func list() -> (entries: [Entry], problems: [String]) {
+    /// Every assessment in the store (only those of `system`, compared by ``Slug/matchKey(for:)``, when
+    /// given), newest first, and a one-line problem for each file that cannot be read. A missing folder
+    /// is an empty store. Files are read on every core.
+    public func list(system: String? = nil) -> (entries: [Entry], problems: [String]) {
+        let scanned = scan(system: system) { $0 }
+        return (scanned.results.map(\.value), scanned.problems)
+    }
+
+    /// One value made from an assessment by ``scan(system:_:)``, with what orders it.
+    public struct Scanned<Value: Sendable>: Sendable {
+        /// The file.
+        public var url: URL
+        /// The assessment's date.
+        public var date: CalendarDate
+        /// What the transform made of it.
+        public var value: Value
+    }
+
+    /// Like ``list(system:)``, but keeps only `transform` of each assessment, so that a store of any
+    /// size is never held in memory whole. A transform that throws adds its error's text to the problems.
+    public func scan<Value: Sendable>(system: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
+        -> (results: [Scanned<Value>], problems: [String]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
-        var entries: [Entry] = []
-        var problems: [String] = []
-        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let url = folder.appending(path: name)
+        let urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
+        let key = system.map { Slug.matchKey(for: $0) }
+        let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError>? in
+            let data: Data
+            switch LocalFiles.read(url, limit: AssessmentFile.maximumFileSize) {
+            case let .success(bytes): data = bytes
+            case let .failure(failure): return .failure(StoreError("\(url.path): \(failure)"))
+            }
+            // Another system's file is passed over without decoding it.
+            if let key, let peeked = AssessmentFile.peekSystem(in: data), Slug.matchKey(for: peeked) != key { return nil }
             do {
-                entries.append(Entry(url: url, assessment: try Self.load(url)))
+                let assessment = try AssessmentFile.decode(data)
+                if let key, Slug.matchKey(for: assessment.system) != key { return nil }
+                let value = try transform(Entry(url: url, assessment: assessment))
+                return .success(Scanned(url: url, date: assessment.date, value: value))
+            } catch let error as AssessmentFileError {
+                return .failure(StoreError("\(url.path): \(error.reason)"))
             } catch {
-                problems.append(error.message)
+                return .failure(StoreError("\(error)"))
             }
         }
-        entries.sort { ($0.assessment.date, $0.url.lastPathComponent) > ($1.assessment.date, $1.url.lastPathComponent) }
-        return (entries, problems.sorted())
+        var results: [Scanned<Value>] = []
+        var problems: [String] = []
+        for outcome in outcomes {
+            switch outcome {
+            case let .success(scanned)?: results.append(scanned)
+            case let .failure(error)?: problems.append(error.message)
+            case nil: break
+            }
+        }
+        results.sort { ($0.date, $0.url.lastPathComponent) > ($1.date, $1.url.lastPathComponent) }
+        return (results, problems.sorted())
     }
 
     /// The file a user means: an existing path, or a file name in the store (with or without `.json`).
