@@ -227,7 +227,7 @@ struct FrameworkDecoder {
             report("\(path): must be text, not a list or mapping", at: node)
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(scalar.string)
         if value.isEmpty || isNull(scalar) {
             report("\(path): must not be empty", at: node)
             return nil
@@ -236,7 +236,7 @@ struct FrameworkDecoder {
             report("\(path): \(value.count) characters; at most \(Self.maximumTextLength) are allowed", at: node)
             return nil
         }
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+        if value.unicodeScalars.contains(where: Self.isForbiddenControl) {
             report("\(path): contains control characters", at: node)
             return nil
         }
@@ -288,6 +288,20 @@ struct FrameworkDecoder {
     }
 
     // MARK: - Reporting
+
+    /// `text` without white space at either end (plain Swift: Foundation's trimming is slow to start).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// A control character other than a line break or a tab (checked without Unicode tables for ASCII).
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F }
+        return scalar.properties.generalCategory == .control
+    }
 
     private func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)

@@ -37,7 +37,9 @@ public enum FrameworkLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The decoder reads every scalar as text, so YAML's type resolution (a set of regular
+            // expressions, compiled at first use: a third of the workshop's launch) is not needed.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (line, message) = describe(error)
             return failure(line, "is not valid YAML: \(message)")
@@ -61,47 +63,56 @@ public enum FrameworkLoader {
     /// exhausting the stack. It follows YAML's quoting and comment rules closely enough to
     /// over-estimate depth, which is harmless for real frameworks.
     static func lineExceedingNesting(_ text: String) -> Int? {
+        // Every character that matters here is ASCII, so the UTF-8 bytes are read directly: the bytes of
+        // other characters are never mistaken for them.
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
         var flowDepth = 0
         var lineNumber = 0
-        var quote: Unicode.Scalar?
+        var quote: UInt8?
         var escaped = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var bytes = Array(text.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let scalars = Array(line.unicodeScalars)
-            var index = 0
+            var index = lineStart
             var depth = 0
             if quote == nil {
-                while index < scalars.count, scalars[index] == " " { index += 1 }
-                depth = index
-                while index < scalars.count, scalars[index] == "-" || scalars[index] == "?" || scalars[index] == ":",
-                      index + 1 == scalars.count || scalars[index + 1] == " " {
+                while index < lineEnd, bytes[index] == space { index += 1 }
+                depth = index - lineStart
+                while index < lineEnd, [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(bytes[index]),
+                      index + 1 == lineEnd || bytes[index + 1] == space {
                     depth += 1
                     index += 1
-                    while index < scalars.count, scalars[index] == " " { index += 1 }
+                    while index < lineEnd, bytes[index] == space { index += 1 }
                 }
             }
-            var previous: Unicode.Scalar = " "
-            while index < scalars.count {
-                let scalar = scalars[index]
+            var previous = space
+            while index < lineEnd {
+                let byte = bytes[index]
                 index += 1
-                defer { previous = scalar }
+                defer { previous = byte }
                 if let open = quote {
                     if escaped { escaped = false; continue }
-                    if open == "\"", scalar == "\\" { escaped = true; continue }
-                    if scalar == open {
-                        if open == "'", index < scalars.count, scalars[index] == "'" { index += 1; continue }
+                    if open == doubleQuote, byte == UInt8(ascii: "\\") { escaped = true; continue }
+                    if byte == open {
+                        if open == singleQuote, index < lineEnd, bytes[index] == singleQuote { index += 1; continue }
                         quote = nil
                     }
                     continue
                 }
-                let startsScalar = " \t[{,:".unicodeScalars.contains(previous)
-                if (scalar == "\"" || scalar == "'") && startsScalar {
-                    quote = scalar
-                } else if scalar == "#" && (previous == " " || previous == "\t") {
+                let startsScalar = previous == space || previous == tab || previous == UInt8(ascii: "[")
+                    || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
+                if (byte == doubleQuote || byte == singleQuote) && startsScalar {
+                    quote = byte
+                } else if byte == UInt8(ascii: "#") && (previous == space || previous == tab) {
                     break
-                } else if scalar == "[" || scalar == "{" {
+                } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
                     flowDepth += 1
-                } else if (scalar == "]" || scalar == "}") && flowDepth > 0 {
+                } else if (byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")) && flowDepth > 0 {
                     flowDepth -= 1
                 }
                 if depth + flowDepth > maximumNesting { return lineNumber }
