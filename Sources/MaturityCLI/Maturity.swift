@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaturityFramework
 
 /// The `maturity` command: an ICS board's self-assessment against a maturity framework.
 @main
@@ -27,6 +28,7 @@ struct Maturity: ParsableCommand {
 
     /// Runs the command; every failure is a clear message on standard error and exit status 1.
     static func main() {
+        FrameworkCatalog.preloadBuiltIns()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -80,11 +80,11 @@ struct WorkshopCommand: ParsableCommand {
                     + "asking line by line instead")
             }
             let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
-                                     archive: Self.archive(store, catalog: catalog))
+                                     archive: Self.archive(store, catalog: catalog, system: system))
             try runner.run()
             return
         }
-        let archive = Self.archive(store, catalog: catalog)
+        let archive = Self.archive(store, catalog: catalog, system: system)
         let drafts = archive.filter { draft in
             draft.assessment.status == .draft
                 && (system.map { Slug.matchKey(for: $0) == Slug.matchKey(for: draft.assessment.system) } ?? true)
@@ -102,9 +102,10 @@ struct WorkshopCommand: ParsableCommand {
         runner.run()
     }
 
-    /// Every assessment in the store whose framework is available, newest first.
-    static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog) -> [WorkshopState.Draft] {
-        store.list().entries.compactMap { entry in
+    /// Every assessment in the store whose framework is available (only `system`'s, when the system is
+    /// already known: a large store then opens at once), newest first.
+    static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?) -> [WorkshopState.Draft] {
+        store.list(system: system).entries.compactMap { entry in
             guard let framework = catalog.framework(id: entry.assessment.framework.id),
                   AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
             return WorkshopState.Draft(path: entry.url.path, assessment: entry.assessment, framework: framework)

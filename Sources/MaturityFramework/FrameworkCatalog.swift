@@ -34,8 +34,8 @@ public struct FrameworkCatalog: Sendable {
     /// Files that could not be used, each with its problems.
     public private(set) var problems: [FrameworkProblem]
 
-    /// The built-in frameworks and those in `userFolder` (which may be missing: it is optional).
-    public init(userFolder: URL?) {
+    /// The built-in frameworks, parsed once (on first use, or by ``preloadBuiltIns()``).
+    private static let builtIns: (entries: [Entry], problems: [FrameworkProblem]) = {
         var entries: [Entry] = []
         var problems: [FrameworkProblem] = []
         for file in embeddedFrameworkFiles {
@@ -45,7 +45,18 @@ public struct FrameworkCatalog: Sendable {
             case let .failure(failure): problems += failure.problems
             }
         }
-        entries.sort { $0.framework.id < $1.framework.id }
+        return (entries.sorted { $0.framework.id < $1.framework.id }, problems)
+    }()
+
+    /// Starts parsing the built-in frameworks on another thread, so that it overlaps with whatever the
+    /// program does first (reading its arguments); the first catalog waits for it if it is not done.
+    public static func preloadBuiltIns() {
+        Thread.detachNewThread { _ = builtIns }
+    }
+
+    /// The built-in frameworks and those in `userFolder` (which may be missing: it is optional).
+    public init(userFolder: URL?) {
+        var (entries, problems) = Self.builtIns
         if let userFolder {
             let (userEntries, userProblems) = Self.loadFolder(userFolder, taken: Set(entries.map(\.framework.id)))
             entries += userEntries

@@ -1,5 +1,5 @@
 """The workshop in an 80x24 pseudo-terminal, and dialog beside it for the first frame."""
-import fcntl, os, pty, select, signal, statistics, struct, termios, time
+import fcntl, json, os, pty, select, signal, struct, subprocess, termios, time
 
 QUIET_SECONDS = 0.05
 
@@ -122,9 +122,22 @@ def peak_memory_mb(pid):
     return float("nan")
 
 
+def steps(binary, env):
+    """The workshop's steps in order, as the arrow keys walk them: per area its overview, questions
+    and result, then the summary."""
+    shown = subprocess.run([binary, "frameworks", "show", "ics-social-economic-development", "--format", "json"],
+                           env=env, check=True, capture_output=True, text=True).stdout
+    walk = []
+    for area in json.loads(shown)["areas"]:
+        walk += ["overview"] + ["question"] * len(area["criteria"]) + ["result"]
+    return walk + ["summary"]
+
+
 def scripted_workshop(binary, env, keys, log):
     """A scripted workshop of `keys` keys: walks every step answering, back and forth.
-    Returns key-to-redraw latencies, save latencies, bytes per navigation and answer key, peak memory."""
+    Returns key-to-redraw latencies, save latencies, bytes per key (moves from one question to the
+    next, other moves, answers), and peak memory."""
+    walk, position = steps(binary, env), 0
     pid, fd = spawn([binary, "workshop", "--system", "Benchmark ICS"], dict(env, MATURITY_FRAME_LOG=log))
     read_until(fd, b"Esc quit")
     os.write(fd, b"\t\t\r")
@@ -134,31 +147,49 @@ def scripted_workshop(binary, env, keys, log):
     drain(fd)
     # What xterm sends for the arrow keys once ncurses has switched it to keypad mode (smkx).
     right, left = b"\x1bOC", b"\x1bOD"
-    pattern = [right, b"y", right, b"p", right, b"n", left, b"u", right, right]
-    sent_bytes = {"navigation": [], "answer": []}
+    letters = [b"y", b"p", b"n", b"u"]
+    sent_bytes = {"question to question": [], "other moves": [], "answer": []}
+    direction, answered = 1, False
     for sent in range(keys):
-        key = pattern[sent % len(pattern)]
+        # Answer each question once, then move on; turn round at either end, so every key does something.
+        if walk[position] == "question" and not answered:
+            key, answered = letters[sent % len(letters)], True
+        else:
+            if not 0 <= position + direction < len(walk):
+                direction = -direction
+            key, answered = (right if direction == 1 else left), False
         os.write(fd, key)
         expected += 1
         wait_for_frames(log, expected)
-        sent_bytes["navigation" if key in (right, left) else "answer"].append(drain(fd))
+        written = drain(fd)
+        if key in (right, left):
+            target = position + direction
+            between_questions = walk[position] == walk[target] == "question"
+            sent_bytes["question to question" if between_questions else "other moves"].append(written)
+            position = target
+        else:
+            sent_bytes["answer"].append(written)
     memory = peak_memory_mb(pid)
     events = frames(log)
     end(pid, fd)
-    redraw, saves, pending_key, pending_save = [], [], None, None
+    redraw, without_save, saves = [], [], []
+    pending_key = pending_save = None
+    saving = 0
     for event, stamp in events:
         stamp = int(stamp)
         if event == "key":
-            pending_key = stamp
+            pending_key, saving = stamp, 0
         elif event == "save":
             pending_save = stamp
         elif event == "saved" and pending_save is not None:
-            saves.append((stamp - pending_save) / 1e6)
+            saving = stamp - pending_save
+            saves.append(saving / 1e6)
             pending_save = None
         elif event == "frame" and pending_key is not None:
             redraw.append((stamp - pending_key) / 1e6)
+            without_save.append((stamp - pending_key - saving) / 1e6)
             pending_key = None
-    return redraw[-keys:], saves, sent_bytes, memory
+    return redraw[-keys:], without_save[-keys:], saves, sent_bytes, memory
 
 
 def percentile(values, share):
