@@ -38,7 +38,7 @@ public enum FrameworkLoader {
         let root: Node?
         do {
             // The decoder reads every scalar as text, so YAML's type resolution (a set of regular
-            // expressions, compiled at first use: a third of the workshop's launch) is not needed.
+            // expressions, compiled at first use: about a tenth of the launch) is not needed.
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (line, message) = describe(error)
