@@ -3,43 +3,17 @@ import Testing
 @testable import MaturityFramework
 import TestSupport
 
-/// Random edits of a valid file: deletions, duplications and insertions of YAML's special characters.
-struct Mutator {
-    var state: UInt64
-
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(max(bound, 1)))
-    }
-
-    static let fragments: [[UInt8]] = [
-        "[", "]", "{", "}", ":", ": ", "- ", "\n", "\t", "'", "\"", "&a ", "*a", "!!int ", "%YAML", "---\n", "? ", "|",
-        ">", "#", ",", "\\", "\u{0}", "é", "日本", "  ",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82]]
-
-    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
-        var bytes = input
-        for _ in 0...next(4) {
-            let at = next(bytes.count + 1)
-            switch next(4) {
-            case 0 where !bytes.isEmpty:
-                bytes.removeSubrange(at..<min(bytes.count, at + next(40) + 1))
-            case 1 where !bytes.isEmpty:
-                let start = next(bytes.count)
-                bytes.insert(contentsOf: bytes[start..<min(bytes.count, start + next(80) + 1)], at: at)
-            default:
-                bytes.insert(contentsOf: Self.fragments[next(Self.fragments.count)], at: at)
-            }
-        }
-        return bytes
-    }
-}
+/// YAML's special characters, and bytes that are not UTF-8.
+let yamlMutator = Mutator(seed: 42, fragments: [
+    "[", "]", "{", "}", ":", ": ", "- ", "\n", "\t", "'", "\"", "&a ", "*a", "!!int ", "%YAML", "---\n", "? ", "|",
+    ">", "#", ",", "\\", "\u{0}", "é", "日本", "  ",
+], rawFragments: [[0xFF], [0xC3], [0xE2, 0x82]])
 
 @Suite("Framework loader fuzzing")
 struct FrameworkFuzzTests {
     @Test func mutatedFrameworksNeverCrashTheLoader() throws {
         let original = try Data(contentsOf: repositoryRoot.appending(path: "Frameworks/anchor-institution-charter.yaml"))
-        var mutator = Mutator(state: 42)
+        var mutator = yamlMutator
         var refused = 0
         for _ in 0..<fuzzCases {
             let data = Data(mutator.mutate(Array(original)))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MaturityStore
 
 @Suite("Finding one system's assessments quickly")
@@ -17,22 +18,9 @@ struct StoreScanTests {
 
     @Test func peekAgreesWithTheDecoderOnMutatedFiles() throws {
         let original = Array(try AssessmentFile.encode(sampleAssessment(), framework: seedFramework))
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(max(bound, 1)))
-        }
-        let fragments = ["{", "}", "[", "]", "\"", ",", ":", "\\", "\"system\": \"Other\","].map { Array($0.utf8) }
+        var mutator = Mutator(seed: 11, fragments: ["{", "}", "[", "]", "\"", ",", ":", "\\", "\"system\": \"Other\","])
         for _ in 0..<fuzzCases {
-            var bytes = original
-            for _ in 0...next(3) {
-                let at = next(bytes.count + 1)
-                if next(2) == 0, !bytes.isEmpty {
-                    bytes.removeSubrange(at..<min(bytes.count, at + next(20) + 1))
-                } else {
-                    bytes.insert(contentsOf: fragments[next(fragments.count)], at: at)
-                }
-            }
+            let bytes = mutator.mutate(original)
             let data = Data(bytes)
             if let peeked = AssessmentFile.peekSystem(in: data), let decoded = try? AssessmentFile.decode(data) {
                 #expect(peeked == decoded.system)
