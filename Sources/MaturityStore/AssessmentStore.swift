@@ -42,11 +42,19 @@ public struct AssessmentStore: Sendable {
 
     /// Reads the assessment at `url` without changing the file.
     public static func load(_ url: URL) throws(StoreError) -> Assessment {
-        let data: Data
+        try decode(try read(url), from: url)
+    }
+
+    /// The bytes of the file at `url`, within an assessment's size limit.
+    private static func read(_ url: URL) throws(StoreError) -> Data {
         switch LocalFiles.read(url, limit: AssessmentFile.maximumFileSize) {
-        case let .success(bytes): data = bytes
+        case let .success(bytes): return bytes
         case let .failure(failure): throw StoreError("\(url.path): \(failure)")
         }
+    }
+
+    /// The assessment in `data`, read from `url`; a problem names the file.
+    private static func decode(_ data: Data, from url: URL) throws(StoreError) -> Assessment {
         do {
             return try AssessmentFile.decode(data)
         } catch {
@@ -94,22 +102,18 @@ public struct AssessmentStore: Sendable {
         let urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
         let key = system.map { Slug.matchKey(for: $0) }
         let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError>? in
-            let data: Data
-            switch LocalFiles.read(url, limit: AssessmentFile.maximumFileSize) {
-            case let .success(bytes): data = bytes
-            case let .failure(failure): return .failure(StoreError("\(url.path): \(failure)"))
-            }
-            // Another system's file is passed over without decoding it.
-            if let key, let peeked = AssessmentFile.peekSystem(in: data), Slug.matchKey(for: peeked) != key { return nil }
             do {
-                let assessment = try AssessmentFile.decode(data)
+                let data = try Self.read(url)
+                // Another system's file is passed over without decoding it.
+                if let key, let peeked = AssessmentFile.peekSystem(in: data), Slug.matchKey(for: peeked) != key { return nil }
+                let assessment = try Self.decode(data, from: url)
                 if let key, Slug.matchKey(for: assessment.system) != key { return nil }
                 let value = try transform(Entry(url: url, assessment: assessment))
                 return .success(Scanned(url: url, date: assessment.date, value: value))
-            } catch let error as AssessmentFileError {
-                return .failure(StoreError("\(url.path): \(error.reason)"))
+            } catch let error as StoreError {
+                return .failure(error)
             } catch {
-                return .failure(StoreError("\(error)"))
+                return .failure(StoreError("\(url.path): \(error)"))
             }
         }
         var results: [Scanned<Value>] = []
