@@ -52,13 +52,8 @@ struct StoreFaultTests {
     /// A workshop for Fault ICS with the first question answered `y` and saved.
     func startedWorkshop(_ sandbox: Sandbox) throws -> TmuxSession {
         let session = try TmuxSession(["workshop", "--system", "Fault ICS"], sandbox: sandbox)
-        try session.waitFor("▸ Participants")
-        try session.press("Tab", "Tab", "Enter")
-        try session.waitFor("Overview")
-        try session.press("Enter")
-        try session.waitFor("Question 1 of 10")
-        try session.type("y")
-        try session.waitFor("Recorded:")
+        try session.openFirstQuestion()
+        try session.answer("y")
         return session
     }
 

@@ -7,9 +7,7 @@ import TestSupport
 struct TerminalStressTests {
     func startedSession(_ sandbox: Sandbox, system: String, environment: [String: String] = [:]) throws -> TmuxSession {
         let session = try TmuxSession(["workshop", "--system", system], sandbox: sandbox, environment: environment)
-        try session.waitFor("▸ Participants")
-        try session.press("Tab", "Tab", "Enter", "Enter")
-        try session.waitFor("Question 1 of 10")
+        try session.openFirstQuestion()
         return session
     }
 

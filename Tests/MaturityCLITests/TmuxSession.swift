@@ -43,6 +43,26 @@ final class TmuxSession {
         return "env " + variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
     }
 
+    /// From the start screen of `workshop --system NAME`, starts the workshop and waits for the first overview.
+    func startWorkshop() throws {
+        try waitFor("▸ Participants")
+        try press("Tab", "Tab", "Enter")
+        try waitFor("Overview")
+    }
+
+    /// Starts the workshop (see ``startWorkshop()``) and opens its first question.
+    func openFirstQuestion() throws {
+        try startWorkshop()
+        try press("Enter")
+        try waitFor("Question 1 of 10")
+    }
+
+    /// Answers the question on screen with `letter` and waits until the workshop shows it as recorded.
+    func answer(_ letter: String) throws {
+        try type(letter)
+        try waitFor("Recorded:")
+    }
+
     /// Ends the tmux server: the terminal disappears, as when a window is closed or SSH drops.
     func closeTerminal() throws {
         try tmux(["kill-server"])

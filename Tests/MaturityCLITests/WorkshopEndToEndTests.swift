@@ -114,14 +114,11 @@ struct WorkshopEndToEndTests {
     @Test func aKilledWorkshopLosesNoAnswerAndResumesWhereItWas() throws {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Kill Test ICS"], sandbox: sandbox)
-        try session.waitFor("▸ Participants")
-        try session.press("Tab", "Tab", "Enter")
-        try session.waitFor("Overview")
+        try session.startWorkshop()
         try session.press("Enter")
         for (index, letter) in ["y", "p", "n"].enumerated() {
             try session.waitFor("Question \(index + 1) of 10")
-            try session.type(letter)
-            try session.waitFor("Recorded:")
+            try session.answer(letter)
             if index < 2 { try session.press("Enter") }
         }
         let pid = try #require(try session.maturityProcessID())
@@ -168,9 +165,7 @@ struct WorkshopEndToEndTests {
     func theTerminalIsRestoredAfterCtrlCAndSignals(_ how: String, _ status: String) throws {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Signal ICS"], sandbox: sandbox)
-        try session.waitFor("▸ Participants")
-        try session.press("Tab", "Tab", "Enter")
-        try session.waitFor("Overview")
+        try session.startWorkshop()
         if how == "C-c" {
             try session.press("C-c")
         } else {
@@ -193,9 +188,7 @@ struct WorkshopEndToEndTests {
     func coloursFollowNoColor(_ noColor: String, _ expectsColour: Bool) throws {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Colour ICS"], sandbox: sandbox, environment: ["NO_COLOR": noColor])
-        try session.waitFor("▸ Participants")
-        try session.press("Tab", "Tab", "Enter", "Enter")
-        try session.waitFor("Question 1 of 10")
+        try session.openFirstQuestion()
         try session.type("y")
         try session.press("Right")
         try session.waitFor("Economy now:")
@@ -228,9 +221,7 @@ struct WorkshopEndToEndTests {
     @Test func resizingRedrawsAndATinyTerminalRecovers() throws {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Resize ICS"], sandbox: sandbox)
-        try session.waitFor("▸ Participants")
-        try session.press("Tab", "Tab", "Enter", "Enter")
-        try session.waitFor("Question 1 of 10")
+        try session.openFirstQuestion()
         try session.resize(width: 30, height: 8)
         try session.waitFor("Please enlarge the terminal")
         try session.resize(width: 120, height: 40)
