@@ -28,7 +28,7 @@ public enum FrameworkLoader {
         if data.count > maximumFileSize {
             return failure(nil, "is \(data.count) bytes; a framework file may be at most \(maximumFileSize) bytes")
         }
-        if data.contains(0) { return failure(nil, "is binary (it contains NUL bytes), not YAML or JSON text") }
+        if LocalFiles.isBinary(data) { return failure(nil, "is binary (it contains NUL bytes), not YAML or JSON text") }
         guard let text = String(validating: data, as: UTF8.self) else {
             return failure(nil, "is not UTF-8 text")
         }

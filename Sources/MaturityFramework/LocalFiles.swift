@@ -24,6 +24,11 @@ public enum LocalFiles {
         }
     }
 
+    /// Whether `data` holds a NUL byte: the mark of a binary file (searched with memchr, not byte by byte).
+    public static func isBinary(_ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+    }
+
     /// The bytes of the file at `url`, refused when larger than `limit` (even if it grows while being read).
     public static func read(_ url: URL, limit: Int) -> Result<Data, ReadFailure> {
         var isFolder: ObjCBool = false

@@ -21,7 +21,7 @@ public struct AnswerSheet: Sendable, Equatable {
         guard data.count <= maximumFileSize else {
             throw StoreError("\(fileName): is \(data.count) bytes; at most \(maximumFileSize) are allowed")
         }
-        guard !data.contains(0), var text = String(validating: data, as: UTF8.self) else {
+        guard !LocalFiles.isBinary(data), var text = String(validating: data, as: UTF8.self) else {
             throw StoreError("\(fileName): is not UTF-8 text")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -44,8 +44,7 @@ public enum AssessmentFile {
     public static func decode(_ data: Data) throws(AssessmentFileError) -> Assessment {
         if data.isEmpty { throw .init("is empty") }
         if data.count > maximumFileSize { throw .init("is \(data.count) bytes; an assessment file may be at most \(maximumFileSize)") }
-        let hasNul = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-        if hasNul { throw .init("is binary, not JSON text") }
+        if LocalFiles.isBinary(data) { throw .init("is binary, not JSON text") }
         guard String(validating: data, as: UTF8.self) != nil else { throw .init("is not UTF-8 text") }
         let decoder = JSONDecoder()
         // One parse when the file is good; the header is read on its own only to explain a failure.
