@@ -43,6 +43,8 @@ struct AssessmentSummary: Encodable {
     var status: String
     var rule: String
     var areas: [Area]
+    /// Completions, reopenings and bulk confirmations, in words, oldest first.
+    var record: [String]
 
     init(_ assessment: Assessment, framework: Framework, file: URL) {
         self.file = file.path
@@ -52,6 +54,7 @@ struct AssessmentSummary: Encodable {
         participants = assessment.participants
         status = assessment.status.rawValue
         rule = PlacementRules.ruleSentence(for: framework)
+        record = assessment.events.map(\.sentence)
         let answers = assessment.answers
         areas = zip(framework.areas, assessment.placements(in: framework)).map { area, placement in
             Area(
@@ -79,6 +82,7 @@ struct AssessmentSummary: Encodable {
         if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.joined(separator: ", "))) }
         lines.append(wrapped("Rule: \(rule)"))
         lines.append("File: \(file)")
+        lines += record.map { wrapped($0) }
         for area in areas {
             lines.append("")
             let placement = area.placement

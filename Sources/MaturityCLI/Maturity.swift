@@ -22,7 +22,7 @@ struct Maturity: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [WorkshopCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ProgressCommand.self,
-                      NewCommand.self, FrameworksCommand.self],
+                      NewCommand.self, ReopenCommand.self, FrameworksCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
 

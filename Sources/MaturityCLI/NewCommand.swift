@@ -58,7 +58,13 @@ struct NewCommand: ParsableCommand {
                 throw CommandFailure(error.message.split(separator: "\n").map { "maturity: \($0)" }.joined(separator: "\n"))
             }
         }
-        if complete { assessment.status = .complete }
+        if complete {
+            do {
+                try assessment.complete(in: framework, at: RecordStamp.now(), by: RecordStamp.person)
+            } catch {
+                throw CommandFailure("maturity: cannot mark complete: answers are as last time and not confirmed")
+            }
+        }
         do {
             print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
         } catch {

@@ -95,6 +95,8 @@ struct WorkshopCommand: ParsableCommand {
             state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
         }
         state.archive = archive
+        state.facilitator = RecordStamp.person
+        state.clock = RecordStamp.now
         let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
                                  rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
         var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
@@ -341,6 +343,8 @@ struct PlainRunner {
                 return .notSaved(problem: reason, safeCopy: nil)
             }
         }
+        workshop.facilitator = RecordStamp.person
+        workshop.clock = RecordStamp.now
         _ = workshop.run()
     }
 }

@@ -10,11 +10,13 @@ public enum CSVExport {
     public static let header = [
         "system", "date", "status", "framework", "framework_version", "area_id", "area", "stage_id", "stage",
         "criterion_id", "question", "answer", "as_last_time", "note", "placement", "provisional", "last_time_answer",
+        "carried", "reopened",
     ]
 
     public static func render(_ report: SummaryReport) -> String {
         let assessment = report.assessment
         let last = report.assessment.lastTime
+        let reopened = RecordWords.reopenings(assessment)
         var rows = [header]
         for area in report.areas {
             for row in area.criteria {
@@ -24,6 +26,7 @@ public enum CSVExport {
                     row.criterion.text, row.answer?.rawValue ?? "", row.isAsLastTime ? "yes" : "no", row.note ?? "",
                     area.placement.stageID, area.placement.isProvisional ? "yes" : "no",
                     last.flatMap { $0.answers[row.criterion.id]?.rawValue } ?? "",
+                    row.carried?.rawValue ?? "", reopened,
                 ])
             }
         }
@@ -57,6 +60,10 @@ public enum JSONExport {
             "areas": report.areas.map(area),
         ]
         object["comparison"] = report.comparison.map(comparison) ?? NSNull()
+        object["events"] = assessment.events.map { event -> [String: Any] in
+            ["kind": event.kind.rawValue, "at": event.at, "by": event.by ?? NSNull(), "reason": event.reason ?? NSNull(),
+             "criteria": event.criteria ?? NSNull(), "text": event.sentence]
+        }
         return object
     }
 
@@ -72,10 +79,14 @@ public enum JSONExport {
             "criteria": area.criteria.map { row -> [String: Any] in
                 ["id": row.criterion.id, "stage": row.stage.id, "question": row.criterion.text,
                  "answer": row.answer?.rawValue ?? NSNull(), "note": row.note ?? NSNull(),
-                 "asLastTime": row.isAsLastTime]
+                 "asLastTime": row.isAsLastTime, "carried": row.carried?.rawValue ?? NSNull()]
             },
             "actions": area.actions.map(action),
-            "reviewedActions": area.reviewedActions.map(action),
+            "reviewedActions": area.reviewedActions.map { reviewed -> [String: Any] in
+                var object = action(reviewed)
+                object["reviewed"] = !area.unreviewedActions.contains(reviewed.id)
+                return object
+            },
         ]
     }
 
@@ -92,7 +103,11 @@ public enum JSONExport {
                         ["id": $0.criterion.id, "then": $0.then?.rawValue ?? NSNull(),
                          "now": $0.now?.rawValue ?? NSNull()] as [String: Any]
                     },
-                    "lastActions": change.lastActions.map(action),
+                    "lastActions": change.lastActions.map { last -> [String: Any] in
+                        var object = action(last)
+                        object["reviewed"] = change.reviewedIDs.contains(last.id)
+                        return object
+                    },
                 ]
             },
         ]

@@ -27,11 +27,13 @@ public struct Comparison: Sendable {
                 let new = now.answers[criterion.id]
                 return old == new ? nil : AnswerChange(criterion: criterion, then: old, now: new)
             }
-            let reviewed = now[area: area.id].reviewedActions
+            let record = now[area: area.id]
+            let reviewed = record.reviewedActions.filter { !record.unreviewedActions.contains($0.id) }
             let lastActions = before[area: area.id].actions.map { action in
                 reviewed.first { $0.id == action.id } ?? action
             }
-            return AreaChange(area: area, then: then, now: current, changedAnswers: changed, lastActions: lastActions)
+            return AreaChange(area: area, then: then, now: current, changedAnswers: changed, lastActions: lastActions,
+                              reviewedIDs: Set(reviewed.map(\.id)))
         }
     }
 }
@@ -48,6 +50,13 @@ public struct AreaChange: Sendable {
     public var changedAnswers: [AnswerChange]
     /// Last time's actions, with their status as reviewed now (or as they were, if not reviewed).
     public var lastActions: [Action]
+    /// Ids of last time's actions the board has reviewed this time.
+    public var reviewedIDs: Set<String>
+
+    /// The status of one of last time's actions in words: as reviewed, or "not reviewed (last time: …)".
+    public func review(of action: Action) -> String {
+        RecordWords.review(action, reviewed: reviewedIDs.contains(action.id))
+    }
 
     /// Up, down, same, or not assessed.
     public var movement: Movement { Movement(from: then, to: now) }

@@ -18,6 +18,7 @@ public enum HTMLExport {
             <dt>Source</dt><dd>\(h(framework.source.citation))</dd>
             <dt>Participants</dt><dd>\(assessment.participants.isEmpty ? "not recorded" : h(assessment.participants.joined(separator: ", ")))</dd>
             <dt>Rule</dt><dd>\(h(report.rule))</dd>
+            \(RecordWords.lines(assessment).map { "<dt>Record</dt><dd>\(h($0))</dd>" }.joined(separator: "\n"))
             </dl>
             <h2>Summary</h2>
             \(board(report))
@@ -83,7 +84,7 @@ public enum HTMLExport {
 
             """
         for row in area.criteria {
-            let answer = h(row.answerText) + (row.isAsLastTime ? " <small>(as last time)</small>" : "")
+            let answer = h(row.answerText) + (row.carried.map { $0 == .new ? "" : " <small>(\(h($0.phrase)))</small>" } ?? "")
             html += "<tr><td>\(h(row.stage.title))</td><td>\(h(row.criterion.text))</td>"
                 + "<td class=\"answer\">\(answer)</td><td class=\"note\">\(h(row.note ?? ""))</td></tr>\n"
         }
@@ -106,17 +107,17 @@ public enum HTMLExport {
                 }.joined()
                 html += "</tbody></table>\n"
             }
-            html += "<h4>Last time's actions</h4>\n" + actions(change.lastActions, empty: "None were agreed.")
+            html += "<h4>Last time's actions</h4>\n" + actions(change.lastActions, empty: "None were agreed.", status: change.review(of:))
         }
         return html + "</section>\n"
     }
 
-    private static func actions(_ actions: [Action], empty: String) -> String {
+    private static func actions(_ actions: [Action], empty: String, status: (Action) -> String = { $0.status.phrase }) -> String {
         let h = Escape.html
         guard !actions.isEmpty else { return "<p>\(h(empty))</p>\n" }
         return "<table><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>\n"
             + actions.map {
-                "<tr><td>\(h($0.what))</td><td>\(h($0.owner))</td><td>\($0.due?.description ?? "")</td><td>\(h($0.status.phrase))</td></tr>\n"
+                "<tr><td>\(h($0.what))</td><td>\(h($0.owner))</td><td>\($0.due?.description ?? "")</td><td>\(h(status($0)))</td></tr>\n"
             }.joined() + "</tbody></table>\n"
     }
 

@@ -15,9 +15,10 @@ public enum MarkdownExport {
             "- **Framework:** \(e(framework.title)), version \(e(framework.version))",
             "- **Source:** \(e(framework.source.citation))",
             "- **Participants:** \(assessment.participants.isEmpty ? "not recorded" : e(assessment.participants.joined(separator: ", ")))",
-            "- **Rule:** \(e(report.rule))", "",
-            "## Summary", "",
+            "- **Rule:** \(e(report.rule))",
         ]
+        lines += RecordWords.lines(assessment).map { "- **Record:** \(e($0))" }
+        lines += ["", "## Summary", ""]
         var header = "| Area |"
         var rule = "|---|"
         for stage in framework.stages {
@@ -48,7 +49,7 @@ public enum MarkdownExport {
             lines += ["## \(e(area.area.title)): \(e(area.placement.titleMarkingProvisional))", "", e(area.placement.explanation), ""]
             lines += ["### Answers", "", "| Stage | Question | Answer | Note |", "|---|---|---|---|"]
             for row in area.criteria {
-                let answer = row.answerText + (row.isAsLastTime ? " (as last time)" : "")
+                let answer = row.answerText + (row.carried.map { $0 == .new ? "" : " (\($0.phrase))" } ?? "")
                 lines.append("| \(e(row.stage.title)) | \(e(row.criterion.text)) | \(answer) | \(e(row.note ?? "")) |")
             }
             lines.append("")
@@ -66,11 +67,12 @@ public enum MarkdownExport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func actionTable(_ actions: [Action], empty: String) -> [String] {
+    /// A table of actions; `status` words each one's status (by default, as it stands).
+    static func actionTable(_ actions: [Action], empty: String, status: (Action) -> String = { $0.status.phrase }) -> [String] {
         let e = Escape.markdown
         guard !actions.isEmpty else { return [empty, ""] }
         return ["| What | Owner | Due | Status |", "|---|---|---|---|"]
-            + actions.map { "| \(e($0.what)) | \(e($0.owner)) | \($0.due?.description ?? "") | \($0.status.phrase) |" } + [""]
+            + actions.map { "| \(e($0.what)) | \(e($0.owner)) | \($0.due?.description ?? "") | \(status($0)) |" } + [""]
     }
 
     private static func comparisonSection(_ change: AreaChange, date: CalendarDate) -> [String] {
@@ -86,7 +88,7 @@ public enum MarkdownExport {
             lines.append("")
         }
         lines += ["Last time's actions:", ""]
-        lines += actionTable(change.lastActions, empty: "None were agreed.")
+        lines += actionTable(change.lastActions, empty: "None were agreed.", status: change.review(of:))
         return lines
     }
 }

@@ -31,10 +31,12 @@ public struct SummaryReport: Sendable {
                 placement: PlacementRules.place(area, in: framework, answers: answers),
                 criteria: area.criteria.map { criterion in
                     CriterionRow(criterion: criterion, stage: framework.stage(id: criterion.stageID)!, answer: record.answers[criterion.id],
-                                 note: record.notes[criterion.id], isAsLastTime: record.asLastTime.contains(criterion.id))
+                                 note: record.notes[criterion.id], isAsLastTime: record.asLastTime.contains(criterion.id),
+                                 carried: assessment.carried(criterion.id))
                 },
                 actions: record.actions,
-                reviewedActions: record.reviewedActions)
+                reviewedActions: record.reviewedActions,
+                unreviewedActions: record.unreviewedActions)
         }
         comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
     }
@@ -52,6 +54,8 @@ public struct AreaReport: Sendable {
     public var actions: [Action]
     /// Last time's actions, with the status given on review.
     public var reviewedActions: [Action]
+    /// Ids of last time's actions nobody has reviewed yet.
+    public var unreviewedActions: Set<String>
 
     /// The answer to one of the area's criteria.
     public func answer(to criterion: Criterion) -> Answer? {
@@ -71,9 +75,29 @@ public struct CriterionRow: Sendable {
     public var note: String?
     /// The answer was carried forward and not yet confirmed.
     public var isAsLastTime: Bool
+    /// How the answer stands against last time's, for an assessment carried forward.
+    public var carried: CarriedAnswer?
 
     /// "Yes", "Partly", "No", "Not sure" or "Not answered".
     public var answerText: String { AnswerWords.text(answer) }
+}
+
+/// The record's events in words, for every export and `show`.
+public enum RecordWords {
+    /// One sentence per event, oldest first: "Reopened on 2026-11-23 by alice: late evidence".
+    public static func lines(_ assessment: Assessment) -> [String] {
+        assessment.events.map(\.sentence)
+    }
+
+    /// The reopenings only, "; "-joined, for a CSV column ("" when never reopened).
+    public static func reopenings(_ assessment: Assessment) -> String {
+        assessment.reopenings.map(\.sentence).joined(separator: "; ")
+    }
+
+    /// An action's status as reviewed: "done", or "not reviewed (last time: in progress)".
+    public static func review(_ action: Action, reviewed: Bool) -> String {
+        reviewed ? action.status.phrase : "not reviewed (last time: \(action.status.phrase))"
+    }
 }
 
 /// Answers in words for exports.

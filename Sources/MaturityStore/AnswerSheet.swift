@@ -100,6 +100,11 @@ public struct AnswerSheet: Sendable, Equatable {
                 continue
             }
             if let note = entry.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+                guard note.count <= Assessment.noteLimit else {
+                    problems.append("\(place): the note for '\(entry.criterion)' is \(note.count) characters; "
+                        + "at most \(Assessment.noteLimit) are allowed")
+                    continue
+                }
                 sheet.notes[entry.criterion] = note
             }
             if entry.answer.trimmingCharacters(in: .whitespaces).isEmpty { continue }

@@ -5,6 +5,9 @@ import MaturityRules
 ///
 /// The answers are the truth; placements are always computed from them with ``PlacementRules``.
 public struct Assessment: Sendable, Equatable {
+    /// The longest note on a criterion, in characters, wherever it is typed or imported.
+    public static let noteLimit = 20_000
+
     /// The framework answered, by id and version.
     public var framework: FrameworkReference
     /// The system assessed, as people write it, e.g. "West Yorkshire ICS".
@@ -21,6 +24,8 @@ public struct Assessment: Sendable, Equatable {
     public var position: WorkshopPosition?
     /// The earlier assessment this one was carried forward from, if any.
     public var lastTime: LastTime?
+    /// Completions, reopenings and bulk confirmations, oldest first.
+    public var events: [RecordEvent] = []
 
     /// Creates an assessment.
     public init(
@@ -71,14 +76,16 @@ public struct Assessment: Sendable, Equatable {
             areas[index].answers = answers
             areas[index].asLastTime = Set(answers.keys)
             areas[index].reviewedActions = previous.actions
+            areas[index].unreviewedActions = Set(previous.actions.map(\.id))
         }
         lastTime = LastTime(date: earlier.date, file: file, answers: earlier.answers,
                             notes: earlier.areas.reduce(into: [:]) { $0.merge($1.notes) { first, _ in first } })
     }
 
-    /// An action id not yet used in this assessment: `action-1`, `action-2`...
+    /// An action id not yet used in this assessment, by its own actions or last time's under review:
+    /// `action-1`, `action-2`...
     public func nextActionID() -> String {
-        let taken = Set(areas.flatMap { $0.actions.map(\.id) })
+        let taken = Set(areas.flatMap { $0.actions.map(\.id) + $0.reviewedActions.map(\.id) })
         var number = taken.count + 1
         while taken.contains("action-\(number)") { number += 1 }
         return "action-\(number)"
@@ -172,15 +179,19 @@ public struct AreaRecord: Sendable, Equatable {
     /// Last time's actions for this area, with the status the board gave them on review.
     public var reviewedActions: [Action]
 
+    /// Ids of last time's actions nobody has reviewed yet: their status is still last time's.
+    public var unreviewedActions: Set<String>
+
     /// Creates a record.
     public init(id: String, answers: [String: Answer] = [:], notes: [String: String] = [:], actions: [Action] = [],
-                asLastTime: Set<String> = [], reviewedActions: [Action] = []) {
+                asLastTime: Set<String> = [], reviewedActions: [Action] = [], unreviewedActions: Set<String> = []) {
         self.id = id
         self.answers = answers
         self.notes = notes
         self.actions = actions
         self.asLastTime = asLastTime
         self.reviewedActions = reviewedActions
+        self.unreviewedActions = unreviewedActions
     }
 }
 

@@ -31,8 +31,10 @@ public enum AssessmentFile {
                     actions: area.actions.map(Document.Action.init),
                     asLastTime: area.asLastTime.isEmpty ? nil : area.asLastTime.sorted(),
                     reviewedActions: area.reviewedActions.isEmpty ? nil : area.reviewedActions.map(Document.Action.init),
+                    unreviewedActions: area.unreviewedActions.isEmpty ? nil : area.unreviewedActions.sorted(),
                     placement: placements[area.id].map(PlacementSummary.init))
-            })
+            },
+            events: assessment.events.isEmpty ? nil : assessment.events)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(document)
@@ -101,12 +103,14 @@ public enum AssessmentFile {
                 try action.model(at: "areas.\(area.id).reviewedActions")
             }
             areas.append(AreaRecord(id: area.id, answers: answers, notes: area.notes ?? [:], actions: actions,
-                                    asLastTime: Set(area.asLastTime ?? []), reviewedActions: reviewed))
+                                    asLastTime: Set(area.asLastTime ?? []), reviewedActions: reviewed,
+                                    unreviewedActions: Set(area.unreviewedActions ?? [])))
         }
         var assessment = Assessment(
             framework: document.framework, system: document.system, date: document.date,
             participants: document.participants ?? [], status: status, areas: areas)
         assessment.position = document.position
+        assessment.events = document.events ?? []
         if let last = document.lastTime {
             var answers: [String: Answer] = [:]
             for (criterion, text) in last.answers {
@@ -171,6 +175,8 @@ public enum AssessmentFile {
         var position: WorkshopPosition?
         var lastTime: LastTime?
         var areas: [Area]
+        /// Completions, reopenings and bulk confirmations; absent in files written before they were kept.
+        var events: [RecordEvent]?
 
         struct LastTime: Codable {
             var date: CalendarDate
@@ -187,6 +193,8 @@ public enum AssessmentFile {
             var actions: [Action]?
             var asLastTime: [String]?
             var reviewedActions: [Action]?
+            /// Last time's actions not yet reviewed; absent in older files, whose reviews all count as done.
+            var unreviewedActions: [String]?
             var placement: PlacementSummary?
         }
 

@@ -4,8 +4,10 @@ import MaturityStore
 
 /// Keys while a note or an action is being edited. Every change is written straight away.
 enum EditorKeys {
-    /// The longest note kept.
-    static let noteLimit = 20_000
+    /// The longest note kept: the same limit as answer sheets and plain mode.
+    static let noteLimit = Assessment.noteLimit
+    /// The longest reason for reopening a complete assessment.
+    static let reasonLimit = 500
 
     static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
         switch state.editor {
@@ -14,6 +16,7 @@ enum EditorKeys {
             state.editor = nil
             return note(key, criterionID: criterionID, field: &field, &state)
         case let .action(area, index, form)?: return action(key, area: area, index: index, form: form, &state)
+        case let .reopenReason(field)?: return reopenReason(key, field: field, &state)
         case nil: return []
         }
     }
@@ -22,8 +25,7 @@ enum EditorKeys {
         if key == .escape {
             state.editor = nil
             state.assessment = state.assessmentToSave(with: .note(criterionID: criterionID, field: field))
-            state.message = .init("Note saved.")
-            return []
+            return closed("Note", &state)
         }
         let before = field.revision
         let handled = field.handle(key, width: NoteEditor.textWidth(state))
@@ -102,8 +104,51 @@ enum EditorKeys {
             state.message = .init("Empty action discarded.")
             return Workshop.persist(&state)
         }
-        state.message = .init("Action saved.")
-        return []
+        return closed("Action", &state)
+    }
+
+    /// Says truthfully where a closed note or action is: saved in the store, only in the rescue copy,
+    /// or not saved yet. A change still waiting is written before the next frame.
+    private static func closed(_ what: String, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        guard state.storeFailing else {
+            state.message = .init("\(what) saved.")
+            return state.unsaved ? Workshop.persist(&state) : []
+        }
+        if let copy = state.rescueCopy {
+            state.message = .init("\(what) not saved in the store, which cannot be written; it is safe in the rescue copy "
+                + "\(copy). The store is tried again every 2 seconds.", isProblem: true)
+        } else {
+            state.message = .init("\(what) not saved: the store cannot be written and no rescue copy could be made. "
+                + "It is kept in memory; do not quit yet.", isProblem: true)
+        }
+        return Workshop.persist(&state)
+    }
+
+    /// The one-line reason for reopening a complete assessment: Enter reopens (recorded), Esc cancels.
+    private static func reopenReason(_ key: Key, field: TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        var field = field
+        switch key {
+        case .escape:
+            state.editor = nil
+            state.message = .init("Not reopened; the assessment stays complete and read-only.")
+            return []
+        case .enter:
+            let reason = field.text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty, var assessment = state.assessment else {
+                state.message = .init("Say why it is reopened (it is recorded with the assessment), or press Esc.",
+                                      isProblem: true)
+                return []
+            }
+            state.editor = nil
+            assessment.reopen(at: state.clock(), by: state.facilitator, reason: reason)
+            state.assessment = assessment
+            state.message = .init("Reopened as a draft; the reopening and its reason are recorded.")
+            return Workshop.persist(&state)
+        default:
+            _ = field.handle(key, width: 0)
+            state.editor = .reopenReason(field)
+            return []
+        }
     }
 }
 

@@ -47,9 +47,16 @@ enum KeyHelp {
                 Entry(keys: "Esc", hint: "done", help: "close the form (it is already saved)"),
                 Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
+        case .reopenReason?:
+            return [
+                Entry(keys: "Enter", hint: "reopen", help: "reopen the assessment as a draft, recording the reason"),
+                Entry(keys: "Esc", hint: "cancel", help: "keep the assessment complete and read-only"),
+                Entry(keys: "F1", hint: "help", help: "this help"),
+            ] + common(quit: false)
         case nil:
             break
         }
+        let readOnly = state.assessment?.isReadOnly == true
         let move = [Entry(keys: "s", hint: "summary", help: "the summary board")] + common(quit: true)
             + [Entry(keys: "[ ]", hint: "area", help: "previous / next area")]
         switch state.step {
@@ -58,6 +65,16 @@ enum KeyHelp {
                 Entry(keys: "Enter", hint: "questions", help: "go to the area's questions"),
                 Entry(keys: "← →", hint: "back/next", help: "previous / next step"),
                 Entry(keys: "↑↓ PgUp PgDn", hint: "scroll", help: "scroll the stage descriptions"),
+            ] + move
+        case .question where readOnly:
+            return [
+                Entry(keys: "Enter", hint: "next", help: "go on (the assessment is complete and read-only)"),
+                Entry(keys: "← →", hint: "back/next", help: "previous / next question"),
+            ] + move
+        case .result where readOnly:
+            return [
+                Entry(keys: "Enter", hint: "next area", help: "go on to the next area (the assessment is complete and read-only)"),
+                Entry(keys: "←", hint: "back", help: "back to the last question"),
             ] + move
         case .question:
             return [
@@ -81,7 +98,8 @@ enum KeyHelp {
             return [
                 Entry(keys: "↑↓", hint: "choose", help: "choose an area or a question"),
                 Entry(keys: "Enter", hint: "go there", help: "go to the chosen area or question"),
-                Entry(keys: "c", hint: "complete", help: "mark the assessment complete, or reopen it as a draft"),
+                readOnly ? Entry(keys: "c", hint: "reopen", help: "reopen the complete assessment as a draft, saying why (recorded)")
+                    : Entry(keys: "c", hint: "complete", help: "mark the assessment complete (it is then read-only)"),
                 Entry(keys: "x", hint: "export", help: "export the summary (Markdown, HTML, CSV, JSON) to the current folder"),
                 Entry(keys: "h", hint: "history", help: "the system's history: every area's stage in every assessment"),
                 Entry(keys: "←", hint: "back", help: "back to the last area"),

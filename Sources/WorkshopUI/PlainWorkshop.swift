@@ -29,6 +29,10 @@ public struct PlainWorkshop {
     private var path: String?
     /// The latest save failed: the problem, and the copy outside the store if there is one.
     private var failure: (problem: String, safeCopy: String?)?
+    /// Who runs the workshop, when known; recorded with completions and reopenings.
+    public var facilitator: String?
+    /// The current time as an ISO 8601 timestamp, for the record's events.
+    public var clock: () -> String = { "" }
 
     /// The end of input: the draft is saved, and the user is told how to resume it.
     struct EndOfInput: Error {}
@@ -52,6 +56,7 @@ public struct PlainWorkshop {
     public mutating func run() -> String? {
         if path == nil { persist() }
         do {
+            if assessment.isReadOnly, try !reopen() { return path }
             do {
                 try walkAreas()
             } catch is Summary {}
@@ -71,6 +76,24 @@ public struct PlainWorkshop {
         }
         guard let path else { return " in memory only: the store could not be written." }
         return " in \(path).\nResume with: maturity workshop --resume \(path)"
+    }
+
+    /// Asks whether to reopen a complete assessment, and why; true once it is reopened (and recorded).
+    private mutating func reopen() throws -> Bool {
+        say("This assessment is complete and read-only. Reopening it is recorded with the date, who reopened it and why.")
+        let reason = try prompt("Why reopen it? (Enter keeps it complete and ends): ")
+        if reason.isEmpty {
+            say("Not reopened; nothing was changed.")
+            return false
+        }
+        if let problem = PlainText.problem(in: reason, limit: 500) {
+            say("Not reopened: the reason \(problem).")
+            return false
+        }
+        assessment.reopen(at: clock(), by: facilitator, reason: reason)
+        persist()
+        say("Reopened as a draft; the reopening is recorded.")
+        return true
     }
 
     // MARK: - Areas and questions
@@ -131,8 +154,13 @@ public struct PlainWorkshop {
         }
         persist()
         let note = assessment[area: area.id].notes[criterion.id]
-        let noteReply = try prompt(note == nil ? "Note or evidence (Enter for none): "
+        var noteReply: String
+        while true {
+            noteReply = try prompt(note == nil ? "Note or evidence (Enter for none): "
                                                : "Note (Enter keeps \"\(note ?? "")\"; - removes it): ")
+            guard let problem = PlainText.problem(in: noteReply, limit: Assessment.noteLimit) else { break }
+            say("The note \(problem); nothing was kept. Type it again, shorter, or press Enter.")
+        }
         if noteReply == "-" {
             assessment[area: area.id].notes[criterion.id] = nil
             persist()
@@ -152,17 +180,22 @@ public struct PlainWorkshop {
         say(placement.explanation)
         for index in assessment[area: area.id].reviewedActions.indices {
             let action = assessment[area: area.id].reviewedActions[index]
-            let statuses: [String: ActionStatus] = ["d": .done, "i": .inProgress, "n": .notStarted, "x": .dropped]
+            let statuses: [String: ActionStatus] = ["d": .done, "i": .inProgress, "n": .notStarted, "x": .dropped,
+                                                    "k": action.status]
+            let reviewed = !assessment[area: area.id].unreviewedActions.contains(action.id)
             while true {
-                let reply = try prompt("Last time's action: \(ResultScreen.describe(action)). Status now? d done, i in progress, "
-                                       + "n not started, x dropped (Enter keeps it): ").lowercased()
+                let reply = try prompt("Last time's action: \(ResultScreen.describe(action))\(reviewed ? "" : ", not reviewed yet"). "
+                                       + "Status now? d done, i in progress, n not started, x dropped, k still "
+                                       + "\(action.status.phrase) (Enter to leave it \(reviewed ? "as reviewed" : "not reviewed")): ")
+                    .lowercased()
                 if reply.isEmpty { break }
                 if let status = statuses[reply] {
                     assessment[area: area.id].reviewedActions[index].status = status
+                    assessment[area: area.id].unreviewedActions.remove(action.id)
                     persist()
                     break
                 }
-                say("Please type d, i, n or x.")
+                say("Please type d, i, n, x or k.")
             }
         }
         for action in assessment[area: area.id].actions { say("Action: \(ResultScreen.describe(action))") }
@@ -195,13 +228,42 @@ public struct PlainWorkshop {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
             say("\(area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
         }
-        let reply = try prompt("Mark the assessment complete? y or n (Enter for no): ").lowercased()
-        if reply == "y" || reply == "yes" {
-            assessment.status = .complete
-            persist()
-            say("Marked complete.")
+        if !assessment.isReadOnly, try confirmYes("Mark the assessment complete? y or n (Enter for no): ") {
+            try complete()
         }
         say(failure == nil && path != nil ? "Saved to \(path ?? "")." : "Saved" + resumeHint())
+    }
+
+    /// Marks the assessment complete, first offering to confirm in one recorded step any answers still
+    /// as last time.
+    private mutating func complete() throws {
+        let unconfirmed = assessment.unconfirmedCriteria(in: framework)
+        if !unconfirmed.isEmpty {
+            say("\(unconfirmed.count) answer\(unconfirmed.count == 1 ? " is" : "s are") as last time and not yet confirmed:")
+            for criterion in unconfirmed {
+                say("  \(criterion.label): \(assessment.answers[criterion.id].map(AnswerText.label) ?? "no answer")")
+            }
+            let question = "Confirm \(unconfirmed.count == 1 ? "it" : "all \(unconfirmed.count)") as unchanged now "
+                + "(recorded)? y or n (Enter for no): "
+            guard try confirmYes(question) else {
+                say("Not complete: confirm each with maturity workshop --resume, or answer y here next time.")
+                return
+            }
+            assessment.confirmAllCarried(in: framework, at: clock(), by: facilitator)
+            persist()
+        }
+        do {
+            try assessment.complete(in: framework, at: clock(), by: facilitator)
+            persist()
+            say("Marked complete (recorded). It is now read-only until reopened.")
+        } catch {
+            say("Not complete: answers are still as last time.")
+        }
+    }
+
+    private func confirmYes(_ question: String) throws -> Bool {
+        let reply = try prompt(question).lowercased()
+        return reply == "y" || reply == "yes"
     }
 
     // MARK: - Input and output

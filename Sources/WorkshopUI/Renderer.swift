@@ -23,6 +23,7 @@ public enum Renderer {
             switch editor {
             case let .note(criterionID, field): cursor = NoteEditor.draw(state, criterionID: criterionID, field: field, into: &body)
             case let .action(area, _, form): cursor = ActionFormRender.draw(state, area: area, form: form, into: &body)
+            case let .reopenReason(field): cursor = ReopenRender.draw(state, field: field, into: &body)
             }
         } else {
             switch state.step {
@@ -91,9 +92,7 @@ public enum Renderer {
             let placement = PlacementRules.place(state.framework.areas[area], in: state.framework, answers: assessment.answers)
             grid.put(" \(state.framework.areas[area].shortTitle) now: \(placement.titleMarkingProvisional)", row: row, column: 0, style: .accent)
         } else {
-            let total = state.framework.allCriteria.count
-            let answered = state.framework.allCriteria.filter { assessment.answers[$0.id] != nil }.count
-            grid.put(" \(answered) of \(total) questions answered", row: row, column: 0, style: .accent)
+            grid.put(" " + CarriedList.tally(assessment, in: state.framework), row: row, column: 0, style: .accent)
         }
     }
 

@@ -1,5 +1,6 @@
 import CellGrid
 import MaturityFramework
+import MaturityReports
 import MaturityRules
 import MaturityStore
 
@@ -43,7 +44,8 @@ enum ResultScreen {
             body.line("Last time's actions (r to review their status)", style: .title)
             for (number, action) in reviewed.enumerated() {
                 let selected = number == state.selection
-                body.paragraph(describe(action), style: selected ? .selected : .plain, firstPrefix: selected ? "▸ " : "  ")
+                let text = describe(action, status: RecordWords.review(action, reviewed: !record.unreviewedActions.contains(action.id)))
+                body.paragraph(text, style: selected ? .selected : .plain, firstPrefix: selected ? "▸ " : "  ")
                 if selected { selectedEnd = body.row }
             }
         }
@@ -59,11 +61,11 @@ enum ResultScreen {
     }
 
     /// "Align the strategy — Director of strategy, due 2027-03-31, in progress".
-    static func describe(_ action: Action) -> String {
+    static func describe(_ action: Action, status: String? = nil) -> String {
         var details: [String] = []
         if !action.owner.isEmpty { details.append(action.owner) }
         if let due = action.due { details.append("due \(due)") }
-        details.append(action.status.phrase)
+        details.append(status ?? action.status.phrase)
         return (action.what.isEmpty ? "(no description)" : action.what) + " — " + details.joined(separator: ", ")
     }
 }

@@ -33,6 +33,15 @@ enum StepKeys {
 
     private static func question(_ key: Key, area: Int, index: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
         let criterion = state.framework.areas[area].criteria[index]
+        if state.assessment?.isReadOnly == true {
+            switch key {
+            case .enter: return Workshop.step(by: 1, in: &state)
+            case .character, .tab, .up, .down, .backspace, .delete:
+                _ = Workshop.refusesChanges(&state)
+                return []
+            default: return []
+            }
+        }
         switch key {
         case let .character(letter):
             guard let answer = answer(for: letter) else {
@@ -104,6 +113,13 @@ enum StepKeys {
         let actions = record.actions
         let own = state.selection - reviewed
         switch key {
+        case .character("r"), .character("R"), .character("a"), .character("A"), .character("e"), .character("E"),
+             .character("d"), .character("D"), .delete:
+            if Workshop.refusesChanges(&state) { return [] }
+        default:
+            break
+        }
+        switch key {
         case .enter:
             return Workshop.step(by: 1, in: &state)
         case .down:
@@ -114,8 +130,12 @@ enum StepKeys {
             guard state.selection < reviewed else { return [] }
             let all = ActionStatus.allCases
             var action = record.reviewedActions[state.selection]
-            action.status = all[((all.firstIndex(of: action.status) ?? 0) + 1) % all.count]
+            // The first review starts from last time's status; later presses cycle on from there.
+            if !record.unreviewedActions.contains(action.id) {
+                action.status = all[((all.firstIndex(of: action.status) ?? 0) + 1) % all.count]
+            }
             state.assessment?[area: areaID].reviewedActions[state.selection] = action
+            state.assessment?[area: areaID].unreviewedActions.remove(action.id)
             state.message = .init("Reviewed: \(action.what) — \(action.status.phrase).")
             return Workshop.persist(&state)
         case .character("a"), .character("A"):
@@ -164,17 +184,45 @@ enum StepKeys {
         case .character("x"), .character("X"):
             return state.assessment == nil ? [] : [.export]
         case .character("c"), .character("C"):
-            guard var assessment = state.assessment else { return [] }
-            assessment.status = assessment.status == .complete ? .draft : .complete
-            state.assessment = assessment
-            state.message = .init(assessment.status == .complete
-                ? "Marked complete. Press c again to reopen it as a draft."
-                : "Reopened as a draft.")
-            return Workshop.persist(&state)
+            return completeOrReopen(&state)
         default:
             break
         }
         return []
+    }
+
+    /// Marks the assessment complete (refused, with an offer, while carried answers are unconfirmed),
+    /// or opens the form that asks why a complete one is reopened.
+    private static func completeOrReopen(_ state: inout WorkshopState) -> [WorkshopEffect] {
+        guard var assessment = state.assessment else { return [] }
+        if assessment.isReadOnly {
+            state.editor = .reopenReason(TextField("", limit: EditorKeys.reasonLimit))
+            return []
+        }
+        do {
+            try assessment.complete(in: state.framework, at: state.clock(), by: state.facilitator)
+        } catch {
+            state.offersToConfirmCarried = true
+            let count = error.unconfirmed.count
+            state.message = .init("Not complete yet: \(count) answer\(count == 1 ? " is" : "s are") as last time and not "
+                + "confirmed (\(CarriedList.describe(error.unconfirmed, in: state.framework))). Press y to confirm "
+                + "\(count == 1 ? "it" : "all \(count)") as unchanged now (recorded), or any other key to go back and "
+                + "confirm them one by one.", isProblem: true)
+            return []
+        }
+        state.assessment = assessment
+        state.message = .init("Marked complete (recorded). It is now read-only; press c to reopen it, saying why.")
+        return Workshop.persist(&state)
+    }
+
+    /// Confirms every answer still as last time, as one recorded decision.
+    static func confirmCarried(_ state: inout WorkshopState) -> [WorkshopEffect] {
+        guard var assessment = state.assessment else { return [] }
+        let count = assessment.confirmAllCarried(in: state.framework, at: state.clock(), by: state.facilitator)
+        state.assessment = assessment
+        state.message = .init("Confirmed \(count) unchanged answer\(count == 1 ? "" : "s") from last time (recorded). "
+            + "Press c to mark the assessment complete.")
+        return Workshop.persist(&state)
     }
 
     /// One create or save is enough per update.

@@ -56,11 +56,13 @@ public enum Workshop {
         case let .draftCreated(path):
             state.draftPath = path
             state.unsaved = false
+            state.storeFailing = false
             state.rescueCopy = nil
             state.message = .init("Saved as \(path.split(separator: "/").last.map(String.init) ?? path). Every change is saved at once.")
             return []
         case .saved:
             state.unsaved = false
+            state.storeFailing = false
             if state.rescueCopy != nil || state.message?.text.hasPrefix("Not saved") == true {
                 state.message = .init("Saved in the store again.")
             }
@@ -68,6 +70,7 @@ public enum Workshop {
             return []
         case let .storeFailed(reason, rescueCopy):
             state.rescueCopy = rescueCopy
+            state.storeFailing = true
             if let rescueCopy {
                 state.message = .init("Not saved in the store: \(reason). A copy is safe in \(rescueCopy); "
                     + "the store is tried again every 2 seconds.", isProblem: true)
@@ -120,6 +123,11 @@ public enum Workshop {
         if state.message?.isProblem != true || !state.unsaved { state.message = nil }
         if state.start != nil { return StartScreen.handle(key, in: &state) }
         if state.editor != nil { return EditorKeys.handle(key, in: &state) }
+        if state.offersToConfirmCarried {
+            state.offersToConfirmCarried = false
+            if key == .character("y") || key == .character("Y") { return StepKeys.confirmCarried(&state) }
+            return []
+        }
         if key != .character("d") { state.confirmingDelete = nil }
         switch key {
         case .character("q"), .character("Q"):
@@ -155,7 +163,8 @@ public enum Workshop {
         return [.quit]
     }
 
-    /// Moves to `step`, remembering it in the assessment so a resumed draft opens there.
+    /// Moves to `step`, remembering it in the assessment so a resumed draft opens there (a complete,
+    /// read-only assessment is not written for a move).
     static func go(to step: Step, in state: inout WorkshopState) -> [WorkshopEffect] {
         guard state.step != step else { return [] }
         state.step = step
@@ -163,7 +172,16 @@ public enum Workshop {
         state.scroll = 0
         state.selection = 0
         state.confirmingDelete = nil
+        if state.assessment?.isReadOnly == true { return [] }
         return persist(&state)
+    }
+
+    /// Whether the assessment is complete, and so read-only; if it is, says how to reopen it.
+    static func refusesChanges(_ state: inout WorkshopState) -> Bool {
+        guard state.assessment?.isReadOnly == true else { return false }
+        state.message = .init("This assessment is complete and read-only. To change it, reopen it on the summary board "
+            + "(s, then c) and say why; the reopening is recorded.", isProblem: true)
+        return true
     }
 
     static func step(by offset: Int, in state: inout WorkshopState) -> [WorkshopEffect] {

@@ -52,6 +52,14 @@ public struct WorkshopState: Sendable {
     var quitWarned = false
     /// The action the user pressed delete on once, waiting for a second press.
     var confirmingDelete: Int?
+    /// Completing was refused for unconfirmed carried answers; y now confirms them all in one step.
+    var offersToConfirmCarried = false
+    /// The store failed the latest write; cleared when a write succeeds.
+    public var storeFailing = false
+    /// Who runs the workshop, when known (the login name); recorded with completions and reopenings.
+    public var facilitator: String?
+    /// The current time as an ISO 8601 timestamp, for the record's events (the shell's clock; fixed in tests).
+    public var clock: @Sendable () -> String = { "" }
 
     /// A draft in the store that can be resumed.
     public struct Draft: Sendable {
@@ -222,6 +230,8 @@ public enum Editor: Sendable, Equatable {
     case note(criterionID: String, field: TextField)
     /// An action of an area: its index in the area's actions, and the form.
     case action(area: Int, index: Int, form: ActionForm)
+    /// Why a complete assessment is being reopened.
+    case reopenReason(TextField)
 }
 
 /// The fields of an action while it is edited.

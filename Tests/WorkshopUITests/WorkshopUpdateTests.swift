@@ -198,12 +198,25 @@ struct NavigationTests {
         #expect(state.step == .overview(area: 1))
     }
 
-    @Test func theSummaryMarksTheAssessmentComplete() {
+    @Test func theSummaryMarksTheAssessmentCompleteAndReopensItOnlyWithAReason() {
         var state = startedState()
+        state.facilitator = "chair"
+        state.clock = { "2026-11-22T15:00:00Z" }
         press(keys("sc"), on: &state)
         #expect(state.assessment?.status == .complete)
+        #expect(state.assessment?.events == [RecordEvent(.completed, at: "2026-11-22T15:00:00Z", by: "chair")])
         press(keys("c"), on: &state)
+        #expect(state.assessment?.status == .complete)
+        #expect(Renderer.render(state).grid.text.contains("Why is it reopened?"))
+        press([.enter], on: &state)
+        #expect(state.assessment?.status == .complete, "an empty reason reopens nothing")
+        press([.escape], on: &state)
+        #expect(state.assessment?.status == .complete)
+        press(keys("cLate evidence from the council\n"), on: &state)
         #expect(state.assessment?.status == .draft)
+        #expect(state.assessment?.reopenings == [
+            RecordEvent(.reopened, at: "2026-11-22T15:00:00Z", by: "chair", reason: "Late evidence from the council"),
+        ])
     }
 
     @Test func helpOpensAndAnyKeyOnlyClosesIt() {
