@@ -41,6 +41,21 @@ struct RecordIntegrityEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "a complete assessment was written")
     }
 
+    @Test func plainModeAsksBeforeReopeningAndOtherwiseWritesNothing() throws {
+        let sandbox = try Sandbox()
+        let file = try completeAssessment(sandbox)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let kept = try sandbox.run(["workshop", "--plain", "--resume", file], input: "\n")
+        #expect(kept.stdout.contains("This assessment is complete and read-only."))
+        #expect(kept.stdout.contains("Not reopened; nothing was changed."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        let reopened = try sandbox.run(["workshop", "--plain", "--resume", file], input: "A late answer\nq\n")
+        #expect(reopened.stdout.contains("Reopened as a draft; the reopening is recorded."))
+        let saved = try #require(try json(String(contentsOfFile: file, encoding: .utf8)) as? [String: Any])
+        #expect(saved["status"] as? String == "draft")
+        #expect((saved["events"] as? [[String: Any]])?.last?["reason"] as? String == "A late answer")
+    }
+
     @Test func reopeningIsDeliberateAndRecordedInEveryFormat() throws {
         let sandbox = try Sandbox()
         let file = try completeAssessment(sandbox)
