@@ -211,7 +211,7 @@ enum StepKeys {
             return []
         }
         state.assessment = assessment
-        state.message = .init("Marked complete (recorded). It is now read-only; press c to reopen it, saying why.")
+        state.message = .init("Marked complete (recorded); it is now read-only. c reopens it.")
         return Workshop.persist(&state)
     }
 

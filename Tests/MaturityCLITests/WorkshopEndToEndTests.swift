@@ -84,7 +84,7 @@ struct WorkshopEndToEndTests {
         try session.waitFor("Keys on this screen")
         try session.press("Escape")
         try session.type("c")
-        try session.waitFor("Marked complete (recorded).")
+        try session.waitFor("Marked complete (recorded)")
         try session.type("q")
         let ending = try session.ending()
         #expect(ending.exit == "exit=0")
@@ -304,7 +304,7 @@ struct YearlyRerunEndToEndTests {
         try first.waitFor("Brief partners on the plan — Chair")
         try first.type("s")
         try first.type("c")
-        try first.waitFor("Marked complete (recorded).")
+        try first.waitFor("Marked complete (recorded)")
         try first.type("q")
         #expect(try first.ending().exit == "exit=0")
 
@@ -334,7 +334,7 @@ struct YearlyRerunEndToEndTests {
         try second.waitFor("Reviewed: Brief partners on the plan — in progress.")
         try second.type("s")
         try second.type("c")
-        try second.waitFor("Marked complete (recorded).")
+        try second.waitFor("Marked complete (recorded)")
         try second.type("q")
         #expect(try second.ending().exit == "exit=0")
 
