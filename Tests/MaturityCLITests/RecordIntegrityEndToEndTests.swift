@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 10, items 9 to 11 and 14, through the real binary: a board's record is never changed silently.
 @Suite("Record integrity end to end", .serialized)
@@ -39,6 +40,8 @@ struct RecordIntegrityEndToEndTests {
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "a complete assessment was written")
+        CampaignReport.record("Complete assessment resumed and edited (answer, note, moves)", cases: 1,
+                              how: "tmux: every edit refused with the way to reopen; the file's bytes unchanged")
     }
 
     @Test func plainModeAsksBeforeReopeningAndOtherwiseWritesNothing() throws {
@@ -98,6 +101,8 @@ struct RecordIntegrityEndToEndTests {
         #expect(run.stdout.contains("10 answers are as last time and not yet confirmed"))
         let saved = try #require(try json(String(contentsOfFile: newestFile(sandbox), encoding: .utf8)) as? [String: Any])
         #expect(saved["status"] as? String == "draft")
+        CampaignReport.record("Carried-forward assessment completed with no answer confirmed", cases: 1,
+                              how: "plain mode: refused, the 10 unconfirmed answers listed; the status stays draft")
     }
 
     @Test func theExportsTellConfirmedChangedAndUnconfirmedApart() throws {
@@ -158,5 +163,7 @@ struct RecordIntegrityEndToEndTests {
         #expect((try? FileManager.default.contentsOfDirectory(atPath: sandbox.store.path))?.isEmpty ?? true)
         let fits = try sandbox.write("criterion,answer,note\n\(criterion),yes,\(String(long.dropLast()))\n", to: "fits.csv")
         #expect(try sandbox.run(["new", "--system", "West Yorkshire ICS", "--answers", fits]).status == 0)
+        CampaignReport.record("Answer sheet with a note over 20,000 characters", cases: 1,
+                              how: "new --answers: exit 1 naming file, line and length; nothing written")
     }
 }
