@@ -58,10 +58,11 @@ struct WorkshopCommand: ParsableCommand {
         if let resume {
             do {
                 let url = try store.locate(resume)
+                // Locked first, then read, so that nothing written in between is lost or overwritten.
+                lock = try DraftLock.acquire(url)
                 let assessment = try AssessmentStore.load(url)
                 let framework = try catalog.framework(for: assessment, file: url.path)
                 resumed = (assessment, url.path, framework)
-                lock = try DraftLock.acquire(url)
             } catch let busy as DraftLock.Busy {
                 throw CommandFailure("maturity: \(busy)")
             } catch let failure as CommandFailure {
@@ -190,13 +191,16 @@ struct ScreenRunner {
         return Workshop.apply(.key(key), to: &state)
     }
 
-    /// Locks the draft the start screen resumed, or sends the user back to the start screen.
+    /// Locks the draft the start screen resumed and reads it again under the lock (the list was made
+    /// at launch), or sends the user back to the start screen.
     private mutating func lockResumedDraft() {
         guard let path = state.draftPath else { return }
         do {
             lock?.release()
             lock = try DraftLock.acquire(URL(fileURLWithPath: path))
+            _ = Workshop.apply(.lockedDraftRead(try AssessmentStore.load(URL(fileURLWithPath: path))), to: &state)
         } catch {
+            lock?.release()
             lock = nil
             _ = Workshop.apply(.lockRefused("\(error)"), to: &state)
         }

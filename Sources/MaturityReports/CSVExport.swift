@@ -10,13 +10,13 @@ public enum CSVExport {
     public static let header = [
         "system", "date", "status", "framework", "framework_version", "area_id", "area", "stage_id", "stage",
         "criterion_id", "question", "answer", "as_last_time", "note", "placement", "provisional", "last_time_answer",
-        "carried", "reopened",
+        "carried", "record",
     ]
 
     public static func render(_ report: SummaryReport) -> String {
         let assessment = report.assessment
         let last = report.assessment.lastTime
-        let reopened = RecordWords.reopenings(assessment)
+        let record = RecordWords.lines(assessment).joined(separator: "; ")
         var rows = [header]
         for area in report.areas {
             for row in area.criteria {
@@ -26,7 +26,7 @@ public enum CSVExport {
                     row.criterion.text, row.answer?.rawValue ?? "", row.isAsLastTime ? "yes" : "no", row.note ?? "",
                     area.placement.stageID, area.placement.isProvisional ? "yes" : "no",
                     last.flatMap { $0.answers[row.criterion.id]?.rawValue } ?? "",
-                    row.carried?.rawValue ?? "", reopened,
+                    row.carried?.rawValue ?? "", record,
                 ])
             }
         }

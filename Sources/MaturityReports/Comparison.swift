@@ -28,7 +28,9 @@ public struct Comparison: Sendable {
                 return old == new ? nil : AnswerChange(criterion: criterion, then: old, now: new)
             }
             let record = now[area: area.id]
-            let reviewed = record.reviewedActions.filter { !record.unreviewedActions.contains($0.id) }
+            // Reviews refer to the actions of the assessment carried forward from, and to no other's.
+            let reviewsThisOne = now.lastTime?.file == earlier.file
+            let reviewed = reviewsThisOne ? record.reviewedActions.filter { !record.unreviewedActions.contains($0.id) } : []
             let lastActions = before[area: area.id].actions.map { action in
                 reviewed.first { $0.id == action.id } ?? action
             }

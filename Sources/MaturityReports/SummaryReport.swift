@@ -89,11 +89,6 @@ public enum RecordWords {
         assessment.events.map(\.sentence)
     }
 
-    /// The reopenings only, "; "-joined, for a CSV column ("" when never reopened).
-    public static func reopenings(_ assessment: Assessment) -> String {
-        assessment.reopenings.map(\.sentence).joined(separator: "; ")
-    }
-
     /// An action's status as reviewed: "done", or "not reviewed (last time: in progress)".
     public static func review(_ action: Action, reviewed: Bool) -> String {
         reviewed ? action.status.phrase : "not reviewed (last time: \(action.status.phrase))"

@@ -7,6 +7,8 @@ import MaturityRules
 public struct Assessment: Sendable, Equatable {
     /// The longest note on a criterion, in characters, wherever it is typed or imported.
     public static let noteLimit = 20_000
+    /// The longest reason for reopening a complete assessment, in characters.
+    public static let reasonLimit = 200
 
     /// The framework answered, by id and version.
     public var framework: FrameworkReference
@@ -82,11 +84,13 @@ public struct Assessment: Sendable, Equatable {
                             notes: earlier.areas.reduce(into: [:]) { $0.merge($1.notes) { first, _ in first } })
     }
 
-    /// An action id not yet used in this assessment, by its own actions or last time's under review:
-    /// `action-1`, `action-2`...
+    /// An action id used by none of this assessment's actions nor last time's under review, in any
+    /// area: `action-N` one above the highest number taken, so a deleted action's id is not handed to
+    /// a later one while others follow it.
     public func nextActionID() -> String {
         let taken = Set(areas.flatMap { $0.actions.map(\.id) + $0.reviewedActions.map(\.id) })
-        var number = taken.count + 1
+        let highest = taken.compactMap { $0.hasPrefix("action-") ? Int($0.dropFirst("action-".count)) : nil }.max() ?? 0
+        var number = highest + 1
         while taken.contains("action-\(number)") { number += 1 }
         return "action-\(number)"
     }

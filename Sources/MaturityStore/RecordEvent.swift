@@ -1,14 +1,22 @@
 /// Something deliberate that happened to an assessment's record, kept in its file so that a
 /// complete assessment can never change without trace: completed, reopened, carried answers confirmed.
 public struct RecordEvent: Sendable, Equatable, Codable {
-    /// What happened.
-    public enum Kind: String, Sendable, Codable {
+    /// What happened: one of the kinds below, or a kind written by a newer `maturity`, kept as it is.
+    public struct Kind: RawRepresentable, Sendable, Hashable, Codable {
+        /// The kind as written in the file.
+        public var rawValue: String
+
+        /// A kind by its name in the file.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
         /// The board marked the assessment complete.
-        case completed
+        public static let completed = Kind(rawValue: "completed")
         /// A complete assessment was opened for changes again.
-        case reopened
+        public static let reopened = Kind(rawValue: "reopened")
         /// The board confirmed, in one step, every answer still as last time.
-        case confirmedCarried = "confirmed-carried"
+        public static let confirmedCarried = Kind(rawValue: "confirmed-carried")
     }
 
     /// What happened.
@@ -43,6 +51,7 @@ public struct RecordEvent: Sendable, Equatable, Codable {
         case .confirmedCarried:
             let count = criteria?.count ?? 0
             return "Confirmed \(count) unchanged answer\(count == 1 ? "" : "s") from last time in one step on \(day)\(who)"
+        default: return "\(kind.rawValue.capitalized) on \(day)\(who)" + (reason.map { ": \($0)" } ?? "")
         }
     }
 }

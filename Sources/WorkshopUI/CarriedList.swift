@@ -3,13 +3,17 @@ import MaturityStore
 
 /// Words for answers carried from last time: where they are, and how far the board has confirmed them.
 enum CarriedList {
-    /// "Economy 1, 3; Climate 2": the criteria by area short title and question number.
-    static func describe(_ criterionIDs: [String], in framework: Framework) -> String {
+    /// "Economy 1, 3; Climate 2": the criteria by area short title and question number; past `areaLimit`
+    /// areas, "and 4 more areas".
+    static func describe(_ criterionIDs: [String], in framework: Framework, areaLimit: Int = 3) -> String {
         let wanted = Set(criterionIDs)
-        return framework.areas.compactMap { area -> String? in
+        let parts = framework.areas.compactMap { area -> String? in
             let numbers = area.criteria.indices.filter { wanted.contains(area.criteria[$0].id) }.map { "\($0 + 1)" }
             return numbers.isEmpty ? nil : "\(area.shortTitle) \(numbers.joined(separator: ", "))"
-        }.joined(separator: "; ")
+        }
+        guard parts.count > areaLimit else { return parts.joined(separator: "; ") }
+        let more = parts.count - areaLimit
+        return parts.prefix(areaLimit).joined(separator: "; ") + "; and \(more) more area\(more == 1 ? "" : "s")"
     }
 
     /// "30 of 30 answered" for a first assessment; for one carried forward, "18 confirmed this year ·

@@ -7,7 +7,7 @@ enum EditorKeys {
     /// The longest note kept: the same limit as answer sheets and plain mode.
     static let noteLimit = Assessment.noteLimit
     /// The longest reason for reopening a complete assessment.
-    static let reasonLimit = 500
+    static let reasonLimit = Assessment.reasonLimit
 
     static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
         switch state.editor {
@@ -22,6 +22,18 @@ enum EditorKeys {
     }
 
     private static func note(_ key: Key, criterionID: String, field: inout TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        if state.assessment?.isReadOnly == true {
+            // A complete assessment's note is read, never changed.
+            switch key {
+            case .escape: return []
+            case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown:
+                _ = field.handle(key, width: NoteEditor.textWidth(state))
+            default:
+                _ = Workshop.refusesChanges(&state)
+            }
+            state.editor = .note(criterionID: criterionID, field: field)
+            return []
+        }
         if key == .escape {
             state.editor = nil
             state.assessment = state.assessmentToSave(with: .note(criterionID: criterionID, field: field))
@@ -107,20 +119,14 @@ enum EditorKeys {
         return closed("Action", &state)
     }
 
-    /// Says truthfully where a closed note or action is: saved in the store, only in the rescue copy,
-    /// or not saved yet. A change still waiting is written before the next frame.
+    /// Says "saved" only when it is true: while the store fails, the closed note or action is written
+    /// again at once, and the store's answer (where the rescue copy is) becomes the message.
     private static func closed(_ what: String, _ state: inout WorkshopState) -> [WorkshopEffect] {
         guard state.storeFailing else {
             state.message = .init("\(what) saved.")
             return state.unsaved ? Workshop.persist(&state) : []
         }
-        if let copy = state.rescueCopy {
-            state.message = .init("\(what) not saved in the store, which cannot be written; it is safe in the rescue copy "
-                + "\(copy). The store is tried again every 2 seconds.", isProblem: true)
-        } else {
-            state.message = .init("\(what) not saved: the store cannot be written and no rescue copy could be made. "
-                + "It is kept in memory; do not quit yet.", isProblem: true)
-        }
+        state.message = nil
         return Workshop.persist(&state)
     }
 
@@ -146,6 +152,9 @@ enum EditorKeys {
             return Workshop.persist(&state)
         default:
             _ = field.handle(key, width: 0)
+            if field.wasCut {
+                state.message = .init("The reason is at its limit of \(reasonLimit) characters.", isProblem: true)
+            }
             state.editor = .reopenReason(field)
             return []
         }

@@ -9,7 +9,9 @@ enum NoteEditor {
         let criterion = state.framework.allCriteria.first { $0.id == criterionID }
         body.line()
         body.line("Note on: " + (criterion?.label ?? criterionID), style: .title)
-        if field.wasCut {
+        if state.assessment?.isReadOnly == true {
+            body.paragraph("Read only: the assessment is complete. ↑↓ PgUp PgDn move through the note; Esc closes it.", style: .dim)
+        } else if field.wasCut {
             body.paragraph("The note is at its limit of \(EditorKeys.noteLimit) characters; the rest was not added.", style: .warning)
         } else {
             body.paragraph("Type the note or evidence. Enter starts a new line; Esc when done. Every change is saved.", style: .dim)

@@ -32,7 +32,7 @@ public struct PlainWorkshop {
     /// Who runs the workshop, when known; recorded with completions and reopenings.
     public var facilitator: String?
     /// The current time as an ISO 8601 timestamp, for the record's events.
-    public var clock: () -> String = { "" }
+    public var clock: () -> String = { ISO8601DateFormatter().string(from: Date()) }
 
     /// The end of input: the draft is saved, and the user is told how to resume it.
     struct EndOfInput: Error {}
@@ -81,14 +81,17 @@ public struct PlainWorkshop {
     /// Asks whether to reopen a complete assessment, and why; true once it is reopened (and recorded).
     private mutating func reopen() throws -> Bool {
         say("This assessment is complete and read-only. Reopening it is recorded with the date, who reopened it and why.")
-        let reason = try prompt("Why reopen it? (Enter keeps it complete and ends): ")
-        if reason.isEmpty {
+        guard try confirmYes("Reopen it as a draft? y or n (Enter for no): ") else {
             say("Not reopened; nothing was changed.")
             return false
         }
-        if let problem = PlainText.problem(in: reason, limit: 500) {
-            say("Not reopened: the reason \(problem).")
-            return false
+        var reason = ""
+        while reason.isEmpty {
+            reason = try prompt("Why is it reopened? (kept in the file; at most \(Assessment.reasonLimit) characters): ")
+            if let problem = PlainText.problem(in: reason, limit: Assessment.reasonLimit) ?? (reason.isEmpty ? "is empty" : nil) {
+                say("The reason \(problem); type it again.")
+                reason = ""
+            }
         }
         assessment.reopen(at: clock(), by: facilitator, reason: reason)
         persist()
@@ -133,7 +136,8 @@ public struct PlainWorkshop {
         }
         while true {
             let carried = assessment[area: area.id].asLastTime.contains(criterion.id) ? " (as last time)" : ""
-            let keep = current.map { "Enter keeps \(AnswerText.label($0).lowercased())\(carried)" } ?? "Enter leaves it unanswered"
+            let keep = current.map { carried.isEmpty ? "Enter keeps \(AnswerText.label($0).lowercased())"
+                : "Enter confirms \(AnswerText.label($0).lowercased())\(carried)" } ?? "Enter leaves it unanswered"
             let reply = try prompt("Answer y (yes, in place), p (partly), n (no), u (not sure); \(keep); b back; s summary; q quit: ")
             let word = reply.lowercased()
             switch word {
@@ -228,6 +232,7 @@ public struct PlainWorkshop {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
             say("\(area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
         }
+        say(CarriedList.tally(assessment, in: framework) + ".")
         if !assessment.isReadOnly, try confirmYes("Mark the assessment complete? y or n (Enter for no): ") {
             try complete()
         }

@@ -39,9 +39,10 @@ enum ResultScreen {
             }
         }
         let reviewed = record.reviewedActions
+        let readOnly = state.assessment?.isReadOnly == true
         if !reviewed.isEmpty {
             body.line()
-            body.line("Last time's actions (r to review their status)", style: .title)
+            body.line(readOnly ? "Last time's actions" : "Last time's actions (r to review their status)", style: .title)
             for (number, action) in reviewed.enumerated() {
                 let selected = number == state.selection
                 let text = describe(action, status: RecordWords.review(action, reviewed: !record.unreviewedActions.contains(action.id)))
@@ -50,7 +51,7 @@ enum ResultScreen {
             }
         }
         body.line()
-        body.line("Agreed actions (a to add, e to edit, d to delete)", style: .title)
+        body.line(readOnly ? "Agreed actions" : "Agreed actions (a to add, e to edit, d to delete)", style: .title)
         if record.actions.isEmpty { body.line("None yet.", style: .dim, indent: 2) }
         for (number, action) in record.actions.enumerated() {
             let selected = reviewed.count + number == state.selection

@@ -60,12 +60,14 @@ enum StartRender {
         let first = max(0, min(form.draftIndex - visible + 1, state.drafts.count - visible))
         for index in first..<min(state.drafts.count, first + visible) {
             let draft = state.drafts[index]
+            let unconfirmed = draft.assessment.unconfirmedCriteria(in: draft.framework).count
             let total = draft.framework.allCriteria.count
-            let answered = draft.framework.allCriteria.filter { draft.assessment.answers[$0.id] != nil }.count
+            let answered = draft.framework.allCriteria.filter { draft.assessment.answers[$0.id] != nil }.count - unconfirmed
+            let carried = unconfirmed > 0 ? ", \(unconfirmed) as last time" : ""
             let selected = form.focus == .draft && index == form.draftIndex
             let name = draft.path.split(separator: "/").last.map(String.init) ?? draft.path
             body.line((selected ? "▸ " : "  ") + "\(draft.assessment.date)  \(draft.assessment.system)  "
-                      + "(\(answered) of \(total) answered)  \(name)", style: selected ? .selected : .plain)
+                      + "(\(answered) of \(total) answered\(carried))  \(name)", style: selected ? .selected : .plain)
         }
         return cursor
     }

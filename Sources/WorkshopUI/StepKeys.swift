@@ -36,7 +36,14 @@ enum StepKeys {
         if state.assessment?.isReadOnly == true {
             switch key {
             case .enter: return Workshop.step(by: 1, in: &state)
-            case .character, .tab, .up, .down, .backspace, .delete:
+            case .character("e"), .character("E"), .tab:
+                // The note can be read, not changed.
+                if state.assessment?[area: state.framework.areas[area].id].notes[criterion.id] != nil {
+                    return openNote(criterion, area: area, &state)
+                }
+                _ = Workshop.refusesChanges(&state)
+                return []
+            case .character, .up, .down, .backspace, .delete:
                 _ = Workshop.refusesChanges(&state)
                 return []
             default: return []
@@ -204,10 +211,10 @@ enum StepKeys {
         } catch {
             state.offersToConfirmCarried = true
             let count = error.unconfirmed.count
-            state.message = .init("Not complete yet: \(count) answer\(count == 1 ? " is" : "s are") as last time and not "
-                + "confirmed (\(CarriedList.describe(error.unconfirmed, in: state.framework))). Press y to confirm "
-                + "\(count == 1 ? "it" : "all \(count)") as unchanged now (recorded), or any other key to go back and "
-                + "confirm them one by one.", isProblem: true)
+            state.message = .init("Not complete: \(count) answer\(count == 1 ? " is" : "s are") as last time, not confirmed. "
+                + "y confirms \(count == 1 ? "it" : "all \(count)") as unchanged (recorded); any other key goes back to "
+                + "confirm them one by one. Still as last time: \(CarriedList.describe(error.unconfirmed, in: state.framework)).",
+                isProblem: true)
             return []
         }
         state.assessment = assessment
@@ -220,8 +227,7 @@ enum StepKeys {
         guard var assessment = state.assessment else { return [] }
         let count = assessment.confirmAllCarried(in: state.framework, at: state.clock(), by: state.facilitator)
         state.assessment = assessment
-        state.message = .init("Confirmed \(count) unchanged answer\(count == 1 ? "" : "s") from last time (recorded). "
-            + "Press c to mark the assessment complete.")
+        state.message = .init("Confirmed \(count) unchanged answer\(count == 1 ? "" : "s") (recorded). c completes.")
         return Workshop.persist(&state)
     }
 

@@ -15,6 +15,9 @@ public enum WorkshopEvent: Sendable, Equatable {
     case storeFailed(reason: String, rescueCopy: String?)
     /// The draft just resumed is open in another workshop, as this message says.
     case lockRefused(String)
+    /// The draft just resumed and locked, as its file holds it now (it may have changed since the start
+    /// screen listed it, or been completed elsewhere).
+    case lockedDraftRead(Assessment)
     /// The summary was exported to these files.
     case exported(paths: [String])
     /// The export failed, for this reason.
@@ -92,6 +95,13 @@ public enum Workshop {
             state.start = state.startBeforeResume
             state.start?.problem = reason
             state.message = nil
+            return []
+        case let .lockedDraftRead(assessment):
+            guard assessment != state.assessment else { return [] }
+            state.open(assessment, path: state.draftPath)
+            state.message = .init(assessment.isReadOnly
+                ? "This assessment was completed elsewhere since the list was made: it opens read-only."
+                : "This draft was changed elsewhere since the list was made: it opens as it is now.")
             return []
         case let .exportFailed(reason):
             state.message = .init("Not exported: \(reason)", isProblem: true)

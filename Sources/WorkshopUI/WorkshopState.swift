@@ -59,7 +59,7 @@ public struct WorkshopState: Sendable {
     /// Who runs the workshop, when known (the login name); recorded with completions and reopenings.
     public var facilitator: String?
     /// The current time as an ISO 8601 timestamp, for the record's events (the shell's clock; fixed in tests).
-    public var clock: @Sendable () -> String = { "" }
+    public var clock: @Sendable () -> String = { ISO8601DateFormatter().string(from: Date()) }
 
     /// A draft in the store that can be resumed.
     public struct Draft: Sendable {

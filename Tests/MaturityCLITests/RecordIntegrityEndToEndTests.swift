@@ -48,11 +48,14 @@ struct RecordIntegrityEndToEndTests {
         let sandbox = try Sandbox()
         let file = try completeAssessment(sandbox)
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
-        let kept = try sandbox.run(["workshop", "--plain", "--resume", file], input: "\n")
+        // "n", the answer a script written for a draft would give first, does not reopen it.
+        let kept = try sandbox.run(["workshop", "--plain", "--resume", file], input: "n\nn\n\nq\n")
         #expect(kept.stdout.contains("This assessment is complete and read-only."))
         #expect(kept.stdout.contains("Not reopened; nothing was changed."))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
-        let reopened = try sandbox.run(["workshop", "--plain", "--resume", file], input: "A late answer\nq\n")
+        let reopened = try sandbox.run(["workshop", "--plain", "--resume", file],
+                                       input: "y\nbad \u{1B}]0;x\u{7}\nA late answer\nq\n")
+        #expect(reopened.stdout.contains("The reason holds control or text-direction characters"))
         #expect(reopened.stdout.contains("Reopened as a draft; the reopening is recorded."))
         let saved = try #require(try json(String(contentsOfFile: file, encoding: .utf8)) as? [String: Any])
         #expect(saved["status"] as? String == "draft")
@@ -101,6 +104,10 @@ struct RecordIntegrityEndToEndTests {
         #expect(run.stdout.contains("10 answers are as last time and not yet confirmed"))
         let saved = try #require(try json(String(contentsOfFile: newestFile(sandbox), encoding: .utf8)) as? [String: Any])
         #expect(saved["status"] as? String == "draft")
+        #expect(run.stdout.contains("0 confirmed this year · 10 as last time, not yet confirmed · 20 open."))
+        let exported = try #require(try json(sandbox.run(["export", newestFile(sandbox), "--format", "json"]).stdout) as? [String: Any])
+        let economy = try #require((exported["areas"] as? [[String: Any]])?.first?["criteria"] as? [[String: Any]])
+        #expect(economy.allSatisfy { $0["carried"] as? String == "unconfirmed" && $0["asLastTime"] as? Bool == true })
         CampaignReport.record("Carried-forward assessment completed with no answer confirmed", cases: 1,
                               how: "plain mode: refused, the 10 unconfirmed answers listed; the status stays draft")
     }
@@ -150,6 +157,16 @@ struct RecordIntegrityEndToEndTests {
         #expect(reviewed.map { $0["id"] as? String } == ["action-1"])
         let markdown = try sandbox.run(["export", file, "--format", "md"]).stdout
         #expect(markdown.contains("| Brief partners on the plan | Chair |  | not reviewed (last time: not started) |"))
+    }
+
+    @Test func oneNoteLimitInPlainMode() throws {
+        let sandbox = try Sandbox()
+        let long = String(repeating: "a", count: 20_001)
+        let run = try sandbox.run(["workshop", "--plain", "--system", "York"],
+                                  input: ["", "", "1", "y", long, "Short note", "q"].joined(separator: "\n") + "\n")
+        #expect(run.stdout.contains("The note is 20001 characters; at most 20000 are kept"))
+        let saved = try String(contentsOfFile: onlyStoreFile(sandbox), encoding: .utf8)
+        #expect(saved.contains("Short note") && !saved.contains(long))
     }
 
     @Test func oneNoteLimitForAnswerSheets() throws {

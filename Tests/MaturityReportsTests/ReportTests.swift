@@ -36,6 +36,11 @@ struct ComparisonTests {
         var now = assessment("2026-11-22", establishedEconomy)
         now[area: "economic-development"].reviewedActions = [Action(id: "action-1", what: "Align the strategy", owner: "Director",
                                                                     status: .done)]
+        now.lastTime = LastTime(date: lastYear.date, file: "2025.json", answers: lastYear.answers, notes: [:])
+        // Compared with another earlier file, the reviews (which belong to 2025.json) say nothing of its actions.
+        let other = SummaryReport(now, framework: seedFramework, earlier: .init(assessment: lastYear, file: "2026-06.json"))
+        #expect(other.comparison?.areas[0].review(of: lastYear[area: "economic-development"].actions[0])
+            == "not reviewed (last time: not started)")
         let report = SummaryReport(now, framework: seedFramework, earlier: .init(assessment: lastYear, file: "2025.json"))
         let comparison = try #require(report.comparison)
         #expect(comparison.earlierDate.description == "2025-11-20")
@@ -45,6 +50,7 @@ struct ComparisonTests {
         #expect(economy.changedAnswers.map(\.criterion.id) == ["econ-established-strategy-aligned", "econ-established-contribution",
                                                                "econ-established-benefit"])
         #expect(economy.lastActions.map(\.status) == [.done])
+        #expect(economy.review(of: economy.lastActions[0]) == "done")
         #expect(comparison.areas[1].movement == .same)
         #expect(comparison.areas[2].changedAnswers.map { "\($0.then.map(\.rawValue) ?? "-")>\($0.now.map(\.rawValue) ?? "-")" } == ["yes>-"])
     }

@@ -73,7 +73,8 @@ struct RecordIntegrityTests {
         press(keys("c"), on: &state)
         #expect(state.assessment?.status == .draft)
         let message = try #require(state.message?.text)
-        #expect(message.contains("10 answers are as last time and not confirmed (Economy 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"))
+        #expect(message.hasPrefix("Not complete: 10 answers are as last time, not confirmed. y confirms all 10 as unchanged"))
+        #expect(message.hasSuffix("Still as last time: Economy 1, 2, 3, 4, 5, 6, 7, 8, 9, 10."))
         // Any key but y goes back without confirming anything.
         press(keys("n"), on: &state)
         #expect(state.assessment?.unconfirmedCriteria(in: seedFramework).count == 10)
@@ -90,7 +91,7 @@ struct RecordIntegrityTests {
         #expect(assessment.unconfirmedCriteria(in: seedFramework).isEmpty)
         let event = try #require(assessment.events.last)
         #expect(event.kind == .confirmedCarried && event.criteria?.count == 8 && event.by == "chair")
-        #expect(state.message?.text == "Confirmed 8 unchanged answers from last time (recorded). Press c to mark the assessment complete.")
+        #expect(state.message?.text == "Confirmed 8 unchanged answers (recorded). c completes.")
         press(keys("c"), on: &state)
         #expect(state.assessment?.status == .complete)
         let criteria = seedFramework.areas[0].criteria.map(\.id)
@@ -123,6 +124,36 @@ struct RecordIntegrityTests {
         press(keys("e") + keys(" too"), on: &state)
         press([.escape], on: &state)
         #expect(state.message?.text == "Note saved.")
+    }
+
+    @Test func aDraftResumedFromTheListIsReadAgainUnderItsLock() throws {
+        var listed = Assessment(starting: seedFramework, system: "York", date: workshopDate)
+        listed.position = WorkshopPosition(step: "question", area: "economic-development",
+                                           criterion: seedFramework.areas[0].criteria[0].id)
+        var state = startState(drafts: [.init(path: "/store/2026-11-22-york.json", assessment: listed, framework: seedFramework)])
+        #expect(press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .enter], on: &state).contains(.lock))
+        // Meanwhile another workshop completed it.
+        var completed = listed
+        try completed.complete(in: seedFramework, at: "2026-11-22T11:00:00Z", by: "other")
+        _ = Workshop.apply(.lockedDraftRead(completed), to: &state)
+        #expect(state.assessment?.isReadOnly == true)
+        #expect(state.message?.text.contains("completed elsewhere") == true)
+        #expect(press(keys("n"), on: &state).isEmpty)
+        #expect(state.assessment == completed)
+    }
+
+    @Test func completionMessagesFitAndTheOfferComesFirst() throws {
+        var state = carriedForward()
+        press(keys("sc"), on: &state)
+        let lines = Renderer.statusLines(state)
+        #expect(lines.prefix(2).joined(separator: " ").contains("y confirms all 10 as unchanged"), "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 78 })
+        press(keys("y"), on: &state)
+        #expect(try #require(state.message?.text).count <= 78)
+        press(keys("c"), on: &state)
+        #expect(try #require(state.message?.text).count <= 78)
+        #expect(CarriedList.describe(seedFramework.allCriteria.map(\.id), in: seedFramework, areaLimit: 2)
+            .hasSuffix("; and 1 more area"))
     }
 
     @Test func theNoteLimitIsTheModelsEverywhere() {
