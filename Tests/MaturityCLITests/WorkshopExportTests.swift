@@ -31,12 +31,14 @@ struct WorkshopExportTests {
         let session = try summaryBoard(sandbox, york, from: sandbox.store, umask: umask)
         try session.type("x")
         let exports = sandbox.home.appending(path: "maturity-exports")
-        try session.waitForMessage("Exported to \(exports.path) (the current folder is the store): 2026-01-01-york-summary as "
-                            + ".md, .html, .csv, .json")
+        try session.waitForMessage("Exported to")
+        #expect(try session.screen().filter { !$0.isWhitespace }.contains(
+            "Exported to \(exports.path) (the current folder is the store): 2026-01-01-york-summary as .md, .html, .csv, .json"
+                .filter { !$0.isWhitespace }))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == bytes, "York Summary's assessment is unchanged")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
 
-        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == bytes, "York Summary's assessment is unchanged")
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == storeBefore)
         #expect(permissions(exports.path) == 0o700)
         for ending in Self.endings {
@@ -51,6 +53,42 @@ struct WorkshopExportTests {
                                 + "written to ~/maturity-exports, the store unchanged")
         CampaignReport.record("Exports: file modes under umask 000, 022 and 077", cases: Self.endings.count,
                               how: "tmux: the four files of x, 0600 in a 0700 folder")
+    }
+
+    /// The other way into the store: the current folder cannot be written (a read-only file system for
+    /// root, a folder without write permission for anyone else). The exports go to ~/maturity-exports.
+    @Test func anUnwritableCurrentFolderSendsTheExportHomeNotToTheStore() throws {
+        let sandbox = try Sandbox()
+        let other = try sandbox.assessment("York Summary")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: other))
+        let york = try sandbox.assessment("York")
+        let readOnly = sandbox.root.appending(path: "read-only")
+        try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+        var disk: SmallDisk?
+        if SmallDisk.isAvailable {
+            disk = try SmallDisk(at: readOnly, kilobytes: 64)
+            try disk?.remount(readOnly: true)
+        } else {
+            chmod(readOnly.path, 0o555)
+        }
+        defer { disk?.unmount() }
+
+        let session = try summaryBoard(sandbox, york, from: readOnly)
+        try session.type("x")
+        let exports = sandbox.home.appending(path: "maturity-exports")
+        try session.waitForMessage("Exported to")
+        #expect(try session.screen().filter { !$0.isWhitespace }.contains(
+            "Exported to \(exports.path) (the current folder cannot be written): 2026-01-01-york-summary as .md, .html, .csv, .json"
+                .filter { !$0.isWhitespace }))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == bytes, "York Summary's assessment is unchanged")
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+        for ending in Self.endings {
+            #expect(permissions(exports.appending(path: "2026-01-01-york-summary.\(ending)").path) == 0o600)
+        }
+        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
+                              + "the store; the workshop's x)", cases: 1,
+                              how: "tmux: x from a read-only current folder: written to ~/maturity-exports, the store unchanged")
     }
 
     /// Existing summary files: x asks; n writes new ones beside them; x again replaces them; a link is never followed.
