@@ -82,7 +82,7 @@ enum KeyHelp {
                 Entry(keys: "↑↓", hint: "choose", help: "choose an area or a question"),
                 Entry(keys: "Enter", hint: "go there", help: "go to the chosen area or question"),
                 Entry(keys: "c", hint: "complete", help: "mark the assessment complete, or reopen it as a draft"),
-                Entry(keys: "x", hint: "export", help: "export the summary (Markdown, HTML, CSV, JSON) to the current folder, never into the store"),
+                Entry(keys: "x", hint: "export", help: "export the summary as md, html, csv, json (never into the store)"),
                 Entry(keys: "h", hint: "history", help: "the system's history: every area's stage in every assessment"),
                 Entry(keys: "←", hint: "back", help: "back to the last area"),
             ] + move

@@ -2,18 +2,21 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The mode bits (permissions only) of the file at `path`, without following a link.
-func permissions(_ path: String) -> mode_t? {
-    var status = stat()
-    guard lstat(path, &status) == 0 else { return nil }
-    return status.st_mode & 0o7777
-}
+/// What `lstat` says of a path, for the export tests.
+enum ExportedFile {
+    /// The mode bits (permissions only) of the file at `path`, without following a link.
+    static func permissions(_ path: String) -> mode_t? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return status.st_mode & 0o7777
+    }
 
-/// What is at `path`, without following a link: S_IFREG, S_IFLNK, S_IFIFO…; nil when nothing is.
-func fileType(_ path: String) -> mode_t? {
-    var status = stat()
-    guard lstat(path, &status) == 0 else { return nil }
-    return status.st_mode & S_IFMT
+    /// What is at `path`, without following a link: S_IFREG, S_IFLNK, S_IFIFO…; nil when nothing is.
+    static func type(_ path: String) -> mode_t? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return status.st_mode & S_IFMT
+    }
 }
 
 extension Sandbox {
@@ -24,10 +27,29 @@ extension Sandbox {
     }
 
     /// A draft assessment of `system` on 2026-01-01 in the store; its path.
-    func assessment(_ system: String) throws -> String {
+    func exportTestAssessment(_ system: String) throws -> String {
         let made = try run(["new", "--system", system, "--date", "2026-01-01"])
         try #require(made.status == 0, "\(made.stderr)")
         return made.stdout.trimmingCharacters(in: .newlines)
+    }
+}
+
+/// The rows of RELIABILITY.md for exports: one name and one description each, whichever test adds cases.
+enum ExportCampaign {
+    /// Adds `cases` attempts to replace or write through something an export must not touch.
+    static func overwrites(_ cases: Int) {
+        CampaignReport.record("Exports: overwrite attempts", cases: cases,
+                              how: "export and progress -o at an existing file (a free name is taken and shown), a symbolic "
+                                + "link, FIFO, device or folder (refused), the store by path, link or .. (refused); the "
+                                + "workshop's x from inside the store, from a read-only folder, over existing files and a "
+                                + "link: nothing replaced unasked, the store and every link target unchanged")
+    }
+
+    /// Adds `cases` export files whose mode was checked.
+    static func modes(_ cases: Int) {
+        CampaignReport.record("Exports: file modes under umask 000, 022 and 077", cases: cases,
+                              how: "export and progress -o (4 formats, a free name, --force over a 0666 file) and the "
+                                + "workshop's x: every file 0600, x's own folder 0700")
     }
 }
 
@@ -35,7 +57,7 @@ extension Sandbox {
 struct ExportOutputTests {
     @Test func anExistingFileIsKeptAndAFreeNameIsChosenAndShown() throws {
         let sandbox = try Sandbox()
-        let file = try sandbox.assessment("York")
+        let file = try sandbox.exportTestAssessment("York")
         let paper = try sandbox.write("the board's own paper\n", to: "paper.html")
         _ = try sandbox.write("taken too\n", to: "paper-2.html")
         let result = try sandbox.run(["export", file, "--format", "html", "-o", paper])
@@ -50,21 +72,19 @@ struct ExportOutputTests {
         #expect(progress.status == 0, "\(progress.stderr)")
         #expect(progress.stderr.contains("paper-4.html (\(paper) exists; --force replaces it)"))
         #expect(try String(contentsOfFile: paper, encoding: .utf8) == "the board's own paper\n")
-        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
-                              + "the store; the workshop's x)", cases: 2,
-                              how: "export and progress -o at an existing file: a free name is chosen and shown, the file unchanged")
+        ExportCampaign.overwrites(2)
     }
 
     @Test func forceReplacesTheFileAndMakesItOwnerOnly() throws {
         let sandbox = try Sandbox()
-        let file = try sandbox.assessment("York")
+        let file = try sandbox.exportTestAssessment("York")
         let paper = try sandbox.write("last year's paper\n", to: "paper.md")
         chmod(paper, 0o644)
         let result = try sandbox.run(["export", file, "--format", "md", "-o", paper, "--force"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "Wrote \(paper)\n")
         #expect(try String(contentsOfFile: paper, encoding: .utf8).hasPrefix("# Maturity self-assessment: York"))
-        #expect(permissions(paper) == 0o600)
+        #expect(ExportedFile.permissions(paper) == 0o600)
         let progress = try sandbox.run(["progress", "--system", "York", "-o", paper, "--force"])
         #expect(progress.status == 0, "\(progress.stderr)")
         #expect(try String(contentsOfFile: paper, encoding: .utf8).contains("2026-01-01"))
@@ -75,7 +95,7 @@ struct ExportOutputTests {
     @Test(arguments: [false, true])
     func specialFilesAtTheOutputAreRefused(force: Bool) throws {
         let sandbox = try Sandbox()
-        let file = try sandbox.assessment("York")
+        let file = try sandbox.exportTestAssessment("York")
         let target = try sandbox.write("the link's target\n", to: "target.txt")
         let link = sandbox.root.appending(path: "link.md").path
         #expect(symlink(target, link) == 0)
@@ -94,22 +114,20 @@ struct ExportOutputTests {
                 #expect(result.status == 1, "\(command[0]) -o \(kind)")
                 #expect(result.stderr == "maturity: \(path) is \(kind); an export is written only to a new file or over "
                         + "a regular one (-o - writes to standard output)\n")
-                #expect(fileType(path) == type, "\(kind) is still \(kind)")
+                #expect(ExportedFile.type(path) == type, "\(kind) is still \(kind)")
             }
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "the link's target\n")
-        #expect(fileType("/dev/null") == S_IFCHR)
+        #expect(ExportedFile.type("/dev/null") == S_IFCHR)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
-        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
-                              + "the store; the workshop's x)", cases: cases.count * 2,
-                              how: "export and progress -o at a link, FIFO, device, folder: refused, exit 1, each left as it was")
+        ExportCampaign.overwrites(cases.count * 2)
     }
 
     @Test func aDashMeansStandardOutput() throws {
         let sandbox = try Sandbox()
-        let file = try sandbox.assessment("York")
+        let file = try sandbox.exportTestAssessment("York")
         let exported = try sandbox.run(["export", file, "--format", "md", "-o", "-"])
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.hasPrefix("# Maturity self-assessment: York"))
@@ -122,7 +140,7 @@ struct ExportOutputTests {
 
     @Test func nothingIsWrittenIntoTheStoreFolderWhateverPathLeadsThere() throws {
         let sandbox = try Sandbox()
-        let file = try sandbox.assessment("York")
+        let file = try sandbox.exportTestAssessment("York")
         let linkToStore = sandbox.root.appending(path: "shortcut").path
         #expect(symlink(sandbox.store.path, linkToStore) == 0)
         let elsewhere = sandbox.root.appending(path: "elsewhere")
@@ -151,15 +169,13 @@ struct ExportOutputTests {
                                       "-o", sandbox.store.appending(path: "x.md").path], environment: ["MATURITY_STORE": ""])
         #expect(result.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == before)
-        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
-                              + "the store; the workshop's x)", cases: attempts + 1,
-                              how: "export and progress -o into the store (by path, link, .., relative): refused, store unchanged")
+        ExportCampaign.overwrites(attempts + 1)
     }
 
     @Test(arguments: ["000", "022", "077"])
     func exportsAreOwnerOnlyWhateverTheUmask(_ umask: String) throws {
         let sandbox = try Sandbox()
-        let file = try sandbox.assessment("York")
+        let file = try sandbox.exportTestAssessment("York")
         var paths: [String] = []
         for format in ["md", "html", "csv", "json"] {
             let path = sandbox.root.appending(path: "summary.\(format)").path
@@ -176,10 +192,9 @@ struct ExportOutputTests {
         #expect(try sandbox.run(["export", file, "--format", "md", "-o", "old.md", "--force"], umask: umask).status == 0)
         paths += [progress, sandbox.root.appending(path: "progress-2.txt").path, sandbox.root.appending(path: "old.md").path]
         for path in paths {
-            #expect(permissions(path) == 0o600, "\(path) under umask \(umask)")
+            #expect(ExportedFile.permissions(path) == 0o600, "\(path) under umask \(umask)")
         }
-        CampaignReport.record("Exports: file modes under umask 000, 022 and 077", cases: paths.count,
-                              how: "export -o (4 formats), progress -o, a free name, --force over a 0666 file: each 0600")
+        ExportCampaign.modes(paths.count)
     }
 
     @Test(arguments: [["export", "--help"], ["progress", "--help"]])

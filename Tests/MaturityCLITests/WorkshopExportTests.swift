@@ -22,16 +22,16 @@ struct WorkshopExportTests {
     @Test(arguments: ["000", "022"])
     func anExportFromInsideTheStoreNeverTouchesIt(_ umask: String) throws {
         let sandbox = try Sandbox()
-        let other = try sandbox.assessment("York Summary")
+        let other = try sandbox.exportTestAssessment("York Summary")
         #expect(other.hasSuffix("/2026-01-01-york-summary.json"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: other))
-        let york = try sandbox.assessment("York")
+        let york = try sandbox.exportTestAssessment("York")
         let storeBefore = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
 
         let session = try summaryBoard(sandbox, york, from: sandbox.store, umask: umask)
         try session.type("x")
         let exports = sandbox.home.appending(path: "maturity-exports")
-        try session.waitForMessage("Exported to")
+        try session.waitIgnoringSpaces("Exported to")
         #expect(try session.screen().filter { !$0.isWhitespace }.contains(
             "Exported to \(exports.path) (the current folder is the store): 2026-01-01-york-summary as .md, .html, .csv, .json"
                 .filter { !$0.isWhitespace }))
@@ -40,28 +40,24 @@ struct WorkshopExportTests {
         #expect(try session.ending().exit == "exit=0")
 
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == storeBefore)
-        #expect(permissions(exports.path) == 0o700)
+        #expect(ExportedFile.permissions(exports.path) == 0o700)
         for ending in Self.endings {
             let path = exports.appending(path: "2026-01-01-york-summary.\(ending)").path
-            #expect(permissions(path) == 0o600, "\(path) under umask \(umask)")
+            #expect(ExportedFile.permissions(path) == 0o600, "\(path) under umask \(umask)")
         }
         let summary = try String(contentsOf: exports.appending(path: "2026-01-01-york-summary.json"), encoding: .utf8)
         #expect(summary.contains("\"kind\" : \"maturity-summary\""))
-        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
-                              + "the store; the workshop's x)", cases: 1,
-                              how: "tmux: x with the store as current folder and another system's file of the export's name: "
-                                + "written to ~/maturity-exports, the store unchanged")
-        CampaignReport.record("Exports: file modes under umask 000, 022 and 077", cases: Self.endings.count,
-                              how: "tmux: the four files of x, 0600 in a 0700 folder")
+        ExportCampaign.overwrites(1)
+        ExportCampaign.modes(Self.endings.count)
     }
 
     /// The other way into the store: the current folder cannot be written (a read-only file system for
     /// root, a folder without write permission for anyone else). The exports go to ~/maturity-exports.
     @Test func anUnwritableCurrentFolderSendsTheExportHomeNotToTheStore() throws {
         let sandbox = try Sandbox()
-        let other = try sandbox.assessment("York Summary")
+        let other = try sandbox.exportTestAssessment("York Summary")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: other))
-        let york = try sandbox.assessment("York")
+        let york = try sandbox.exportTestAssessment("York")
         let readOnly = sandbox.root.appending(path: "read-only")
         try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
         var disk: SmallDisk?
@@ -76,7 +72,7 @@ struct WorkshopExportTests {
         let session = try summaryBoard(sandbox, york, from: readOnly)
         try session.type("x")
         let exports = sandbox.home.appending(path: "maturity-exports")
-        try session.waitForMessage("Exported to")
+        try session.waitIgnoringSpaces("Exported to")
         #expect(try session.screen().filter { !$0.isWhitespace }.contains(
             "Exported to \(exports.path) (the current folder cannot be written): 2026-01-01-york-summary as .md, .html, .csv, .json"
                 .filter { !$0.isWhitespace }))
@@ -84,17 +80,16 @@ struct WorkshopExportTests {
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
         for ending in Self.endings {
-            #expect(permissions(exports.appending(path: "2026-01-01-york-summary.\(ending)").path) == 0o600)
+            #expect(ExportedFile.permissions(exports.appending(path: "2026-01-01-york-summary.\(ending)").path) == 0o600)
         }
-        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
-                              + "the store; the workshop's x)", cases: 1,
-                              how: "tmux: x from a read-only current folder: written to ~/maturity-exports, the store unchanged")
+        ExportCampaign.overwrites(1)
+        ExportCampaign.modes(Self.endings.count)
     }
 
     /// Existing summary files: x asks; n writes new ones beside them; x again replaces them; a link is never followed.
     @Test func existingFilesAreReplacedOnlyWhenTheBoardSaysSo() throws {
         let sandbox = try Sandbox()
-        let york = try sandbox.assessment("York")
+        let york = try sandbox.exportTestAssessment("York")
         let work = sandbox.root.appending(path: "work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let markdown = work.appending(path: "2026-01-01-york-summary.md").path
@@ -105,31 +100,31 @@ struct WorkshopExportTests {
 
         let session = try summaryBoard(sandbox, york, from: work)
         try session.type("x")
-        try session.waitForMessage("2026-01-01-york-summary.md, .html exist in \(work.path) already. Press x again to replace them, "
+        try session.waitIgnoringSpaces("2026-01-01-york-summary.md, .html exist in \(work.path) already. Press x again to replace them, "
                             + "n to write new files beside, any other key to leave them.")
         try session.type("n")
-        try session.waitForMessage("Exported to \(work.path): 2026-01-01-york-summary-2 as .md, .html, .csv, .json")
+        try session.waitIgnoringSpaces("Exported to \(work.path): 2026-01-01-york-summary-2 as .md, .html, .csv, .json")
         #expect(try String(contentsOfFile: markdown, encoding: .utf8) == "the board's own notes\n")
 
         // Replacing refuses the link, and leaves its target and the other files alone.
         try session.type("x")
-        try session.waitForMessage("Press x again to replace them")
+        try session.waitIgnoringSpaces("Press x again to replace them")
         try session.type("x")
-        try session.waitForMessage("Not exported: \(link) is a symbolic link")
+        try session.waitIgnoringSpaces("Not exported: \(link) is a symbolic link")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "the link's target\n")
         #expect(try String(contentsOfFile: markdown, encoding: .utf8) == "the board's own notes\n")
 
         // Any other key leaves the files; once the link is gone, x x replaces the Markdown.
         try session.type("x")
-        try session.waitForMessage("Press x again to replace them")
+        try session.waitIgnoringSpaces("Press x again to replace them")
         try session.press("Down")
-        try session.waitForMessage("Press x again to replace them", gone: true)
+        try session.waitIgnoringSpaces("Press x again to replace them", gone: true)
         try session.type("x")
-        try session.waitForMessage("Press x again to replace them")
+        try session.waitIgnoringSpaces("Press x again to replace them")
         #expect(try String(contentsOfFile: markdown, encoding: .utf8) == "the board's own notes\n")
         unlink(link)
         try session.type("x")
-        try session.waitForMessage("Exported to \(work.path): 2026-01-01-york-summary as .md, .html, .csv, .json")
+        try session.waitIgnoringSpaces("Exported to \(work.path): 2026-01-01-york-summary as .md, .html, .csv, .json")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
 
@@ -137,17 +132,16 @@ struct WorkshopExportTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "the link's target\n")
         let names = try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
         #expect(names == Self.endings.flatMap { ["2026-01-01-york-summary-2.\($0)", "2026-01-01-york-summary.\($0)"] }.sorted())
-        for name in names { #expect(permissions(work.appending(path: name).path) == 0o600, "\(name)") }
-        CampaignReport.record("Exports: overwrite attempts (-o at an existing file, a link, a FIFO, a device, a folder, "
-                              + "the store; the workshop's x)", cases: 3,
-                              how: "tmux: x over existing files asks; n writes -2 beside them; x x refuses a link, replaces files")
+        for name in names { #expect(ExportedFile.permissions(work.appending(path: name).path) == 0o600, "\(name)") }
+        ExportCampaign.overwrites(3)
+        ExportCampaign.modes(names.count)
     }
 }
 
 extension TmuxSession {
     /// Waits until the screen shows `text` (with `gone`, no longer shows it), ignoring white space: a status
     /// message wraps, and a long path in it is cut wherever the line ends.
-    func waitForMessage(_ text: String, gone: Bool = false, timeout: Double = 15,
+    func waitIgnoringSpaces(_ text: String, gone: Bool = false, timeout: Double = 15,
                         sourceLocation: SourceLocation = #_sourceLocation) throws {
         let wanted = text.filter { !$0.isWhitespace }
         let deadline = Date().addingTimeInterval(timeout)
