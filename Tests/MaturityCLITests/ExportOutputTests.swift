@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 
@@ -73,6 +74,33 @@ struct ExportOutputTests {
         #expect(progress.stderr.contains("paper-4.html (\(paper) exists; --force replaces it)"))
         #expect(try String(contentsOfFile: paper, encoding: .utf8) == "the board's own paper\n")
         ExportCampaign.overwrites(2)
+    }
+
+    /// Writers started together on one name: each gets its own file, none is overwritten.
+    @Test func simultaneousExportsToOneNameEachGetTheirOwnFile() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.exportTestAssessment("York")
+        let writers = 8
+        let statuses = Mutex<[Int32]>([])
+        let (root, environment) = (sandbox.root.path, ["HOME": sandbox.home.path, "MATURITY_STORE": sandbox.store.path,
+                                                       "PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no"])
+        DispatchQueue.concurrentPerform(iterations: writers) { writer in
+            let status = try? Spawn.run(maturityBinary.path, ["export", file, "--format", "md", "-o", "paper.md"],
+                                        environment: environment, folder: root, output: "/dev/null",
+                                        error: "\(root)/writer-\(writer).err")
+            statuses.withLock { $0.append(status ?? -1) }
+        }
+        #expect(statuses.withLock { $0 } == Array(repeating: 0, count: writers))
+        let names = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix("paper") }
+        #expect(Set(names) == Set(["paper.md"] + (2...writers).map { "paper-\($0).md" }))
+        let messages = try (0..<writers).map { try String(contentsOfFile: "\(root)/writer-\($0).err", encoding: .utf8) }
+        #expect(Set(messages).count == writers, "each writer names its own file")
+        for name in names {
+            #expect(try String(contentsOfFile: sandbox.root.appending(path: name).path, encoding: .utf8)
+                .hasPrefix("# Maturity self-assessment: York"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        ExportCampaign.overwrites(writers - 1)
     }
 
     @Test func forceReplacesTheFileAndMakesItOwnerOnly() throws {
