@@ -41,7 +41,8 @@ enum ExportCampaign {
     static func overwrites(_ cases: Int) {
         CampaignReport.record("Exports: overwrite attempts", cases: cases,
                               how: "export and progress -o at an existing file (a free name is taken and shown), a symbolic "
-                                + "link, FIFO, device or folder (refused), the store by path, link or .. (refused); the "
+                                + "link, FIFO, device or folder (refused), the store by path, link or .. (refused), eight writers at once "
+                                + "on one name (eight files); the "
                                 + "workshop's x from inside the store, from a read-only folder, over existing files and a "
                                 + "link: nothing replaced unasked, the store and every link target unchanged")
     }
