@@ -19,9 +19,13 @@ struct ExportCommand: ParsableCommand {
             with the rule's explanation, every answer and note, the gap to the next stage and the actions. When an \
             earlier assessment of the same system is in the store, it adds the comparison with the latest one.
 
+            A file written with -o is readable by you alone and never goes into the store's folder. An existing \
+            file is replaced only with --force; otherwise the summary goes to a free name beside it \
+            (paper-2.html), which is shown. -o - writes to standard output.
+
             Examples:
-              maturity export 2026-11-22-west-yorkshire-ics.json --format html -o board-paper.html
-              maturity export 2026-11-22-west-yorkshire-ics --format csv > answers.csv
+              maturity export 2026-11-22-west-yorkshire-ics --format html -o paper.html
+              maturity export 2026-11-22-west-yorkshire-ics --format csv -o - > answers.csv
             """)
 
     @Argument(help: ArgumentHelp("A file path, or the name of a file in the store.", valueName: "assessment"))
@@ -30,8 +34,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "md, html, csv or json.")
     var format: ReportFormat
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
     var output: String?
+
+    @Flag(help: OutputFile.forceHelp)
+    var force = false
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -45,7 +52,8 @@ struct ExportCommand: ParsableCommand {
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
         let report = Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: store)
-        try emit(Reports.render(report, as: format), to: output)
+        try emit(Reports.render(report, as: format), to: output, force: force,
+                 protecting: OutputFile.storeFolders(store, also: [url.deletingLastPathComponent()]))
     }
 }
 
@@ -59,6 +67,9 @@ struct ProgressCommand: ParsableCommand {
             criteria were newly met (answered yes) or newly lost. An area an assessment did not cover shows as \
             not assessed.
 
+            With -o the file is readable by you alone, as with export: an existing file is replaced only with \
+            --force (else a free name such as progress-2.html is chosen), and never in the store's folder.
+
             Example: maturity progress --system "West Yorkshire ICS" --format html -o progress.html
             """)
 
@@ -68,8 +79,11 @@ struct ProgressCommand: ParsableCommand {
     @Option(help: "text, md, html, csv or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
     var output: String?
+
+    @Flag(help: OutputFile.forceHelp)
+    var force = false
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -95,7 +109,7 @@ struct ProgressCommand: ParsableCommand {
         case .csv: text = ProgressExport.csv(progression)
         case .json: text = try Reports.json(ProgressExport.json(progression))
         }
-        try emit(text, to: output)
+        try emit(text, to: output, force: force, protecting: OutputFile.storeFolders(store))
     }
 }
 
@@ -133,16 +147,25 @@ func load(_ reference: String, from store: AssessmentStore) throws(CommandFailur
     }
 }
 
-/// Writes `text` to `path` (atomically) or to standard output.
-func emit(_ text: String, to path: String?) throws(CommandFailure) {
-    guard let path else {
+/// Writes `text` to the file at `path`, or to standard output when there is none or it is `-`.
+/// A file is written by ``OutputFile``: owner-only, never into one of `stores`, never through a link or
+/// into a special file, and over an existing file only with `force`; otherwise under a free name, shown.
+func emit(_ text: String, to path: String?, force: Bool, protecting stores: [URL]) throws(CommandFailure) {
+    guard let path, path != "-" else {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
+    guard !path.isEmpty else { throw CommandFailure("maturity: -o needs a file name (or - for standard output)") }
+    let url = URL(fileURLWithPath: path)
+    let written: URL
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        written = try OutputFile.write(Data(text.utf8), to: url, existing: force ? .replace : .keep, protecting: stores)
     } catch {
-        throw CommandFailure("maturity: cannot write \(path): \(error.localizedDescription)")
+        throw CommandFailure("maturity: \(error.message)")
     }
-    Terminal.error("Wrote \(path)")
+    if written.lastPathComponent == url.lastPathComponent {
+        Terminal.error("Wrote \(path)")
+    } else {
+        Terminal.error("Wrote \(written.path) (\(path) exists; --force replaces it)")
+    }
 }

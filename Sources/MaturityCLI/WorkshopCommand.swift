@@ -171,7 +171,13 @@ struct ScreenRunner {
             }
             perform(effects)
             if effects.contains(.lock) { lockResumedDraft() }
-            if effects.contains(.export) { export() }
+            for effect in effects {
+                switch effect {
+                case .export: export(.ask)
+                case let .exportInto(folder, replacing): export(replacing ? .replace(folder: folder) : .beside(folder: folder))
+                default: break
+                }
+            }
             if effects.contains(.suspend) {
                 terminal.suspend()
                 // The window may have changed size while the workshop was stopped.
@@ -206,28 +212,33 @@ struct ScreenRunner {
         }
     }
 
-    /// Writes the summary in every format beside each other: in the current folder, else the store's.
-    private mutating func export() {
+    /// Writes the summary in every format beside each other, never into the store (see ``SummaryExport``).
+    private mutating func export(_ request: SummaryExport.Request) {
         guard let assessment = state.assessment else { return }
         let file = state.draftPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? AssessmentStore.fileName(for: assessment)
         let base = String(file.dropLast(".json".count)) + "-summary"
         let report = Reports.summary(of: assessment, file: file, framework: state.framework, store: store)
-        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var failure = ""
-        for folder in [current, store.folder] {
-            do {
-                let paths = try ReportFormat.allCases.filter { $0 != .text }.map { format in
-                    let url = folder.appending(path: "\(base).\(format.rawValue)")
-                    try Data(try Reports.render(report, as: format).utf8).write(to: url, options: .atomic)
-                    return url.path
-                }
-                _ = Workshop.apply(.exported(paths: paths), to: &state)
-                return
-            } catch {
-                failure = "cannot write in \(folder.path): \(error.localizedDescription)"
+        let files: [(ending: String, data: Data)]
+        do {
+            files = try ReportFormat.allCases.filter { $0 != .text }.map { format in
+                (format.rawValue, Data(try Reports.render(report, as: format).utf8))
             }
+        } catch {
+            _ = Workshop.apply(.exportFailed("\(error)"), to: &state)
+            return
         }
-        _ = Workshop.apply(.exportFailed(failure), to: &state)
+        let exporter = SummaryExport(
+            candidates: SummaryExport.defaultCandidates(environment: ProcessInfo.processInfo.environment,
+                                                        currentFolder: FileManager.default.currentDirectoryPath),
+            stores: OutputFile.storeFolders(store, also: state.draftPath.map { [URL(fileURLWithPath: $0).deletingLastPathComponent()] } ?? []))
+        switch exporter.write(files, stem: base, request: request) {
+        case let .written(paths, note):
+            _ = Workshop.apply(.exported(paths: paths, note: note), to: &state)
+        case let .wouldReplace(folder, existing):
+            _ = Workshop.apply(.exportWouldReplace(folder: folder, existing: existing), to: &state)
+        case let .failed(reason):
+            _ = Workshop.apply(.exportFailed(reason), to: &state)
+        }
     }
 
     /// Creates or saves the draft once for the whole batch, and reports back to the state.

@@ -100,7 +100,7 @@ enum KeyHelp {
                 Entry(keys: "Enter", hint: "go there", help: "go to the chosen area or question"),
                 readOnly ? Entry(keys: "c", hint: "reopen", help: "reopen the complete assessment as a draft, saying why (recorded)")
                     : Entry(keys: "c", hint: "complete", help: "mark the assessment complete (it is then read-only)"),
-                Entry(keys: "x", hint: "export", help: "export the summary (Markdown, HTML, CSV, JSON) to the current folder"),
+                Entry(keys: "x", hint: "export", help: "export the summary as md, html, csv, json (never into the store)"),
                 Entry(keys: "h", hint: "history", help: "the system's history: every area's stage in every assessment"),
                 Entry(keys: "←", hint: "back", help: "back to the last area"),
             ] + move

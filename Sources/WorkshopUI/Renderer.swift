@@ -68,11 +68,11 @@ public enum Renderer {
         return system + rest
     }
 
-    /// The status message as lines above the key hints: a problem wraps onto up to a third of the
-    /// screen (so that a path or a reason is never cut off), anything else takes one line.
+    /// The status message as lines above the key hints: a problem (or a message that wraps) wraps onto
+    /// up to a third of the screen (so that a path or a reason is never cut off), anything else takes one line.
     static func statusLines(_ state: WorkshopState) -> [String] {
         guard let message = state.message else { return [] }
-        guard message.isProblem else { return [message.text] }
+        guard message.isProblem || message.wraps else { return [message.text] }
         let lines = TextWrap.lines(message.text, width: max(1, state.width - 2))
         let room = max(1, (state.height - 2) / 3)
         return lines.count <= room ? lines : Array(lines.prefix(room - 1)) + [lines[(room - 1)...].joined(separator: " ")]

@@ -188,8 +188,8 @@ enum StepKeys {
                                in: &state)
         case .character("h"), .character("H"):
             state.showsHistory = true
-        case .character("x"), .character("X"):
-            return state.assessment == nil ? [] : [.export]
+        case .character("x"), .character("X"), .character("n"), .character("N"):
+            return ExportKeys.handle(key, in: &state)
         case .character("c"), .character("C"):
             return completeOrReopen(&state)
         default:

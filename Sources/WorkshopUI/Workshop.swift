@@ -18,20 +18,25 @@ public enum WorkshopEvent: Sendable, Equatable {
     /// The draft just resumed and locked, as its file holds it now (it may have changed since the start
     /// screen listed it, or been completed elsewhere).
     case lockedDraftRead(Assessment)
-    /// The summary was exported to these files.
-    case exported(paths: [String])
+    /// The summary was exported to these files; `note` says why they are not in the current folder.
+    case exported(paths: [String], note: String? = nil)
+    /// The summary's files are in `folder` already (`existing`, full paths): the board chooses.
+    case exportWouldReplace(folder: String, existing: [String])
     /// The export failed, for this reason.
     case exportFailed(String)
 }
 
 /// What the workshop asks its shell to do after an update.
-public enum WorkshopEffect: Sendable, Equatable {
+public enum WorkshopEffect: Sendable, Hashable {
     /// Create the draft file for ``WorkshopState/assessment`` and report ``WorkshopEvent/draftCreated(path:)``.
     case createDraft
     /// Save ``WorkshopState/assessment`` to ``WorkshopState/draftPath``.
     case save
-    /// Write the summary in every export format and report ``WorkshopEvent/exported(paths:)``.
+    /// Write the summary in every export format and report ``WorkshopEvent/exported(paths:note:)``,
+    /// or ``WorkshopEvent/exportWouldReplace(folder:existing:)`` if the files exist.
     case export
+    /// Write the summary in every format into `folder`: replacing the files there, or beside them under free names.
+    case exportInto(folder: String, replacing: Bool)
     /// Lock the draft just resumed against a second workshop; report ``WorkshopEvent/lockRefused(_:)`` if another holds it.
     case lock
     /// Suspend the process (Ctrl-Z).
@@ -82,12 +87,12 @@ public enum Workshop {
                     + "the store can be written; do not quit yet.", isProblem: true)
             }
             return []
-        case let .exported(paths):
-            let folder = paths.first.map { String($0.split(separator: "/").dropLast().joined(separator: "/")) } ?? ""
-            let names = paths.map { String($0.split(separator: "/").last ?? "") }
-            let stem = names.first.map { String($0.split(separator: ".").first ?? "") } ?? ""
-            let endings = names.map { "." + ($0.split(separator: ".").last.map(String.init) ?? "") }
-            state.message = .init("Exported to /\(folder): \(stem) as \(endings.joined(separator: ", "))")
+        case let .exported(paths, note):
+            state.message = ExportKeys.exported(paths, note: note)
+            return []
+        case let .exportWouldReplace(folder, existing):
+            state.exportOffer = folder
+            state.message = ExportKeys.offer(folder: folder, existing: existing)
             return []
         case let .lockRefused(reason):
             state.assessment = nil
@@ -139,6 +144,7 @@ public enum Workshop {
             return []
         }
         if key != .character("d") { state.confirmingDelete = nil }
+        if !ExportKeys.answersOffer(key) { state.exportOffer = nil }
         switch key {
         case .character("q"), .character("Q"):
             return quit(&state)

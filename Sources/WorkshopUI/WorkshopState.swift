@@ -60,6 +60,8 @@ public struct WorkshopState: Sendable {
     public var facilitator: String?
     /// The current time as an ISO 8601 timestamp, for the record's events (the shell's clock; fixed in tests).
     public var clock: @Sendable () -> String = { ISO8601DateFormatter().string(from: Date()) }
+    /// The folder whose summary files an export would replace, while the board is asked what to do.
+    var exportOffer: String?
 
     /// A draft in the store that can be resumed.
     public struct Draft: Sendable {
@@ -84,11 +86,14 @@ public struct WorkshopState: Sendable {
         public var text: String
         /// Shown as a warning.
         public var isProblem: Bool
+        /// Wrapped onto several lines if long, like a problem (a list of files must not be cut off).
+        public var wraps: Bool
 
         /// Creates a message.
-        public init(_ text: String, isProblem: Bool = false) {
+        public init(_ text: String, isProblem: Bool = false, wraps: Bool = false) {
             self.text = text
             self.isProblem = isProblem
+            self.wraps = wraps
         }
     }
 
