@@ -80,7 +80,7 @@ public struct PlainWorkshop {
         var areaIndex = start
         while areaIndex < framework.areas.count {
             let area = framework.areas[areaIndex]
-            say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(area.title) ==")
+            say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(inert: area.title) ==")
             for stage in framework.stages {
                 say("\(stage.title)\(stage.expectedAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
             }
@@ -102,11 +102,11 @@ public struct PlainWorkshop {
         let criterion = area.criteria[index]
         assessment.position = Step.question(area: areaIndex, criterion: index).position(in: framework)
         let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
-        say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(criterion.text)")
+        say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(inert: criterion.text)")
         let current = assessment[area: area.id].answers[criterion.id]
         if let last = assessment.lastTime {
             say("Last time (\(last.date)): \(last.answers[criterion.id].map(AnswerText.label) ?? "not answered")"
-                + (last.notes[criterion.id].map { "; note: \($0)" } ?? ""))
+                + (last.notes[criterion.id].map { "; note: \(inert: $0)" } ?? ""))
         }
         while true {
             let carried = assessment[area: area.id].asLastTime.contains(criterion.id) ? " (as last time)" : ""
@@ -132,7 +132,7 @@ public struct PlainWorkshop {
         persist()
         let note = assessment[area: area.id].notes[criterion.id]
         let noteReply = try prompt(note == nil ? "Note or evidence (Enter for none): "
-                                               : "Note (Enter keeps \"\(note ?? "")\"; - removes it): ")
+                                               : "Note (Enter keeps \"\(inert: note ?? "")\"; - removes it): ")
         if noteReply == "-" {
             assessment[area: area.id].notes[criterion.id] = nil
             persist()
@@ -148,13 +148,13 @@ public struct PlainWorkshop {
         assessment.position = Step.result(area: areaIndex).position(in: framework)
         persist()
         let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
-        say("\n\(area.title): \(placement.titleMarkingProvisional)")
+        say("\n\(inert: area.title): \(placement.titleMarkingProvisional)")
         say(placement.explanation)
         for index in assessment[area: area.id].reviewedActions.indices {
             let action = assessment[area: area.id].reviewedActions[index]
             let statuses: [String: ActionStatus] = ["d": .done, "i": .inProgress, "n": .notStarted, "x": .dropped]
             while true {
-                let reply = try prompt("Last time's action: \(ResultScreen.describe(action)). Status now? d done, i in progress, "
+                let reply = try prompt("Last time's action: \(inert: ResultScreen.describe(action)). Status now? d done, i in progress, "
                                        + "n not started, x dropped (Enter keeps it): ").lowercased()
                 if reply.isEmpty { break }
                 if let status = statuses[reply] {
@@ -165,7 +165,7 @@ public struct PlainWorkshop {
                 say("Please type d, i, n or x.")
             }
         }
-        for action in assessment[area: area.id].actions { say("Action: \(ResultScreen.describe(action))") }
+        for action in assessment[area: area.id].actions { say("Action: \(inert: ResultScreen.describe(action))") }
         while true {
             let what = try prompt("Add an agreed action? What is to be done (Enter for none): ")
             if what.isEmpty { return }
@@ -189,11 +189,11 @@ public struct PlainWorkshop {
     private mutating func summary() throws {
         assessment.position = Step.summary.position(in: framework)
         persist()
-        say("\n== Summary: \(assessment.system), \(assessment.date) ==")
+        say("\n== Summary: \(inert: assessment.system), \(assessment.date) ==")
         let answers = assessment.answers
         for (area, placement) in zip(framework.areas, PlacementRules.placeAll(in: framework, answers: answers)) {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            say("\(area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
+            say("\(inert: area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
         }
         let reply = try prompt("Mark the assessment complete? y or n (Enter for no): ").lowercased()
         if reply == "y" || reply == "yes" {
@@ -210,10 +210,16 @@ public struct PlainWorkshop {
         write(text + "\n")
     }
 
+    /// The reply to `text`, trimmed; a reply holding a control character or a bidirectional override
+    /// is refused and the question asked again, as every input field does.
     private func prompt(_ text: String) throws -> String {
-        write(text)
-        guard let line = readLine() else { throw EndOfInput() }
-        return line.trimmingCharacters(in: .whitespaces)
+        while true {
+            write(text)
+            guard let line = readLine() else { throw EndOfInput() }
+            if !TerminalText.containsUnsafe(line) { return line.trimmingCharacters(in: .whitespaces) }
+            say("That reply holds a control character (such as a tab or an escape) or a bidirectional override, "
+                + "shown as \(inert: line); please type it again without.")
+        }
     }
 
     private mutating func persist() {
