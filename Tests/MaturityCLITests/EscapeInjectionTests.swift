@@ -308,7 +308,7 @@ struct TerminalEscapeInjectionTests {
         }
         #expect(!before.contains("PWNED"))
         CampaignReport.record("escape injection in a real terminal (tmux)", cases: commands.count,
-                              how: "TerminalEscapeInjectionTests: \(commands.count) commands on a hostile store in tmux 80x150; "
+                              how: "TerminalEscapeInjectionTests: \(commands.count) commands on a hostile store in tmux 160x150; "
                                   + "the window title and the screen above each command are unchanged")
     }
 }
