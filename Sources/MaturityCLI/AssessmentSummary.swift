@@ -68,31 +68,31 @@ struct AssessmentSummary: Encodable {
         }
     }
 
-    /// One line for `list`.
+    /// One line for `list`; every value from the file is made inert, line breaks included.
     var listLine: String {
-        let stages = areas.map { "\($0.short): \($0.placement.stageTitle)\($0.placement.provisional ? " (provisional)" : "")" }
-        return "\(date)  \(system)  \(status)  \(framework.id) \(framework.version)  "
-            + stages.joined(separator: " · ") + "  [\(URL(fileURLWithPath: file).lastPathComponent)]"
+        let stages = areas.map { "\(inert: $0.short): \(inert: $0.placement.stageTitle)\($0.placement.provisional ? " (provisional)" : "")" }
+        return "\(date)  \(inert: system)  \(status)  \(inert: framework.id) \(inert: framework.version)  "
+            + stages.joined(separator: " · ") + "  [\(inert: URL(fileURLWithPath: file).lastPathComponent)]"
     }
 
-    /// The text of `show`.
+    /// The text of `show`; every value from the file is made inert, line breaks included.
     func text(framework: Framework) -> String {
-        var lines = ["\(system), \(date) (\(status))",
-                     "Framework: \(framework.title) \(self.framework.version)"]
-        if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.joined(separator: ", "))) }
+        var lines = ["\(inert: system), \(date) (\(status))",
+                     "Framework: \(inert: framework.title) \(inert: self.framework.version)"]
+        if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.map(TerminalText.inert).joined(separator: ", "))) }
         lines.append(wrapped("Rule: \(rule)"))
-        lines.append("File: \(file)")
-        lines += record.map { wrapped($0) }
+        lines.append("File: \(inert: file)")
+        lines += record.map { wrapped("\(inert: $0)") }
         for area in areas {
             lines.append("")
             let placement = area.placement
-            lines.append("\(area.title): \(placement.stageTitle)\(placement.provisional ? " (provisional)" : "")")
+            lines.append("\(inert: area.title): \(inert: placement.stageTitle)\(placement.provisional ? " (provisional)" : "")")
             lines.append("  Answered \(area.answered) of \(area.criteria) questions."
                 + (placement.progress.map { " Progress to \(nextTitle(area, framework)): \(Int(($0 * 100).rounded()))%." } ?? ""))
             lines.append(wrapped(placement.explanation, indent: "  "))
             for action in area.actions {
                 let due = action.due.map { ", due \($0)" } ?? ""
-                lines.append(wrapped("Action: \(action.what) (\(action.owner)\(due), \(action.status))", indent: "  "))
+                lines.append(wrapped("Action: \(inert: action.what) (\(inert: action.owner)\(due), \(action.status))", indent: "  "))
             }
         }
         return lines.joined(separator: "\n")

@@ -33,12 +33,12 @@ extension FrameworkCatalog {
     /// The framework an assessment was answered against, checked against its answers.
     func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
         guard let framework = framework(id: assessment.framework.id) else {
-            throw CommandFailure("maturity: \(file): answered against framework '\(assessment.framework.id)', "
+            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: assessment.framework.id)', "
                 + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
         }
         let problems = AssessmentCheck.problems(assessment, framework: framework)
         if !problems.isEmpty {
-            throw CommandFailure(problems.map { "maturity: \(file): \($0)" }.joined(separator: "\n"))
+            throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
         }
         return framework
     }
@@ -47,18 +47,19 @@ extension FrameworkCatalog {
     func frameworkNotingVersion(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
         let framework = try framework(for: assessment, file: file)
         if assessment.framework.version != framework.version {
-            Terminal.error("note: \(file) was answered against version \(assessment.framework.version) of \(framework.id); "
+            Terminal.error("note: \(inert: file) was answered against version \(inert: assessment.framework.version) of \(framework.id); "
                 + "shown with version \(framework.version) (answers to criteria it lacks are kept but not placed)")
         }
         return framework
     }
 }
 
-/// Encodes `value` as pretty JSON with sorted keys, ending in a newline.
+/// Encodes `value` as pretty JSON with sorted keys; every control and bidirectional override is
+/// written as a `\uXXXX` escape (``TerminalText/jsonEscaped(_:)``).
 func jsonText(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return TerminalText.jsonEscaped(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
 /// Word-wraps `text` to `width` columns: the first line starts with `indent`, later ones with

@@ -93,7 +93,7 @@ struct ProgressCommand: ParsableCommand {
         for problem in problems { Terminal.error("maturity: \(problem)") }
         let series = SystemHistory.series(of: system, among: entries)
         guard let latest = series.first else {
-            throw CommandFailure("maturity: no assessment of '\(system)' in \(store.folder.path) (see 'maturity list')")
+            throw CommandFailure("maturity: no assessment of '\(inert: system)' in \(store.folder.path) (see 'maturity list')")
         }
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.framework(for: latest.assessment, file: latest.url.path)
@@ -109,7 +109,7 @@ struct ProgressCommand: ParsableCommand {
         case .csv: text = ProgressExport.csv(progression)
         case .json: text = try Reports.json(ProgressExport.json(progression))
         }
-        try emit(text, to: output, force: force, protecting: OutputFile.storeFolders(store))
+        try emit(Reports.inert(text, format: format), to: output, force: force, protecting: OutputFile.storeFolders(store))
     }
 }
 
@@ -122,15 +122,26 @@ enum Reports {
                              history: Progression(entries: series, framework: framework))
     }
 
+    /// The report as a document in `format`, made inert (see ``inert(_:format:)``).
     static func render(_ report: SummaryReport, as format: ReportFormat) throws -> String {
-        switch format {
+        let text = switch format {
         case .md, .text: MarkdownExport.render(report)
         case .html: HTMLExport.render(report)
         case .csv: CSVExport.render(report)
         case .json: try json(JSONExport.render(report))
         }
+        return inert(text, format: format)
     }
 
+    /// A document in `format` with no character a terminal would act on, wherever it goes (a terminal,
+    /// a pipe, a file someone will `cat`): text, Markdown, HTML and CSV keep their line feeds, CR LF and
+    /// tabs and show every other control or bidirectional override as `\u{1B}` and the like; JSON
+    /// keeps every value exactly, writing such characters as `\u001b` escapes.
+    static func inert(_ text: String, format: ReportFormat) -> String {
+        format == .json ? TerminalText.jsonEscaped(text) : TerminalText.inertKeepingLayout(text)
+    }
+
+    /// `object` as pretty JSON with sorted keys, ending in a newline.
     static func json(_ object: [String: Any]) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -152,7 +163,7 @@ func load(_ reference: String, from store: AssessmentStore) throws(CommandFailur
 /// into a special file, and over an existing file only with `force`; otherwise under a free name, shown.
 func emit(_ text: String, to path: String?, force: Bool, protecting stores: [URL]) throws(CommandFailure) {
     guard let path, path != "-" else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Terminal.write(text)
         return
     }
     guard !path.isEmpty else { throw CommandFailure("maturity: -o needs a file name (or - for standard output)") }

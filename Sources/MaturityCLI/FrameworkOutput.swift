@@ -51,17 +51,18 @@ struct FrameworkJSON: Encodable {
     }
 }
 
-/// A framework as text for people.
+/// A framework as text for people; titles are made inert, line breaks included (wrapped text has
+/// its line breaks folded into spaces by ``wrapped(_:width:indent:continuation:)``).
 enum FrameworkText {
     static func render(_ framework: Framework) -> String {
-        var lines = ["\(framework.title)", "id \(framework.id), version \(framework.version)", ""]
+        var lines = ["\(inert: framework.title)", "id \(framework.id), version \(inert: framework.version)", ""]
         if let summary = framework.summary { lines += [wrapped(summary), ""] }
         lines.append(wrapped("Source: \(framework.source.citation)"))
         lines.append(wrapped("Rule: \(PlacementRules.ruleSentence(for: framework))"))
         let stages = framework.stages.map { stage in stage.title + (stage.expectedAge.map { " (\($0))" } ?? "") }
         lines.append(wrapped("Stages: " + stages.joined(separator: ", ")))
         for (number, area) in framework.areas.enumerated() {
-            lines += ["", "\(number + 1). \(area.title)  [\(area.id)]"]
+            lines += ["", "\(number + 1). \(inert: area.title)  [\(area.id)]"]
             for stage in framework.stages {
                 lines.append("")
                 lines.append(wrapped("\(stage.title): \(area.descriptor(atStage: stage.id) ?? "")", indent: "   "))

@@ -25,11 +25,11 @@ struct FrameworksCommand: ParsableCommand {
             for problem in catalog.problems { Terminal.error("warning: \(problem)") }
             let rows = [["ID", "VERSION", "AREAS", "ORIGIN", "TITLE"]] + catalog.entries.map { entry in
                 [entry.framework.id, entry.framework.version, "\(entry.framework.areas.count)",
-                 "\(entry.origin)", entry.framework.title]
+                 "\(entry.origin)", entry.framework.title].map(TerminalText.inert)
             }
-            print(table(rows))
+            Terminal.print(table(rows))
             let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment)
-            print("\nYour frameworks folder: \(folder.path)")
+            Terminal.print("\nYour frameworks folder: \(folder.path)")
         }
     }
 
@@ -47,8 +47,8 @@ struct FrameworksCommand: ParsableCommand {
         func run() throws {
             let framework = try FrameworkCatalog.forUser().resolve(framework).orFail()
             switch format {
-            case .json: print(try jsonText(FrameworkJSON(framework)))
-            case .text: print(FrameworkText.render(framework))
+            case .json: Terminal.print(try jsonText(FrameworkJSON(framework)))
+            case .text: Terminal.print(FrameworkText.render(framework))
             }
         }
     }
@@ -75,7 +75,7 @@ struct FrameworksCommand: ParsableCommand {
                         counted(framework.areas.count, "area", "areas"),
                         counted(framework.allCriteria.count, "criterion", "criteria"),
                     ]
-                    print("\(path): ok (\(framework.id) \(framework.version): \(counts.joined(separator: ", ")))")
+                    Terminal.print("\(inert: path): ok (\(framework.id) \(inert: framework.version): \(counts.joined(separator: ", ")))")
                 case let .failure(failure):
                     failed = true
                     for problem in failure.problems { Terminal.error(problem.description) }

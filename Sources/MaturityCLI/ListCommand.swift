@@ -49,13 +49,13 @@ struct ListCommand: ParsableCommand {
         for line in unreadable { Terminal.error(line) }
         switch format {
         case .json:
-            print(try jsonText(listed.compactMap(\.summary)))
+            Terminal.print(try jsonText(listed.compactMap(\.summary)))
         case .text where listed.isEmpty:
-            let filter = system.map { " of \($0)" } ?? ""
-            print("No assessments\(filter) in \(store.folder.path).")
-            print("Create one with: maturity new --system \"NAME\"")
+            let filter = system.map { " of \(inert: $0)" } ?? ""
+            Terminal.print("No assessments\(filter) in \(store.folder.path).")
+            Terminal.print("Create one with: maturity new --system \"NAME\"")
         case .text:
-            print(listed.map(\.line).joined(separator: "\n"))
+            Terminal.print(listed.map(\.line).joined(separator: "\n"))
         }
     }
 
@@ -86,8 +86,8 @@ struct ShowCommand: ParsableCommand {
         let framework = try FrameworkCatalog.forUser().frameworkNotingVersion(for: loaded, file: url.path)
         let summary = AssessmentSummary(loaded, framework: framework, file: url)
         switch format {
-        case .json: print(try jsonText(summary))
-        case .text: print(summary.text(framework: framework))
+        case .json: Terminal.print(try jsonText(summary))
+        case .text: Terminal.print(summary.text(framework: framework))
         }
     }
 }

@@ -37,7 +37,7 @@ struct Maturity: ParsableCommand {
             Foundation.exit(1)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                Terminal.print(fullMessage(for: error))
                 Foundation.exit(0)
             }
             let hint = Self.helpHint(arguments: Array(CommandLine.arguments.dropFirst()))
@@ -70,10 +70,24 @@ struct CommandFailure: Error {
     }
 }
 
-/// Writing to the terminal's standard streams.
+/// Writing to the terminal's standard streams: the only way the command prints. Text from files and
+/// people reaches it inside messages and reports, so everything written is made inert on the way
+/// (``TerminalText/inertKeepingLayout(_:)``): escapes, other controls and bidirectional overrides are
+/// shown as `\u{1B}` and the like; line feeds, CR LF and tabs are kept. Values printed within one line
+/// are made inert where the line is built, so that a line break inside a value cannot forge a line.
 enum Terminal {
     /// Writes `text` and a newline to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data(TerminalText.inertKeepingLayout(text + "\n").utf8))
+    }
+
+    /// Writes `text` and a newline to standard output.
+    static func print(_ text: String) {
+        write(text + "\n")
+    }
+
+    /// Writes `text` as it is (a prompt, or a report that ends its own lines) to standard output.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(TerminalText.inertKeepingLayout(text).utf8))
     }
 }

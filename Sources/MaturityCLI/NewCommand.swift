@@ -66,7 +66,7 @@ struct NewCommand: ParsableCommand {
             }
         }
         do {
-            print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
+            Terminal.print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
@@ -90,15 +90,17 @@ enum TextInput {
     /// The longest name accepted.
     static let maximumNameLength = 200
 
-    /// `text` trimmed, or a failure naming `field` when it is empty, too long or holds control characters.
+    /// `text` trimmed, or a failure naming `field` when it is empty, too long, or holds a control character
+    /// or a bidirectional override (``TerminalText/isUnsafe(_:)``).
     static func name(_ text: String, field: String) throws(CommandFailure) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw CommandFailure("maturity: \(field) must not be empty") }
         if trimmed.count > maximumNameLength {
             throw CommandFailure("maturity: \(field) is \(trimmed.count) characters; at most \(maximumNameLength) are allowed")
         }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw CommandFailure("maturity: \(field) must not contain control characters such as tabs or line breaks")
+        if TerminalText.containsUnsafe(trimmed) {
+            throw CommandFailure("maturity: \(field) must not contain control characters such as tabs, line breaks or escapes, "
+                + "nor bidirectional overrides")
         }
         return trimmed
     }

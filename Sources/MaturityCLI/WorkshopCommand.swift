@@ -309,9 +309,7 @@ struct PlainRunner {
     let archive: [WorkshopState.Draft]
 
     func run() throws {
-        let write: PlainWorkshop.Write = { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        let write: PlainWorkshop.Write = { text in Terminal.write(text) }
         let read: PlainWorkshop.ReadLine = { Swift.readLine(strippingNewline: true) }
         var framework = frameworks[0]
         var assessment: Assessment
@@ -320,7 +318,7 @@ struct PlainRunner {
             framework = resumed.framework
             assessment = resumed.assessment
             path = resumed.path
-            write("Resuming \(resumed.path)\n")
+            write("Resuming \(inert: resumed.path)\n")
         } else {
             guard let start = PlainStart(frameworks: frameworks, system: system, read: read, write: write).ask() else {
                 Terminal.error("maturity: input ended before the workshop started; nothing was saved")
@@ -329,7 +327,7 @@ struct PlainRunner {
             framework = start.framework
             assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
             if let earlier = archive.latestComplete(of: start.system, frameworkID: framework.id).map({ archive[$0] }) {
-                write("\(earlier.assessment.system) has a complete assessment of \(earlier.assessment.date). Start from its "
+                write("\(inert: earlier.assessment.system) has a complete assessment of \(earlier.assessment.date). Start from its "
                       + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
                 let reply = read()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"
                 if reply.isEmpty || reply == "y" || reply == "yes" {
@@ -390,12 +388,20 @@ struct PlainStart {
             date = line.isEmpty ? today : CalendarDate(line)
             if date == nil { write("That is not a date written YYYY-MM-DD.\n") }
         }
-        write("Participants, separated by commas (Enter for none): ")
-        guard let names = read() else { return nil }
-        let participants = names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var participants: [String]?
+        while participants == nil {
+            write("Participants, separated by commas (Enter for none): ")
+            guard let names = read() else { return nil }
+            do {
+                participants = try names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map { name throws(CommandFailure) in try TextInput.name(name, field: "a participant's name") }
+            } catch {
+                write(error.message.replacingOccurrences(of: "maturity: ", with: "") + "\n")
+            }
+        }
         var framework = frameworks[0]
         if frameworks.count > 1 {
-            for (number, candidate) in frameworks.enumerated() { write("  \(number + 1). \(candidate.title) (\(candidate.id))\n") }
+            for (number, candidate) in frameworks.enumerated() { write("  \(number + 1). \(inert: candidate.title) (\(candidate.id))\n") }
             while true {
                 write("Framework (Enter for 1): ")
                 guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
@@ -407,7 +413,7 @@ struct PlainStart {
                 write("Type a number from 1 to \(frameworks.count).\n")
             }
         }
-        guard let system, let date else { return nil }
+        guard let system, let date, let participants else { return nil }
         return (system, date, participants, framework)
     }
 }

@@ -14,10 +14,11 @@ public struct FrameworkProblem: Error, Sendable, Equatable, CustomStringConverti
         self.message = message
     }
 
-    /// `FILE:LINE: message`, or `FILE: message` when the line is unknown.
+    /// `FILE:LINE: message`, or `FILE: message` when the line is unknown, on one line: the file name
+    /// and the message (which may quote the file's own keys and values) are made inert.
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        if let line { return "\(inert: file):\(line): \(inert: message)" }
+        return "\(inert: file): \(inert: message)"
     }
 }
 

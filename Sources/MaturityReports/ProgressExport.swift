@@ -5,28 +5,28 @@ import MaturityStore
 
 /// A progression in each output format.
 public enum ProgressExport {
-    /// For people at a terminal.
+    /// For people at a terminal; names and titles are made inert, line breaks included.
     public static func text(_ progression: Progression) -> String {
-        var lines = ["Progression of \(progression.system): \(progression.framework.title)", ""]
+        var lines = ["Progression of \(inert: progression.system): \(inert: progression.framework.title)", ""]
         let cells = progression.areas.map { series in
             series.points.enumerated().map { index, point in
                 (point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
             }
         }
-        let areaWidth = (progression.areas.map { $0.area.shortTitle.count }.max() ?? 8) + 2
+        let areaWidth = (progression.areas.map { TerminalText.inert($0.area.shortTitle).count }.max() ?? 8) + 2
         let cellWidth = max(12, (cells.flatMap { $0 }.map(\.count).max() ?? 10) + 2)
         func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
         lines.append((pad("Area", areaWidth) + progression.entries.map { pad($0.assessment.date.description, cellWidth) }.joined())
             .trimmingCharacters(in: .whitespaces))
         for (series, row) in zip(progression.areas, cells) {
-            lines.append((pad(series.area.shortTitle, areaWidth) + row.map { pad($0, cellWidth) }.joined())
+            lines.append((pad(TerminalText.inert(series.area.shortTitle), areaWidth) + row.map { pad($0, cellWidth) }.joined())
                 .trimmingCharacters(in: .whitespaces))
         }
         for (index, pair) in zip(progression.entries, progression.entries.dropFirst()).enumerated() {
             lines += ["", "\(pair.0.assessment.date) → \(pair.1.assessment.date)"]
             for series in progression.areas {
                 let step = series.steps[index]
-                lines.append("  \(series.area.shortTitle): \(step.movement.text). Newly met: "
+                lines.append("  \(inert: series.area.shortTitle): \(step.movement.text). Newly met: "
                              + (step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label)))
                              + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + ".")
             }

@@ -53,7 +53,7 @@ public struct AnswerSheet: Sendable, Equatable {
         var entries: [Entry] = []
         for (criterion, value) in map.sorted(by: { $0.key < $1.key }) {
             guard let answer = value as? String else {
-                throw StoreError("\(fileName): the answer to '\(criterion)' must be text: yes, partly, no or unsure")
+                throw StoreError("\(fileName): the answer to '\(inert: criterion)' must be text: yes, partly, no or unsure")
             }
             entries.append(Entry(line: nil, criterion: criterion, answer: answer))
         }
@@ -92,11 +92,11 @@ public struct AnswerSheet: Sendable, Equatable {
         for entry in entries {
             let place = entry.line.map { "\(fileName):\($0)" } ?? fileName
             guard known.contains(entry.criterion) else {
-                problems.append("\(place): unknown criterion '\(entry.criterion)' (not in \(framework.id) \(framework.version))")
+                problems.append("\(place): unknown criterion '\(inert: entry.criterion)' (not in \(framework.id) \(framework.version))")
                 continue
             }
             guard seen.insert(entry.criterion).inserted else {
-                problems.append("\(place): criterion '\(entry.criterion)' is answered twice")
+                problems.append("\(place): criterion '\(inert: entry.criterion)' is answered twice")
                 continue
             }
             if let note = entry.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
@@ -109,7 +109,7 @@ public struct AnswerSheet: Sendable, Equatable {
             }
             if entry.answer.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let answer = Answer(lenient: entry.answer) else {
-                problems.append("\(place): '\(entry.answer)' for '\(entry.criterion)' is not an answer (use yes, partly, no or unsure)")
+                problems.append("\(place): '\(inert: entry.answer)' for '\(inert: entry.criterion)' is not an answer (use yes, partly, no or unsure)")
                 continue
             }
             sheet.answers[entry.criterion] = answer

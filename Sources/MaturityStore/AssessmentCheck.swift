@@ -8,18 +8,18 @@ public enum AssessmentCheck {
     /// versions are the same.
     public static func problems(_ assessment: Assessment, framework: Framework) -> [String] {
         guard assessment.framework.id == framework.id else {
-            return ["answered against framework '\(assessment.framework.id)', not '\(framework.id)'"]
+            return ["answered against framework '\(inert: assessment.framework.id)', not '\(framework.id)'"]
         }
         guard assessment.framework.version == framework.version else { return [] }
         var problems: [String] = []
         for record in assessment.areas {
             guard let area = framework.area(id: record.id) else {
-                problems.append("area '\(record.id)' is not in \(framework.id) \(framework.version)")
+                problems.append("area '\(inert: record.id)' is not in \(framework.id) \(framework.version)")
                 continue
             }
             let known = Set(area.criteria.map(\.id))
             for criterion in Set(record.answers.keys).union(record.notes.keys).sorted() where !known.contains(criterion) {
-                problems.append("criterion '\(criterion)' is not in area '\(area.id)' of \(framework.id) \(framework.version)")
+                problems.append("criterion '\(inert: criterion)' is not in area '\(area.id)' of \(framework.id) \(framework.version)")
             }
         }
         return problems

@@ -263,14 +263,15 @@ public struct PlacementSummary: Codable, Sendable, Equatable {
     }
 }
 
-/// Why an assessment file cannot be read, in one line (the file name is added by the caller).
+/// Why an assessment file cannot be read, in one line (the file name is added by the caller); the
+/// values it quotes from the file are made inert, so that they cannot act on a terminal or break the line.
 public struct AssessmentFileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason, e.g. "is not valid JSON".
     public var reason: String
 
     /// Creates the error.
     public init(_ reason: String) {
-        self.reason = reason
+        self.reason = TerminalText.inert(reason)
     }
 
     /// The reason.

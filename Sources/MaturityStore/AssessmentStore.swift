@@ -58,7 +58,7 @@ public struct AssessmentStore: Sendable {
         do {
             return try AssessmentFile.decode(data)
         } catch {
-            throw StoreError("\(url.path): \(error.reason)")
+            throw StoreError("\(inert: url.path): \(error.reason)")
         }
     }
 

@@ -106,7 +106,7 @@ public struct PlainWorkshop {
         var areaIndex = start
         while areaIndex < framework.areas.count {
             let area = framework.areas[areaIndex]
-            say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(area.title) ==")
+            say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(inert: area.title) ==")
             for stage in framework.stages {
                 say("\(stage.title)\(stage.expectedAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
             }
@@ -128,11 +128,11 @@ public struct PlainWorkshop {
         let criterion = area.criteria[index]
         assessment.position = Step.question(area: areaIndex, criterion: index).position(in: framework)
         let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
-        say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(criterion.text)")
+        say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(inert: criterion.text)")
         let current = assessment[area: area.id].answers[criterion.id]
         if let last = assessment.lastTime {
             say("Last time (\(last.date)): \(last.answers[criterion.id].map(AnswerText.label) ?? "not answered")"
-                + (last.notes[criterion.id].map { "; note: \($0)" } ?? ""))
+                + (last.notes[criterion.id].map { "; note: \(inert: $0)" } ?? ""))
         }
         while true {
             let carried = assessment[area: area.id].asLastTime.contains(criterion.id) ? " (as last time)" : ""
@@ -161,7 +161,7 @@ public struct PlainWorkshop {
         var noteReply: String
         while true {
             noteReply = try prompt(note == nil ? "Note or evidence (Enter for none): "
-                                               : "Note (Enter keeps \"\(note ?? "")\"; - removes it): ")
+                                               : "Note (Enter keeps \"\(inert: note ?? "")\"; - removes it): ")
             guard let problem = PlainText.problem(in: noteReply, limit: Assessment.noteLimit) else { break }
             say("The note \(problem); nothing was kept. Type it again, shorter, or press Enter.")
         }
@@ -180,7 +180,7 @@ public struct PlainWorkshop {
         assessment.position = Step.result(area: areaIndex).position(in: framework)
         persist()
         let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
-        say("\n\(area.title): \(placement.titleMarkingProvisional)")
+        say("\n\(inert: area.title): \(placement.titleMarkingProvisional)")
         say(placement.explanation)
         for index in assessment[area: area.id].reviewedActions.indices {
             let action = assessment[area: area.id].reviewedActions[index]
@@ -188,7 +188,7 @@ public struct PlainWorkshop {
                                                     "k": action.status]
             let reviewed = !assessment[area: area.id].unreviewedActions.contains(action.id)
             while true {
-                let reply = try prompt("Last time's action: \(ResultScreen.describe(action))\(reviewed ? "" : ", not reviewed yet"). "
+                let reply = try prompt("Last time's action: \(inert: ResultScreen.describe(action))\(reviewed ? "" : ", not reviewed yet"). "
                                        + "Status now? d done, i in progress, n not started, x dropped, k still "
                                        + "\(action.status.phrase) (Enter to leave it \(reviewed ? "as reviewed" : "not reviewed")): ")
                     .lowercased()
@@ -202,7 +202,7 @@ public struct PlainWorkshop {
                 say("Please type d, i, n, x or k.")
             }
         }
-        for action in assessment[area: area.id].actions { say("Action: \(ResultScreen.describe(action))") }
+        for action in assessment[area: area.id].actions { say("Action: \(inert: ResultScreen.describe(action))") }
         while true {
             let what = try prompt("Add an agreed action? What is to be done (Enter for none): ")
             if what.isEmpty { return }
@@ -226,11 +226,11 @@ public struct PlainWorkshop {
     private mutating func summary() throws {
         assessment.position = Step.summary.position(in: framework)
         persist()
-        say("\n== Summary: \(assessment.system), \(assessment.date) ==")
+        say("\n== Summary: \(inert: assessment.system), \(assessment.date) ==")
         let answers = assessment.answers
         for (area, placement) in zip(framework.areas, PlacementRules.placeAll(in: framework, answers: answers)) {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            say("\(area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
+            say("\(inert: area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
         }
         say(CarriedList.tally(assessment, in: framework) + ".")
         if !assessment.isReadOnly, try confirmYes("Mark the assessment complete? y or n (Enter for no): ") {
@@ -277,10 +277,16 @@ public struct PlainWorkshop {
         write(text + "\n")
     }
 
+    /// The reply to `text`, trimmed; a reply holding a control character or a bidirectional override
+    /// is refused and the question asked again, as every input field does.
     private func prompt(_ text: String) throws -> String {
-        write(text)
-        guard let line = readLine() else { throw EndOfInput() }
-        return line.trimmingCharacters(in: .whitespaces)
+        while true {
+            write(text)
+            guard let line = readLine() else { throw EndOfInput() }
+            if !TerminalText.containsUnsafe(line) { return line.trimmingCharacters(in: .whitespaces) }
+            say("That reply holds a control character (such as a tab or an escape) or a bidirectional override, "
+                + "shown as \(inert: line); please type it again without.")
+        }
     }
 
     private mutating func persist() {

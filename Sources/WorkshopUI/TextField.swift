@@ -1,4 +1,5 @@
 import CellGrid
+import MaturityFramework
 
 /// Editable text with a cursor: a one-line field or a multi-line note.
 public struct TextField: Sendable, Equatable {
@@ -70,8 +71,8 @@ public struct TextField: Sendable, Equatable {
     }
 
     private mutating func insert(_ character: Character) {
-        // Control characters (other than a line break in notes) are never stored.
-        if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) { return }
+        // Control characters (other than a line break in notes) and bidirectional overrides are never stored.
+        if character.unicodeScalars.contains(where: { TerminalText.isUnsafe($0) && $0 != "\n" }) { return }
         if character.unicodeScalars.contains(where: { (0xD800...0xDFFF).contains($0.value) || $0.value == 0xFFFE }) { return }
         guard characters.count < limit else {
             wasCut = true

@@ -55,7 +55,7 @@ struct RecordIntegrityEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
         let reopened = try sandbox.run(["workshop", "--plain", "--resume", file],
                                        input: "y\nbad \u{1B}]0;x\u{7}\nA late answer\nq\n")
-        #expect(reopened.stdout.contains("The reason holds control or text-direction characters"))
+        #expect(reopened.stdout.contains("That reply holds a control character"))
         #expect(reopened.stdout.contains("Reopened as a draft; the reopening is recorded."))
         let saved = try #require(try json(String(contentsOfFile: file, encoding: .utf8)) as? [String: Any])
         #expect(saved["status"] as? String == "draft")

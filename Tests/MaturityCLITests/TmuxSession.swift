@@ -140,6 +140,11 @@ final class TmuxSession {
         return children.split(separator: "\n").compactMap { Int32($0) }.first { $0 != getpid() }
     }
 
+    /// The pane's title, as programs set it with OSC 0 or 2 escape sequences.
+    func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "#{pane_title}"]).trimmingCharacters(in: .newlines)
+    }
+
     /// Resizes the window.
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])

@@ -153,6 +153,18 @@ struct AnsweringTests {
         #expect(!field.wasCut)
     }
 
+    /// The start form's system and participants fields take no control character, C1 code or
+    /// bidirectional override, typed or pasted: the names saved are the letters around them.
+    @Test func theStartFormRefusesControlsAndBidiOverridesInNames() throws {
+        var state = startState()
+        let hostile: [Key] = ["\u{1B}", "\u{9B}", "\u{7F}", "\u{202E}", "\u{2066}", "\u{85}", "\r\n"].map { .character($0) }
+        press(keys("York") + hostile + keys(" ICS") + [.tab, .tab] + keys("Cathy") + hostile + keys(", Rob") + hostile
+              + [.tab, .tab, .enter], on: &state)
+        let assessment = try #require(state.assessment)
+        #expect(assessment.system == "York ICS")
+        #expect(assessment.participants == ["Cathy", "Rob"])
+    }
+
     @Test func controlCharactersAreNotStoredInNotes() {
         var state = startedState()
         press([.enter] + keys("e") + [.character("\u{7}"), .character("a"), .character("\u{1B}"), .escape], on: &state)
