@@ -68,8 +68,10 @@ public final class DraftLock: @unchecked Sendable {
         let name = draft.lastPathComponent
         FaultStart.wait()
         for _ in 0..<8 {
-            // Never follow a link, never block on a FIFO, never hand the descriptor to a child process.
-            let descriptor = open(url.path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0o600)
+            // Never follow a link, never block on a FIFO, never hand the descriptor to a child process. It
+            // is opened for reading only (a kernel lock needs no more), so that the store's file system can
+            // still be remounted read-only while a workshop runs.
+            let descriptor = open(url.path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 let code = errno
                 if code == ELOOP { throw StoreError("cannot lock \(name): \(url.lastPathComponent) is a symbolic link; remove it") }
@@ -102,13 +104,26 @@ public final class DraftLock: @unchecked Sendable {
                 close(descriptor)
                 continue
             }
-            let content = "\(getpid())\n\(ProcessInfo.processInfo.hostName)\n\(ISO8601DateFormatter().string(from: now))\n"
-            ftruncate(descriptor, 0)
-            _ = content.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+            writeHolder(into: url, lockedBy: descriptor, now: now)
             AssessmentStore(folder: draft.deletingLastPathComponent()).removeAbandonedTemporaryFiles()
             return DraftLock(url: url, descriptor: descriptor)
         }
         throw StoreError("cannot lock \(name): its lock file keeps changing; try again")
+    }
+
+    /// Writes this process's id, host and `now` into the lock file, through a descriptor of its own (a
+    /// kernel lock stays with the descriptor that took it). If that fails, the lock is held all the same,
+    /// and another workshop is told only that it is open.
+    private static func writeHolder(into url: URL, lockedBy locked: Int32, now: Date) {
+        let content = "\(getpid())\n\(ProcessInfo.processInfo.hostName)\n\(ISO8601DateFormatter().string(from: now))\n"
+        let descriptor = open(url.path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        var written = stat()
+        var held = stat()
+        guard fstat(descriptor, &written) == 0, fstat(locked, &held) == 0,
+              written.st_dev == held.st_dev, written.st_ino == held.st_ino, ftruncate(descriptor, 0) == 0 else { return }
+        _ = content.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }
 
     /// Whether the name `url` still leads to the file open as `descriptor`.
