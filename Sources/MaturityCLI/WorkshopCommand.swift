@@ -202,7 +202,8 @@ struct ScreenRunner {
     private mutating func lockResumedDraft() {
         guard let path = state.draftPath else { return }
         do {
-            lock?.release()
+            // Let go of (and forget, for the signal handler) any lock held before taking the new one.
+            lock = nil
             lock = try DraftLock.acquire(URL(fileURLWithPath: path))
         } catch {
             lock = nil

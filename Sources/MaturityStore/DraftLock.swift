@@ -77,10 +77,11 @@ public final class DraftLock: @unchecked Sendable {
                 if code == ELOOP { throw StoreError("cannot lock \(name): \(url.lastPathComponent) is a symbolic link; remove it") }
                 throw StoreError.system("cannot lock \(name)", code)
             }
+            // Only a regular file with no other name: writing who holds the lock must never change another file.
             var status = stat()
-            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_nlink == 1 else {
                 close(descriptor)
-                throw StoreError("cannot lock \(name): \(url.lastPathComponent) is not a regular file; remove it")
+                throw StoreError("cannot lock \(name): \(url.lastPathComponent) is not a regular file of its own; remove it")
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno

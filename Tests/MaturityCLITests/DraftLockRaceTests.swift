@@ -5,8 +5,8 @@ import TestSupport
 /// Workshops started at the same instant on one draft: the kernel lock lets exactly one of them hold it.
 @Suite("Draft lock races", .serialized)
 struct DraftLockRaceTests {
-    /// 10 trials in the normal test run; `MATURITY_LOCK_TRIALS` asks for more (200 in the campaign).
-    static let trials = ProcessInfo.processInfo.environment["MATURITY_LOCK_TRIALS"].flatMap { Int($0) } ?? 10
+    /// 20 trials in the normal test run; `MATURITY_LOCK_TRIALS` asks for more (200 in the campaign).
+    static let trials = ProcessInfo.processInfo.environment["MATURITY_LOCK_TRIALS"].flatMap { Int($0) } ?? 20
     /// Workshops per trial.
     static let contenders = 8
 

@@ -90,9 +90,17 @@ struct DraftLockTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "keep me")
         let other = folder.url.appending(path: "e.json")
         #expect(mkfifo(DraftLock.lockURL(for: other).path, 0o600) == 0)
-        #expect(throws: StoreError("cannot lock e.json: .e.json.lock is not a regular file; remove it")) {
+        #expect(throws: StoreError("cannot lock e.json: .e.json.lock is not a regular file of its own; remove it")) {
             _ = try DraftLock.acquire(other)
         }
+        // A second name for another file (here, an assessment): writing the holder would change that file.
+        let assessment = folder.url.appending(path: "f.json")
+        try Data("{\"keep\": true}".utf8).write(to: assessment)
+        #expect(link(assessment.path, DraftLock.lockURL(for: folder.url.appending(path: "g.json")).path) == 0)
+        #expect(throws: StoreError("cannot lock g.json: .g.json.lock is not a regular file of its own; remove it")) {
+            _ = try DraftLock.acquire(folder.url.appending(path: "g.json"))
+        }
+        #expect(try String(contentsOf: assessment, encoding: .utf8) == "{\"keep\": true}")
     }
 
     @Test func lockFilesAreHiddenFromTheStoreListing() throws {
