@@ -44,6 +44,13 @@ struct SpecialFileTests {
         return socket
     }
 
+    /// One row of the campaign report for both tests.
+    static func record(cases: Int) {
+        CampaignReport.record("Store: FIFO, links to /dev/tty, /dev/zero, /dev/null, a socket and a folder named *.json", cases: cases,
+                              how: "list (text, json), progress, export, show, and in tmux list and the workshop's start screen: "
+                                + "each ends at once naming the file; the rest still works")
+    }
+
     /// Runs `maturity ARGUMENTS` under `timeout`, so that a hang fails the test (status 124) instead of the suite.
     static func runPromptly(_ sandbox: Sandbox, _ arguments: [String]) throws -> (CommandResult, seconds: Double) {
         let started = Date()
@@ -76,9 +83,7 @@ struct SpecialFileTests {
             #expect(result.status == 1 && seconds < 10, "show \(name) ended with \(result.status) (124: it hung)")
             #expect(result.stderr == "maturity: \(sandbox.store.path)/\(name): \(reason)\n")
         }
-        CampaignReport.record("Store: FIFO, links to /dev/tty, /dev/zero, /dev/null, a socket and a folder named *.json",
-                              cases: Self.kinds.count * (commands.count + 1),
-                              how: "list (text, json), progress, export, show: each ends at once naming the file; the rest still works")
+        Self.record(cases: Self.kinds.count * (commands.count + 1))
     }
 
     /// In a terminal, where a link to /dev/tty would read the keyboard: `list`, and the workshop's start
@@ -101,8 +106,6 @@ struct SpecialFileTests {
         // Named on standard error before the full screen took over, and there again once it has gone.
         let after = try workshop.screen()
         for (name, reason) in Self.kinds { #expect(after.contains("\(name): \(reason)"), "\(after)") }
-        CampaignReport.record("Store: FIFO, links to /dev/tty, /dev/zero, /dev/null, a socket and a folder named *.json",
-                              cases: Self.kinds.count * 2,
-                              how: "list (text, json), progress, export, show: each ends at once naming the file; the rest still works")
+        Self.record(cases: Self.kinds.count * 2)
     }
 }
