@@ -107,8 +107,10 @@ public final class CursesTerminal {
     }
 
     /// Has `path` (the draft's lock) removed if the process is ended by a signal or a crash; nil forgets it.
-    public func removeWhenKilled(_ path: String?) {
-        TerminalRestorer.removeWhenKilled(path)
+    /// With `descriptor` (the one holding the lock), only while the name still leads to that open file, so
+    /// that a lock file another process has taken since is never removed.
+    public func removeWhenKilled(_ path: String?, descriptor: Int32 = -1) {
+        TerminalRestorer.removeWhenKilled(path, descriptor: descriptor)
     }
 
     /// The terminal has hung up or closed (its window shut, the SSH connection dropped).

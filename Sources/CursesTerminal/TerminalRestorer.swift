@@ -11,6 +11,8 @@ public enum TerminalRestorer {
     nonisolated(unsafe) private static var sequenceLength = 0
     /// A file to remove too (the draft's lock), as a C string; an old one is never freed, as a handler may be reading it.
     nonisolated(unsafe) private static var fileToRemove: UnsafeMutablePointer<CChar>?
+    /// When not -1, the file is removed only while its name still leads to the file open as this descriptor.
+    nonisolated(unsafe) private static var fileDescriptor: Int32 = -1
 
     /// Signals after which the terminal is restored before the process ends.
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
@@ -35,8 +37,11 @@ public enum TerminalRestorer {
         for number in signals { signal(number, SIG_DFL) }
     }
 
-    /// Remembers `path` to be removed if the process ends by a signal (nil: nothing).
-    static func removeWhenKilled(_ path: String?) {
+    /// Remembers `path` to be removed if the process ends by a signal (nil: nothing); with `descriptor`,
+    /// only while the name still leads to the file open as that descriptor (the lock it holds).
+    static func removeWhenKilled(_ path: String?, descriptor: Int32 = -1) {
+        fileToRemove = nil
+        fileDescriptor = descriptor
         fileToRemove = path.map { strdup($0) }
     }
 
@@ -44,6 +49,13 @@ public enum TerminalRestorer {
     static func restore() {
         if sequenceLength > 0 { _ = write(STDOUT_FILENO, sequence, sequenceLength) }
         if haveModes { tcsetattr(STDIN_FILENO, TCSANOW, savedModes) }
-        if let fileToRemove { unlink(fileToRemove) }
+        guard let fileToRemove else { return }
+        if fileDescriptor >= 0 {
+            var open = stat()
+            var named = stat()
+            guard fstat(fileDescriptor, &open) == 0, lstat(fileToRemove, &named) == 0,
+                  open.st_dev == named.st_dev, open.st_ino == named.st_ino else { return }
+        }
+        unlink(fileToRemove)
     }
 }

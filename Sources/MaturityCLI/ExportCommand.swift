@@ -51,7 +51,14 @@ struct ExportCommand: ParsableCommand {
         let (url, loaded) = try load(assessment, from: store)
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
-        let report = Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: store)
+        let summary: (report: SummaryReport, problems: [String])
+        do {
+            summary = try Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: store)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        for problem in summary.problems { Terminal.error("maturity: \(problem)") }
+        let report = summary.report
         try emit(Reports.render(report, as: format), to: output, force: force,
                  protecting: OutputFile.storeFolders(store, also: [url.deletingLastPathComponent()]))
     }
@@ -89,7 +96,12 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.assessmentStore
-        let (entries, problems) = store.list(system: system)
+        let entries: [AssessmentStore.Entry], problems: [String]
+        do {
+            (entries, problems) = try store.list(system: system)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
         for problem in problems { Terminal.error("maturity: \(problem)") }
         let series = SystemHistory.series(of: system, among: entries)
         guard let latest = series.first else {
@@ -115,11 +127,14 @@ struct ProgressCommand: ParsableCommand {
 
 /// Building and writing reports, shared by the commands and the workshop.
 enum Reports {
-    /// The summary of `assessment`, compared with the latest earlier assessment of its system in `store`.
-    static func summary(of assessment: Assessment, file: String, framework: Framework, store: AssessmentStore) -> SummaryReport {
-        let (earlier, series) = SystemHistory.around(assessment, file: file, among: store.list(system: assessment.system).entries)
-        return SummaryReport(assessment, framework: framework, earlier: earlier,
-                             history: Progression(entries: series, framework: framework))
+    /// The summary of `assessment`, compared with the latest earlier assessment of its system in `store`,
+    /// and the store's files that could not be read; throws when the store folder cannot be read.
+    static func summary(of assessment: Assessment, file: String, framework: Framework, store: AssessmentStore)
+        throws(StoreError) -> (report: SummaryReport, problems: [String]) {
+        let listed = try store.list(system: assessment.system)
+        let (earlier, series) = SystemHistory.around(assessment, file: file, among: listed.entries)
+        return (SummaryReport(assessment, framework: framework, earlier: earlier,
+                              history: Progression(entries: series, framework: framework)), listed.problems)
     }
 
     /// The report as a document in `format`, made inert (see ``inert(_:format:)``).

@@ -29,14 +29,19 @@ struct ListCommand: ParsableCommand {
         let catalog = FrameworkCatalog.forUser()
         let keepsSummaries = format == .json
         // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept.
-        let scanned = store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
-            do throws(CommandFailure) {
-                let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
-                let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
-                return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil))
-            } catch {
-                return .failure(error)
+        let scanned: (results: [AssessmentStore.Scanned<Result<Listed, CommandFailure>>], problems: [String])
+        do {
+            scanned = try store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
+                do throws(CommandFailure) {
+                    let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
+                    let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
+                    return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil))
+                } catch {
+                    return .failure(error)
+                }
             }
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
         }
         var listed: [Listed] = []
         var unreadable = scanned.problems.map { "maturity: \($0)" }

@@ -3,6 +3,7 @@ import CellGrid
 import CursesTerminal
 import Foundation
 import MaturityFramework
+import MaturityReports
 import MaturityStore
 import WorkshopUI
 
@@ -71,6 +72,7 @@ struct WorkshopCommand: ParsableCommand {
                 throw CommandFailure("maturity: \(error.message)")
             }
         }
+        let archive = try Self.archive(store, catalog: catalog, system: system)
         let environment = ProcessInfo.processInfo.environment
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
@@ -80,12 +82,10 @@ struct WorkshopCommand: ParsableCommand {
                 Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
                     + "asking line by line instead")
             }
-            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
-                                     archive: Self.archive(store, catalog: catalog, system: system))
+            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed, archive: archive)
             try runner.run()
             return
         }
-        let archive = Self.archive(store, catalog: catalog, system: system)
         let drafts = archive.filter { draft in
             draft.assessment.status == .draft
                 && (system.map { Slug.matchKey(for: $0) == Slug.matchKey(for: draft.assessment.system) } ?? true)
@@ -106,9 +106,19 @@ struct WorkshopCommand: ParsableCommand {
     }
 
     /// Every assessment in the store whose framework is available (only `system`'s, when the system is
-    /// already known: a large store then opens at once), newest first.
-    static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?) -> [WorkshopState.Draft] {
-        store.list(system: system).entries.compactMap { entry in
+    /// already known: a large store then opens at once), newest first. Files that cannot be read are named
+    /// on standard error (seen after the workshop, as the full screen covers them); a store folder that
+    /// cannot be read is an error.
+    static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?) throws(CommandFailure)
+        -> [WorkshopState.Draft] {
+        let listed: (entries: [AssessmentStore.Entry], problems: [String])
+        do {
+            listed = try store.list(system: system)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        for problem in listed.problems { Terminal.error("maturity: \(problem)") }
+        return listed.entries.compactMap { entry in
             guard let framework = catalog.framework(id: entry.assessment.framework.id),
                   AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
             return WorkshopState.Draft(path: entry.url.path, assessment: entry.assessment, framework: framework)
@@ -123,7 +133,7 @@ struct ScreenRunner {
     let terminal: CursesTerminal
     /// The lock on the draft being written, once there is one; removed even if a signal ends the workshop.
     var lock: DraftLock? {
-        didSet { terminal.removeWhenKilled(lock?.url.path) }
+        didSet { terminal.removeWhenKilled(lock?.url.path, descriptor: lock?.descriptor ?? -1) }
     }
     /// Writes the draft, or a rescue copy while the store fails.
     var writer: DraftWriter
@@ -142,7 +152,7 @@ struct ScreenRunner {
             terminal.stop()
             reportUnsavedChanges()
         }
-        terminal.removeWhenKilled(lock?.url.path)
+        terminal.removeWhenKilled(lock?.url.path, descriptor: lock?.descriptor ?? -1)
         (state.width, state.height) = terminal.size
         terminal.draw(Renderer.render(state))
         frameLog?.record("frame")
@@ -202,7 +212,8 @@ struct ScreenRunner {
     private mutating func lockResumedDraft() {
         guard let path = state.draftPath else { return }
         do {
-            lock?.release()
+            // Let go of (and forget, for the signal handler) any lock held before taking the new one.
+            lock = nil
             lock = try DraftLock.acquire(URL(fileURLWithPath: path))
             _ = Workshop.apply(.lockedDraftRead(try AssessmentStore.load(URL(fileURLWithPath: path))), to: &state)
         } catch {
@@ -217,7 +228,13 @@ struct ScreenRunner {
         guard let assessment = state.assessment else { return }
         let file = state.draftPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? AssessmentStore.fileName(for: assessment)
         let base = String(file.dropLast(".json".count)) + "-summary"
-        let report = Reports.summary(of: assessment, file: file, framework: state.framework, store: store)
+        let report: SummaryReport
+        do {
+            report = try Reports.summary(of: assessment, file: file, framework: state.framework, store: store).report
+        } catch {
+            _ = Workshop.apply(.exportFailed(error.message), to: &state)
+            return
+        }
         let files: [(ending: String, data: Data)]
         do {
             files = try ReportFormat.allCases.filter { $0 != .text }.map { format in

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Small helpers for the user's files and folders, shared by every module that reads them.
 public enum LocalFiles {
@@ -8,6 +13,9 @@ public enum LocalFiles {
         case missing
         /// A folder, not a file.
         case folder
+        /// Something that is not a regular file (a FIFO, a device, a socket): `kind` names it, e.g.
+        /// "a FIFO (named pipe)"; `throughLink` when the name is a symbolic link to it.
+        case notAFile(kind: String, throughLink: Bool)
         /// Larger than the caller allows.
         case tooLarge(size: Int, limit: Int)
         /// Permission denied or another system error.
@@ -18,6 +26,7 @@ public enum LocalFiles {
             switch self {
             case .missing: "no such file"
             case .folder: "is a folder, not a file"
+            case let .notAFile(kind, throughLink): throughLink ? "is a link to \(kind), not a file" : "is \(kind), not a file"
             case let .tooLarge(size, limit): "is \(size) bytes; at most \(limit) are allowed"
             case .unreadable: "cannot be read (permission denied?)"
             }
@@ -29,17 +38,62 @@ public enum LocalFiles {
         data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 
-    /// The bytes of the file at `url`, refused when larger than `limit` (even if it grows while being read).
+    /// The bytes of the regular file at `url`, refused when larger than `limit` (even if it grows while
+    /// being read). Anything else is refused unread, with the reason: a FIFO (which would block), a
+    /// device (a link to `/dev/tty` would read the keyboard), a socket, a folder. A symbolic link is
+    /// followed only to a regular file. The file is opened without blocking and checked with `fstat`
+    /// on the open descriptor, so a name swapped for something else after the first look is refused too.
     public static func read(_ url: URL, limit: Int) -> Result<Data, ReadFailure> {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return .failure(.missing) }
-        if isFolder.boolValue { return .failure(.folder) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let path = url.path
+        // A first look by name, so that nothing but a regular file is ever opened (opening a device can have effects).
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            // A dangling symbolic link is as good as missing.
+            return .failure(code == ENOENT || code == ENOTDIR ? .missing : .unreadable)
+        }
+        if let refusal = refusal(of: status.st_mode, path: path) { return .failure(refusal) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
+        defer { close(descriptor) }
+        // What was opened is what counts.
+        guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable) }
+        if let refusal = refusal(of: status.st_mode, path: path) { return .failure(refusal) }
+        let size = Int(status.st_size)
         if size > limit { return .failure(.tooLarge(size: size, limit: limit)) }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return .failure(.unreadable) }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: limit + 1) else { return .success(Data()) }
-        return data.count > limit ? .failure(.tooLarge(size: data.count, limit: limit)) : .success(data)
+        return readAll(descriptor, limit: limit)
+    }
+
+    /// Why a file of `mode` is not read, or nil for a regular file.
+    private static func refusal(of mode: mode_t, path: String) -> ReadFailure? {
+        let kind: String
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return .folder
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "something other than a regular file"
+        }
+        var link = stat()
+        let throughLink = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+        return .notAFile(kind: kind, throughLink: throughLink)
+    }
+
+    /// Everything `descriptor` gives until its end, refused once it passes `limit` bytes.
+    private static func readAll(_ descriptor: Int32, limit: Int) -> Result<Data, ReadFailure> {
+        var bytes = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable)
+            }
+            if count == 0 { return .success(Data(bytes)) }
+            bytes.append(contentsOf: chunk.prefix(count))
+            if bytes.count > limit { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
+        }
     }
 
     /// A per-user folder: the `override` variable if set, else `$<xdgVariable>/<subpath>` when that is

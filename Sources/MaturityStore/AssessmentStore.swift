@@ -1,5 +1,10 @@
 import Foundation
 import MaturityFramework
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A folder of assessment files named `YYYY-MM-DD-<system-slug>.json`.
 public struct AssessmentStore: Sendable {
@@ -78,9 +83,10 @@ public struct AssessmentStore: Sendable {
 
     /// Every assessment in the store (only those of `system`, compared by ``Slug/matchKey(for:)``, when
     /// given), newest first, and a one-line problem for each file that cannot be read. A missing folder
-    /// is an empty store. Files are read on every core.
-    public func list(system: String? = nil) -> (entries: [Entry], problems: [String]) {
-        let scanned = scan(system: system) { $0 }
+    /// is an empty store; a folder that cannot be read (no permission, a file in its place) throws.
+    /// Files are read on every core.
+    public func list(system: String? = nil) throws(StoreError) -> (entries: [Entry], problems: [String]) {
+        let scanned = try scan(system: system) { $0 }
         return (scanned.results.map(\.value), scanned.problems)
     }
 
@@ -96,9 +102,10 @@ public struct AssessmentStore: Sendable {
 
     /// Like ``list(system:)``, but keeps only `transform` of each assessment, so that a store of any
     /// size is never held in memory whole. A transform that throws adds its error's text to the problems.
+    /// Throws when the folder exists but cannot be read.
     public func scan<Value: Sendable>(system: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
-        -> (results: [Scanned<Value>], problems: [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
+        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
+        let names = try fileNames()
         let urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
         let key = system.map { Slug.matchKey(for: $0) }
         let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError>? in
@@ -142,14 +149,44 @@ public struct AssessmentStore: Sendable {
         throw StoreError("\(reference): no such file, and no assessment of that name in \(folder.path)")
     }
 
-    /// Removes temporary files (`.NAME.PID.RANDOM.tmp`) left by a process killed mid-save.
-    func removeAbandonedTemporaryFiles() {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+    /// The names in the folder (hidden ones included); none when the folder does not exist. Throws when
+    /// it exists but cannot be read: no permission, or a file where the folder should be.
+    func fileNames() throws(StoreError) -> [String] {
+        guard let directory = opendir(folder.path) else {
+            let code = errno
+            if code == ENOENT { return [] }
+            if code == ENOTDIR, FileManager.default.fileExists(atPath: folder.path) {
+                throw StoreError("cannot read the store folder \(folder.path): it is a file, not a folder")
+            }
+            throw StoreError.system("cannot read the store folder \(folder.path)", code)
+        }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw StoreError.system("cannot read the store folder \(folder.path)", errno) }
+                return names
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+
+    /// Removes temporary files (`.NAME.PID.RANDOM.tmp`) left by a save that was killed: only regular
+    /// files owned by this user whose writing process no longer exists on this machine. Another
+    /// process's file, or another user's on a shared store, is never touched. Done when a draft is
+    /// created and whenever a workshop takes a draft's lock (on resume).
+    public func removeAbandonedTemporaryFiles() {
+        guard let names = try? fileNames() else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             let parts = name.split(separator: ".")
-            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid != getpid(),
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), pid > 0, pid != getpid(),
                   kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink(folder.appending(path: name).path)
+            let path = folder.appending(path: name).path
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid() else { continue }
+            unlink(path)
         }
     }
 

@@ -49,7 +49,7 @@ struct AssessmentStoreTests {
         try Data(text.utf8).write(to: url)
         let before = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
         _ = try AssessmentStore.load(url)
-        _ = AssessmentStore(folder: folder.url).list()
+        _ = try AssessmentStore(folder: folder.url).list()
         #expect(try String(contentsOf: url, encoding: .utf8) == text)
         #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date == before)
     }
@@ -70,7 +70,7 @@ struct AssessmentStoreTests {
         try Data("ignored".utf8).write(to: folder.url.appending(path: "notes.txt"))
         try Data(valid).write(to: folder.url.appending(path: ".hidden.json"))
 
-        let (entries, problems) = store.list()
+        let (entries, problems) = try store.list()
         #expect(entries.map { "\($0.assessment.date) \($0.assessment.system)" } == [
             "2026-11-22 West Yorkshire ICS", "2026-10-01 Humber and North Yorkshire", "2025-11-20 West Yorkshire ICS",
         ])
@@ -93,10 +93,32 @@ struct AssessmentStoreTests {
         #expect(folder.fileNames == [".2026-01-01-x.json.\(getpid()).42.tmp", "2026-11-22-west-yorkshire-ics.json"])
     }
 
-    @Test func aMissingFolderIsAnEmptyStore() {
+    @Test func aMissingFolderIsAnEmptyStore() throws {
         let store = AssessmentStore(folder: URL(fileURLWithPath: "/no/such/folder"))
-        let (entries, problems) = store.list()
+        let (entries, problems) = try store.list()
         #expect(entries.isEmpty && problems.isEmpty)
+    }
+
+    /// A store folder that exists but cannot be read is an error naming it, never an empty store.
+    @Test func anUnreadableFolderIsAnErrorNamingIt() throws {
+        let folder = TemporaryFolder()
+        let file = folder.url.appending(path: "plain-file")
+        try Data("x".utf8).write(to: file)
+        #expect(throws: StoreError("cannot read the store folder \(file.path): it is a file, not a folder")) {
+            _ = try AssessmentStore(folder: file).list()
+        }
+        #expect(throws: StoreError("cannot read the store folder \(file.path)/below: Not a directory")) {
+            _ = try AssessmentStore(folder: file.appending(path: "below")).list()
+        }
+        guard geteuid() != 0 else { return } // root reads any folder; the CLI tests drop privileges for this case
+        let locked = folder.url.appending(path: "locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try AssessmentStore(folder: locked).create(sampleAssessment(), framework: seedFramework)
+        chmod(locked.path, 0)
+        defer { chmod(locked.path, 0o700) }
+        #expect(throws: StoreError("cannot read the store folder \(locked.path): Permission denied")) {
+            _ = try AssessmentStore(folder: locked).list()
+        }
     }
 
     @Test func writingIntoAFileOrAnUnwritableFolderFailsClearly() throws {

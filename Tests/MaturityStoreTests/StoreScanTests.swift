@@ -39,10 +39,10 @@ struct StoreScanTests {
         renamed.participants = ["Chair"]
         try AssessmentFile.encode(renamed, framework: seedFramework).write(to: folder.url.appending(path: "2026-01-01-kent-and-medway.json"))
         try Data("{ broken".utf8).write(to: folder.url.appending(path: "2026-03-01-west-yorkshire-ics.json"))
-        let (entries, problems) = store.list(system: "WEST YORKSHIRE ICS")
+        let (entries, problems) = try store.list(system: "WEST YORKSHIRE ICS")
         #expect(entries.map(\.assessment.date.description) == ["2026-01-01", "2025-01-01", "2024-01-01"])
         #expect(problems.count == 1 && problems[0].contains("2026-03-01-west-yorkshire-ics.json"))
-        #expect(store.list().entries.count == 4)
-        #expect(store.list(system: "Kent and Medway").entries.map(\.url.lastPathComponent) == ["2025-02-01-kent-and-medway.json"])
+        #expect(try store.list().entries.count == 4)
+        #expect(try store.list(system: "Kent and Medway").entries.map(\.url.lastPathComponent) == ["2025-02-01-kent-and-medway.json"])
     }
 }
