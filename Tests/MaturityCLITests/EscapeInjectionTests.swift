@@ -283,7 +283,7 @@ struct TerminalEscapeInjectionTests {
         let world = try HostileWorld(payload)
         let systemFile = try world.sandbox.write(world.system, to: "system.txt")
         let plainInput = try world.sandbox.write(Array(repeating: "y\n\n", count: 10).joined() + "\ns\nn\n", to: "plain.txt")
-        let session = try TmuxSession.shell(sandbox: world.sandbox, width: 160, height: 150)
+        let session = try TmuxSession.shell(sandbox: world.sandbox, width: 200, height: 300)
         try session.waitFor("ready>")
         try session.type("export MATURITY_FRAMEWORKS='\(world.frameworks.path)' M='\(maturityBinary.path)' F='\(world.frameworks.path)'")
         try session.press("Enter")
