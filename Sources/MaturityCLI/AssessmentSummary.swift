@@ -37,6 +37,8 @@ struct AssessmentSummary: Encodable {
 
     var file: String
     var system: String
+    var systemID: String
+    var systemRename: SystemRename?
     var date: String
     var framework: FrameworkReference
     var participants: [String]
@@ -47,6 +49,8 @@ struct AssessmentSummary: Encodable {
     init(_ assessment: Assessment, framework: Framework, file: URL) {
         self.file = file.path
         system = assessment.system
+        systemID = assessment.systemID ?? Slug.identity(for: assessment.system)
+        systemRename = assessment.systemRename
         date = assessment.date.description
         self.framework = assessment.framework
         participants = assessment.participants
@@ -74,8 +78,9 @@ struct AssessmentSummary: Encodable {
 
     /// The text of `show`.
     func text(framework: Framework) -> String {
-        var lines = ["\(system), \(date) (\(status))",
-                     "Framework: \(framework.title) \(self.framework.version)"]
+        var lines = ["\(system), \(date) (\(status))"]
+        if let rename = systemRename { lines.append(wrapped("Renamed from \(rename.from) to \(rename.to) on \(rename.date).")) }
+        lines.append("Framework: \(framework.title) \(self.framework.version)")
         if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.joined(separator: ", "))) }
         lines.append(wrapped("Rule: \(rule)"))
         lines.append("File: \(file)")

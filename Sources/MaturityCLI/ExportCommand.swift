@@ -17,7 +17,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The summary has the system, date, framework and source, participants, status, each area's placement \
             with the rule's explanation, every answer and note, the gap to the next stage and the actions. When an \
-            earlier assessment of the same system is in the store, it adds the comparison with the latest one.
+            earlier assessment of the same system is in the store, it adds the comparison with the latest one. \
+            The store of an assessment named by its path is the folder it is in, unless --store names another.
 
             Examples:
               maturity export 2026-11-22-west-yorkshire-ics.json --format html -o board-paper.html
@@ -40,11 +41,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = storeOptions.assessmentStore
-        let (url, loaded) = try load(assessment, from: store)
+        let (url, loaded) = try load(assessment, from: storeOptions.assessmentStore)
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
-        let report = Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: store)
+        let report = Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: storeOptions.store(of: url))
         try emit(Reports.render(report, as: format), to: output)
     }
 }
@@ -59,10 +59,13 @@ struct ProgressCommand: ParsableCommand {
             criteria were newly met (answered yes) or newly lost. An area an assessment did not cover shows as \
             not assessed.
 
+            The system is found by its name now or any name it had (case, accents, punctuation and "&"/"and" \
+            are ignored), and every assessment of it is shown under its current name, with its recorded renames.
+
             Example: maturity progress --system "West Yorkshire ICS" --format html -o progress.html
             """)
 
-    @Option(help: ArgumentHelp("The system (case and punctuation are ignored).", valueName: "name"))
+    @Option(help: ArgumentHelp("The system (case, accents, punctuation and \"&\"/\"and\" are ignored).", valueName: "name"))
     var system: String
 
     @Option(help: "text, md, html, csv or json.")
@@ -77,8 +80,7 @@ struct ProgressCommand: ParsableCommand {
         let store = storeOptions.assessmentStore
         let (entries, problems) = store.list(system: system)
         for problem in problems { Terminal.error("maturity: \(problem)") }
-        let series = SystemHistory.series(of: system, among: entries)
-        guard let latest = series.first else {
+        guard let (known, series) = SystemHistory.system(named: system, among: entries), let latest = series.first else {
             throw CommandFailure("maturity: no assessment of '\(system)' in \(store.folder.path) (see 'maturity list')")
         }
         let catalog = FrameworkCatalog.forUser()
@@ -86,7 +88,7 @@ struct ProgressCommand: ParsableCommand {
         let progression = Progression(
             entries: series.filter { $0.assessment.framework.id == framework.id }
                 .map { Progression.Entry(assessment: $0.assessment, file: $0.url.lastPathComponent) },
-            framework: framework)
+            framework: framework, system: known)
         let text: String
         switch format {
         case .text: text = ProgressExport.text(progression)
@@ -103,9 +105,12 @@ struct ProgressCommand: ParsableCommand {
 enum Reports {
     /// The summary of `assessment`, compared with the latest earlier assessment of its system in `store`.
     static func summary(of assessment: Assessment, file: String, framework: Framework, store: AssessmentStore) -> SummaryReport {
-        let (earlier, series) = SystemHistory.around(assessment, file: file, among: store.list(system: assessment.system).entries)
-        return SummaryReport(assessment, framework: framework, earlier: earlier,
-                             history: Progression(entries: series, framework: framework))
+        let entries = store.list(system: assessment.system, systemID: assessment.systemID).entries
+        let (earlier, series) = SystemHistory.around(assessment, file: file, among: entries)
+        let (directory, systemID) = SystemHistory.identity(of: assessment, file: file, among: entries)
+        var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID))
+        history.system = assessment.system
+        return SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID)
     }
 
     static func render(_ report: SummaryReport, as format: ReportFormat) throws -> String {

@@ -13,6 +13,10 @@ struct NewCommand: ParsableCommand {
             criterion,answer (or criterion,answer,note). 'maturity frameworks show ID' lists the criterion ids. \
             An unknown criterion id or answer is an error, and then nothing is written.
 
+            A system the store knows already is matched ignoring case, accents, punctuation and "&"/"and": the \
+            assessment joins it and keeps its established name. --rename-system renames it deliberately (the \
+            rename is recorded), and --system-id names a system by its identity.
+
             Example: maturity new --system "West Yorkshire ICS" --participant "Chair" --answers survey.csv
             """)
 
@@ -34,6 +38,8 @@ struct NewCommand: ParsableCommand {
 
     @Flag(help: "Mark the assessment complete rather than draft.")
     var complete = false
+
+    @OptionGroup var identityOptions: SystemIdentityOptions
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -59,8 +65,13 @@ struct NewCommand: ParsableCommand {
             }
         }
         if complete { assessment.status = .complete }
+        let store = storeOptions.assessmentStore
+        let (choice, note) = try identityOptions.choice(
+            typed: system, systems: store.systems(named: system, systemID: identityOptions.systemID))
+        assessment.attach(to: choice)
+        if let note { Terminal.error(note) }
         do {
-            print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
+            print(try store.create(assessment, framework: framework).path)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }

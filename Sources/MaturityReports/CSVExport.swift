@@ -10,6 +10,7 @@ public enum CSVExport {
     public static let header = [
         "system", "date", "status", "framework", "framework_version", "area_id", "area", "stage_id", "stage",
         "criterion_id", "question", "answer", "as_last_time", "note", "placement", "provisional", "last_time_answer",
+        "system_id", "framework_source", "attribution",
     ]
 
     public static func render(_ report: SummaryReport) -> String {
@@ -24,6 +25,7 @@ public enum CSVExport {
                     row.criterion.text, row.answer?.rawValue ?? "", row.isAsLastTime ? "yes" : "no", row.note ?? "",
                     area.placement.stageID, area.placement.isProvisional ? "yes" : "no",
                     last.flatMap { $0.answers[row.criterion.id]?.rawValue } ?? "",
+                    report.systemID, report.framework.source.citation, report.framework.attribution.text,
                 ])
             }
         }
@@ -55,7 +57,12 @@ public enum JSONExport {
                           "source": framework.source.citation] as [String: Any],
             "rule": report.rule,
             "areas": report.areas.map(area),
+            "systemID": report.systemID,
+            "attribution": ["fromSource": framework.attribution.fromSource, "ownWork": framework.attribution.ownWork],
         ]
+        object["systemRename"] = assessment.systemRename.map {
+            ["from": $0.from, "to": $0.to, "date": $0.date.description] as [String: Any]
+        } ?? NSNull()
         object["comparison"] = report.comparison.map(comparison) ?? NSNull()
         return object
     }

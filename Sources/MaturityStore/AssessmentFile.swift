@@ -15,7 +15,7 @@ public enum AssessmentFile {
     public static func encode(_ assessment: Assessment, framework: Framework) throws -> Data {
         let placements = Dictionary(
             assessment.placements(in: framework).map { ($0.areaID, $0) }, uniquingKeysWith: { first, _ in first })
-        let document = Document(
+        var document = Document(
             schemaVersion: schemaVersion, kind: kind, framework: assessment.framework,
             system: assessment.system, date: assessment.date, participants: assessment.participants,
             status: assessment.status.rawValue, position: assessment.position,
@@ -33,6 +33,8 @@ public enum AssessmentFile {
                     reviewedActions: area.reviewedActions.isEmpty ? nil : area.reviewedActions.map(Document.Action.init),
                     placement: placements[area.id].map(PlacementSummary.init))
             })
+        document.systemID = assessment.systemID
+        document.systemRename = assessment.systemRename
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(document)
@@ -107,6 +109,8 @@ public enum AssessmentFile {
             framework: document.framework, system: document.system, date: document.date,
             participants: document.participants ?? [], status: status, areas: areas)
         assessment.position = document.position
+        assessment.systemID = try systemID(in: document)
+        assessment.systemRename = try systemRename(in: document)
         if let last = document.lastTime {
             var answers: [String: Answer] = [:]
             for (criterion, text) in last.answers {
@@ -118,6 +122,22 @@ public enum AssessmentFile {
             assessment.lastTime = LastTime(date: last.date, file: last.file, answers: answers, notes: last.notes ?? [:])
         }
         return assessment
+    }
+
+    /// The recorded identity: nil in files written before identities, never empty.
+    private static func systemID(in document: Document) throws(AssessmentFileError) -> String? {
+        guard let id = document.systemID else { return nil }
+        if id.trimmingCharacters(in: .whitespaces).isEmpty { throw .init("systemID: must not be empty") }
+        return id
+    }
+
+    /// The recorded rename, whose names must not be empty.
+    private static func systemRename(in document: Document) throws(AssessmentFileError) -> SystemRename? {
+        guard let rename = document.systemRename else { return nil }
+        for (field, name) in [("from", rename.from), ("to", rename.to)] where name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .init("systemRename.\(field): must not be empty")
+        }
+        return rename
     }
 
     /// One line for a decoding error, naming the field where there is one.
@@ -171,6 +191,8 @@ public enum AssessmentFile {
         var position: WorkshopPosition?
         var lastTime: LastTime?
         var areas: [Area]
+        var systemID: String?
+        var systemRename: SystemRename?
 
         struct LastTime: Codable {
             var date: CalendarDate
