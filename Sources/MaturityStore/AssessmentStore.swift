@@ -123,6 +123,15 @@ public struct AssessmentStore: Sendable {
                 case let .failure(error): problems.append(error.message)
                 }
             }
+            // A file the peek could not read is decoded to learn its name; one that cannot be decoded is
+            // kept, so that its problem is reported below.
+            let unsure = readable.indices.filter { readable[$0].name == nil }
+            let decoded = Parallel.map(unsure.map { readable[$0].url }) { url in try? Self.decode(try Self.read(url), from: url) }
+            for (index, assessment) in zip(unsure, decoded) {
+                guard let assessment else { continue }
+                readable[index].name = assessment.system
+                readable[index].id = assessment.systemID
+            }
             let chosen = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
             urls = readable.indices.filter { chosen[$0] }.map { readable[$0].url }
         }

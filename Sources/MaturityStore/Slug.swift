@@ -36,9 +36,11 @@ public enum Slug {
 
     /// The form in which two system names are compared: case, accents, character widths, spaces and
     /// punctuation ignored, "&" and the whole word "and" the same, any script kept. "Ynys Môn & Gwynedd ICS"
-    /// and "ynys mon and gwynedd, ics" match; "Highland" and "Highl" do not, nor "日本" and "中国".
+    /// and "ynys mon and gwynedd, ics" match; "Highland" and "Highl" do not, nor "日本" and "中国". A name
+    /// without letters or digits matches only itself.
     public static func matchKey(for name: String) -> String {
-        words(of: name).joined()
+        let key = words(of: name).joined()
+        return key.isEmpty ? "=" + name : key
     }
 
     /// A system's identity derived from its name: the words of ``matchKey(for:)`` joined by hyphens,

@@ -162,9 +162,10 @@ public struct SystemDirectory: Sendable {
         return .renamed(system, to: newName)
     }
 
-    /// Which of `files` (each a name and a recorded identity, either unknown when nil) may belong to the
-    /// system called `name` or with identity `id`: a superset of its members, found without reading
-    /// whole files. The directory of the files chosen then tells the systems apart.
+    /// Which of `files` (each a name and a recorded identity; a file whose name is nil could not be read,
+    /// and is chosen so that its problem is reported) may belong to the system called `name` or with
+    /// identity `id`: a superset of its members, found without reading whole files. The directory of
+    /// the files chosen then tells the systems apart.
     public static func candidates(name: String?, id: String?, among files: [(name: String?, id: String?)]) -> [Bool] {
         var chosen = files.map { $0.name == nil }
         var keys = Set([name].compactMap { $0 }.map(nameKey))
@@ -193,10 +194,9 @@ public struct SystemDirectory: Sendable {
         return recordedIDByName[Self.nameKey(member.name)]
     }
 
-    /// The match key, or the exact name for a name without letters or digits (which must match exactly).
+    /// The form in which names are compared: ``Slug/matchKey(for:)``.
     static func nameKey(_ name: String) -> String {
-        let key = Slug.matchKey(for: name)
-        return key.isEmpty ? "=" + name : key
+        Slug.matchKey(for: name)
     }
 
     /// Date, then the order the files of one day were created in (`x.json` before `x-2.json`).

@@ -22,7 +22,7 @@ enum OverviewScreen {
         body.line("Read the stages, then press Enter for the questions.", style: .dim)
         for stage in state.framework.stages {
             body.line()
-            body.line(stage.title + (stage.typicalAge.map { " · \($0)" } ?? ""), style: .accent)
+            body.paragraph(stage.title + (stage.typicalAge.map { " · \($0)" } ?? ""), style: .accent)
             body.paragraph(area.descriptor(atStage: stage.id) ?? "", indent: 2)
         }
         body.line()

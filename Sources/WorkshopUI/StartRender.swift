@@ -45,16 +45,16 @@ enum StartRender {
             body.line()
             body.paragraph(problem, style: .warning)
         }
-        let note = identityNote(state, form: form)
-        if form.carryOffer == nil, let note {
+        if form.carryOffer == nil, let note = identityNote(state, form: form, brief: false) {
             body.line()
             body.paragraph(note, style: .accent)
         }
         if let offer = form.carryOffer {
             let earlier = state.archive[offer].assessment
             let name = state.systems.system(id: state.systems.identity(of: earlier, file: state.archive[offer].path))?.name ?? earlier.system
+            let note = identityNote(state, form: form, brief: true)
             body.line()
-            body.paragraph((note.map { $0 + " " } ?? "") + "\(name) has a complete assessment of \(earlier.date). Start from it? Its answers are "
+            body.paragraph((note.map { $0 + " It" } ?? name) + " has a complete assessment of \(earlier.date). Start from it? Its answers are "
                            + "filled in and marked \"as last time\" until the board confirms or changes each one, and its "
                            + "actions are listed for review.", style: .accent)
             body.line("y or Enter: start from it    n: start empty    Esc: back to the form", style: .title)
@@ -89,6 +89,9 @@ enum StartRender {
             body.line(label, style: focused ? .title : .plain)
             guard let row = body.lastVisibleRow else { continue }
             let system = systems[index]
+            if focused, index == form.knownIndex {
+                body.grid.put("▸", row: row, column: Layout.margin + labelWidth - 2, style: .title)
+            }
             var text = "\(system.name) · \(system.latestDate)"
             if index == first + visible - 1, first + visible < systems.count { text += "  (↓ \(systems.count - first - visible) more)" }
             body.grid.put(text, row: row, column: Layout.margin + labelWidth,
@@ -98,13 +101,17 @@ enum StartRender {
 
     /// What the name in the form means, when it is not plain: a known system under another spelling
     /// (whose name is kept), or a rename under way.
-    static func identityNote(_ state: WorkshopState, form: StartForm) -> String? {
+    /// `brief` leaves out the how-to, for the carry-forward offer.
+    static func identityNote(_ state: WorkshopState, form: StartForm, brief: Bool) -> String? {
         let typed = form.system.text.trimmingCharacters(in: .whitespaces)
         if let id = form.renaming, let known = state.systems.system(id: id) {
-            return "Renaming \(known.name): the name above becomes its new name, and the rename is recorded in this "
-                + "assessment. Esc cancels the rename."
+            if typed == known.name { return nil }
+            return brief ? "\(known.name) is renamed \(typed), and the rename is recorded."
+                : "Renaming \(known.name): the name above becomes its new name, and the rename is recorded in this "
+                    + "assessment. Esc cancels the rename."
         }
         guard !typed.isEmpty, let known = state.systems.match(typed), known.name != typed else { return nil }
+        if brief { return "\u{201C}\(typed)\u{201D} is the known system \(known.name), whose name is kept." }
         return "\u{201C}\(typed)\u{201D} is the known system \(known.name), last assessed \(known.latestDate): the assessment "
             + "keeps that name. To rename the system, choose it under Known and press r."
     }
