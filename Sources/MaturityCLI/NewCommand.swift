@@ -67,7 +67,8 @@ struct NewCommand: ParsableCommand {
         if complete { assessment.status = .complete }
         let store = storeOptions.assessmentStore
         let (choice, note) = try identityOptions.choice(
-            typed: system, systems: store.systems(named: system, systemID: identityOptions.systemID))
+            typed: system, systems: store.systems(named: system, systemID: identityOptions.systemID,
+                                                  renamingTo: identityOptions.renameSystem))
         assessment.attach(to: choice)
         if let note { Terminal.error(note) }
         do {

@@ -59,9 +59,14 @@ struct SystemIdentityOptions: ParsableArguments {
 }
 
 extension AssessmentStore {
-    /// The known systems among the assessments that may be `system`'s (or have identity `systemID`).
-    func systems(named system: String?, systemID: String? = nil) -> SystemDirectory {
-        let entries = list(system: system, systemID: systemID).entries
+    /// The known systems among the assessments that may be `system`'s (or have identity `systemID`), and
+    /// those that may be called `newName` (so that a rename to another system's name is noticed).
+    func systems(named system: String?, systemID: String? = nil, renamingTo newName: String? = nil) -> SystemDirectory {
+        var entries = list(system: system, systemID: systemID).entries
+        if let newName {
+            let seen = Set(entries.map(\.url))
+            entries += list(system: newName).entries.filter { !seen.contains($0.url) }
+        }
         return SystemDirectory(entries.map { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) })
     }
 }

@@ -91,7 +91,12 @@ struct WorkshopCommand: ParsableCommand {
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
         let colors = environment["NO_COLOR"].map(\.isEmpty) ?? true
-        let archive = Self.archive(store, catalog: catalog, system: system)
+        var archive = Self.archive(store, catalog: catalog, system: system)
+        if let renameSystem, system != nil {
+            // Other systems called so, so that a rename to another system's name is noticed.
+            let seen = Set(archive.map(\.path))
+            archive += Self.archive(store, catalog: catalog, system: renameSystem).filter { !seen.contains($0.path) }
+        }
         let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
         let preset = try system.map { typed throws(CommandFailure) in
             try SystemIdentityOptions.choice(typed: typed, renameTo: renameSystem, systemID: nil, systems: systems)
