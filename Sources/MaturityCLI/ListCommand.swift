@@ -37,7 +37,7 @@ struct ListCommand: ParsableCommand {
                 let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
                 let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
                 return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil,
-                                       member: SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent)))
+                                       member: system == nil ? nil : SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent)))
             } catch {
                 return .failure(error)
             }
@@ -54,9 +54,9 @@ struct ListCommand: ParsableCommand {
         // The scan keeps every file that may be the system's; the directory tells the systems apart.
         var heading: [String] = []
         if let system {
-            let directory = SystemDirectory(listed.map(\.member))
+            let directory = SystemDirectory(listed.compactMap(\.member))
             let known = directory.match(system)
-            listed = listed.filter { known != nil && directory.identity(of: $0.member) == known?.id }
+            listed = listed.filter { item in item.member.map { known != nil && directory.identity(of: $0) == known?.id } ?? false }
             if let known {
                 heading = ["\(known.name) (\(known.id)): \(listed.count) assessment\(listed.count == 1 ? "" : "s")"]
                     + known.renames.map { "  renamed from \($0.from) to \($0.to) on \($0.date)" }
@@ -78,7 +78,8 @@ struct ListCommand: ParsableCommand {
     struct Listed: Sendable {
         var line: String
         var summary: AssessmentSummary?
-        var member: SystemDirectory.Member
+        /// What tells the systems apart, kept only with --system.
+        var member: SystemDirectory.Member?
     }
 }
 

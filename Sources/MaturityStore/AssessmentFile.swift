@@ -124,10 +124,14 @@ public enum AssessmentFile {
         return assessment
     }
 
-    /// The recorded identity: nil in files written before identities, never empty.
+    /// The recorded identity: nil in files written before identities; else words of lowercase letters
+    /// and digits joined by hyphens, as ``Slug/identity(for:)`` makes them.
     private static func systemID(in document: Document) throws(AssessmentFileError) -> String? {
         guard let id = document.systemID else { return nil }
         if id.trimmingCharacters(in: .whitespaces).isEmpty { throw .init("systemID: must not be empty") }
+        guard id.count <= 1000, Slug.identity(for: id) == id else {
+            throw .init("systemID: not an identity (lowercase letters and digits in words joined by single hyphens)")
+        }
         return id
     }
 

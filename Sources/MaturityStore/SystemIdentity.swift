@@ -19,7 +19,8 @@ public struct SystemRename: Sendable, Equatable, Codable {
 public struct KnownSystem: Sendable, Equatable {
     /// The stable identity kept in every assessment of the system, e.g. `ynys-mon-and-gwynedd-ics`.
     public var id: String
-    /// The display name: the latest assessment's (for files older than identities, the first name used).
+    /// The display name: the name of its first assessment, changed only by recorded renames (the latest
+    /// one's new name). A name typed differently, or written by a version that let it drift, changes nothing.
     public var name: String
     /// Every name its assessments were saved under, in the order they were first used.
     public var names: [String]
@@ -77,29 +78,41 @@ public struct SystemDirectory: Sendable {
 
     /// The systems of `members`.
     public init(_ members: [Member]) {
-        let recorded = Dictionary(grouping: members.filter { $0.systemID != nil }) { $0.systemID ?? "" }
+        // Each member's place in time, computed once.
+        let order = members.map(Self.order)
+        let recorded = Dictionary(grouping: members.indices.filter { members[$0].systemID != nil }) { members[$0].systemID ?? "" }
         recordedIDs = Set(recorded.keys)
         // The most recently assessed system wins a name that two systems have used.
-        for (id, group) in recorded.sorted(by: { Self.latest($0.value) < Self.latest($1.value) }) {
-            for member in group {
-                for name in [member.name] + [member.rename?.from, member.rename?.to].compactMap({ $0 }) {
-                    recordedIDByName[Self.nameKey(name)] = id
+        typealias Recorded = (id: String, indices: [Int], latest: (CalendarDate, Int, String))
+        var byLatest: [Recorded] = []
+        for (id, indices) in recorded {
+            let latest = indices.map { order[$0] }.max { $0 < $1 } ?? order[indices[0]]
+            byLatest.append((id, indices, latest))
+        }
+        byLatest.sort { $0.latest != $1.latest ? $0.latest < $1.latest : $0.id < $1.id }
+        for system in byLatest {
+            var seen: Set<String> = []
+            for index in system.indices {
+                let member = members[index]
+                for name in [member.name] + [member.rename?.from, member.rename?.to].compactMap({ $0 }) where seen.insert(name).inserted {
+                    recordedIDByName[Self.nameKey(name)] = system.id
                 }
             }
         }
-        let older = members.filter { $0.systemID == nil && resolvedOlder($0) == nil }
-        for (key, group) in Dictionary(grouping: older, by: { Self.nameKey($0.name) }) {
-            if let first = group.min(by: { Self.order($0) < Self.order($1) }) {
-                olderIDByName[key] = Slug.identity(for: first.name)
+        let older = members.indices.filter { members[$0].systemID == nil && resolvedOlder(members[$0]) == nil }
+        for (key, indices) in Dictionary(grouping: older, by: { Self.nameKey(members[$0].name) }) {
+            if let first = indices.min(by: { order[$0] < order[$1] }) {
+                olderIDByName[key] = Slug.identity(for: members[first].name)
             }
         }
-        let bySystem = Dictionary(grouping: members) { identity(of: $0) }
-        let known = bySystem.map { id, group -> (system: KnownSystem, latest: (CalendarDate, Int, String)) in
-            let ordered = group.sorted { Self.order($0) < Self.order($1) }
+        let bySystem = Dictionary(grouping: members.indices) { identity(of: members[$0]) }
+        let known = bySystem.map { id, indices -> (system: KnownSystem, latest: (CalendarDate, Int, String)) in
+            let ordered = indices.sorted { order[$0] < order[$1] }.map { members[$0] }
             var names: [String] = []
-            for member in ordered where !names.contains(member.name) { names.append(member.name) }
+            var seen: Set<String> = []
+            for member in ordered where seen.insert(member.name).inserted { names.append(member.name) }
             let system = KnownSystem(
-                id: id, name: ordered.last(where: { $0.systemID != nil })?.name ?? ordered[0].name, names: names,
+                id: id, name: ordered.last(where: { $0.rename != nil })?.rename?.to ?? ordered[0].name, names: names,
                 renames: ordered.compactMap(\.rename), latestDate: ordered[ordered.count - 1].date,
                 assessmentCount: ordered.count)
             return (system, Self.order(ordered[ordered.count - 1]))
@@ -167,21 +180,29 @@ public struct SystemDirectory: Sendable {
     /// identity `id`: a superset of its members, found without reading whole files. The directory of
     /// the files chosen then tells the systems apart.
     public static func candidates(name: String?, id: String?, among files: [(name: String?, id: String?)]) -> [Bool] {
+        // Each file's key and identity, computed once; then the files linked to the wanted ones by a
+        // shared key or identity, breadth first.
+        let links = Parallel.map(files.map(\.name)) { name in name.map { (nameKey($0), Slug.identity(for: $0)) } }
+        var byKey: [String: [Int]] = [:]
+        var byID: [String: [Int]] = [:]
         var chosen = files.map { $0.name == nil }
-        var keys = Set([name].compactMap { $0 }.map(nameKey))
-        var ids = Set([id].compactMap { $0 })
-        var changed = true
-        while changed {
-            changed = false
-            for (index, file) in files.enumerated() where !chosen[index] {
-                guard let fileName = file.name else { continue }
-                let key = nameKey(fileName)
-                let fileID = file.id ?? Slug.identity(for: fileName)
-                guard keys.contains(key) || ids.contains(fileID) else { continue }
+        var queue: [Int] = []
+        let wantedKey = name.map(nameKey)
+        for (index, link) in links.enumerated() {
+            guard let (key, derived) = link else { continue }
+            let fileID = files[index].id ?? derived
+            byKey[key, default: []].append(index)
+            byID[fileID, default: []].append(index)
+            if key == wantedKey || fileID == id {
                 chosen[index] = true
-                changed = true
-                keys.insert(key)
-                ids.insert(fileID)
+                queue.append(index)
+            }
+        }
+        while let index = queue.popLast() {
+            guard let (key, derived) = links[index] else { continue }
+            for other in (byKey[key] ?? []) + (byID[files[index].id ?? derived] ?? []) where !chosen[other] {
+                chosen[other] = true
+                queue.append(other)
             }
         }
         return chosen
@@ -207,9 +228,6 @@ public struct SystemDirectory: Sendable {
         return (member.date, suffix, file)
     }
 
-    private static func latest(_ members: [Member]) -> (CalendarDate, Int, String) {
-        members.map(order).max { $0 < $1 } ?? (CalendarDate(year: 1000, month: 1, day: 1)!, 0, "")
-    }
 }
 
 /// What a name typed for a new assessment refers to.

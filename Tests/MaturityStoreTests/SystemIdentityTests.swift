@@ -104,6 +104,29 @@ struct SystemIdentityTests {
         #expect(system?.assessmentCount == 3)
     }
 
+    /// Only a recorded rename changes the display name: not a later file under another spelling, nor a
+    /// file that claims the identity under a name of its own.
+    @Test func theDisplayNameChangesOnlyByARecordedRename() {
+        let rename = SystemRename(from: "West Yorkshire ICS", to: "West Yorkshire Health and Care Partnership",
+                                  date: CalendarDate("2026-01-01")!)
+        var members = [member("West Yorkshire ICS", id: "west-yorkshire-ics", date: "2024-01-01"),
+                       member("west yorkshire ics", id: "west-yorkshire-ics", date: "2025-01-01"),
+                       member("Impostor", id: "west-yorkshire-ics", date: "2025-06-01")]
+        #expect(SystemDirectory(members).systems.first?.name == "West Yorkshire ICS")
+        members.append(member("West Yorkshire Health and Care Partnership", id: "west-yorkshire-ics", date: "2026-01-01", rename: rename))
+        members.append(member("WEST YORKSHIRE HEALTH & CARE PARTNERSHIP", id: "west-yorkshire-ics", date: "2027-01-01"))
+        #expect(SystemDirectory(members).systems.first?.name == "West Yorkshire Health and Care Partnership")
+    }
+
+    @Test func linkedFilesAreFoundWhateverTheirOrder() {
+        // A chain: the wanted name, its identity, a file sharing a name with one of those, and a stranger.
+        let files: [(name: String?, id: String?)] = [("Stranger", "stranger"), ("Old Name", nil), ("New Name", "old-name"),
+                                                     ("new name", "old-name"), (nil, nil), ("Old-Name", "other-id"), ("Other", "other-id")]
+        let chosen = SystemDirectory.candidates(name: "NEW NAME", id: nil, among: files)
+        #expect(chosen == [false, true, true, true, true, true, true])
+        #expect(SystemDirectory.candidates(name: nil, id: "stranger", among: files) == [true, false, false, false, true, false, false])
+    }
+
     @Test func aNewSystemGetsAnIdentityNoKnownSystemHas() throws {
         var directory = SystemDirectory([member("North ICS", id: "north-ics", date: "2025-01-01")])
         #expect(directory.newIdentity(for: "North ICS") == "north-ics-2")
@@ -168,6 +191,7 @@ struct SystemIdentityFileTests {
     }
 
     @Test(arguments: [("\"systemID\": \"\"", "systemID: must not be empty"),
+                      ("\"systemID\": \"West Yorkshire\\u001b]0;x\\u0007\"", "systemID: not an identity"),
                       ("\"systemRename\": {\"from\": \" \", \"to\": \"B\", \"date\": \"2026-01-01\"}", "systemRename.from: must not be empty"),
                       ("\"systemRename\": {\"from\": \"A\", \"to\": \"B\", \"date\": \"yesterday\"}", "systemRename.date")])
     func aBadIdentityIsOneClearReason(_ field: String, _ reason: String) throws {
