@@ -23,7 +23,7 @@ struct WorkshopCommand: ParsableCommand {
               maturity workshop --system "West Yorkshire ICS"
               maturity workshop --resume 2026-11-22-west-yorkshire-ics.json
               maturity workshop --plain --system "West Yorkshire ICS" < answers.txt
-              maturity workshop --system "Ynys Môn & Gwynedd ICS" --rename-system "North Wales ICS"
+              maturity workshop --system "Ynys Môn ICS" --rename-system "North Wales ICS"
 
             A system the store knows is matched ignoring case, accents, punctuation and "&"/"and", and keeps its \
             established name; the start screen lists the known systems (r on one renames it, and the rename is \

@@ -87,6 +87,16 @@ struct SystemIdentityScreenTests {
         #expect(history.contains("2025-11-20"))
     }
 
+    @Test func theCommandLineOpensTheStartScreenRenaming() {
+        var state = startWithArchive()
+        state.startRenaming("ynys-mon-and-gwynedd-ics", to: "North Wales ICS")
+        #expect(Renderer.render(state).grid.text.contains("Renaming Ynys Môn & Gwynedd ICS: the name above becomes its new name"))
+        press([.tab, .tab, .enter] + keys("n"), on: &state)
+        #expect(state.assessment?.system == "North Wales ICS")
+        #expect(state.assessment?.systemRename?.from == "Ynys Môn & Gwynedd ICS")
+        #expect(state.assessment?.lastTime == nil, "n starts empty")
+    }
+
     @Test func aRenameToAnotherKnownSystemsNameIsRefusedAndEscCancelsIt() {
         var state = startWithArchive()
         press([.tab] + keys("r") + [.control("u")] + keys("west yorkshire ics") + toStart + [.enter], on: &state)
