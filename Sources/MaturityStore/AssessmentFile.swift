@@ -129,7 +129,7 @@ public enum AssessmentFile {
     private static func systemID(in document: Document) throws(AssessmentFileError) -> String? {
         guard let id = document.systemID else { return nil }
         if id.trimmingCharacters(in: .whitespaces).isEmpty { throw .init("systemID: must not be empty") }
-        guard id.count <= 1000, Slug.identity(for: id) == id else {
+        guard Slug.identity(for: id) == id else {
             throw .init("systemID: not an identity (lowercase letters and digits in words joined by single hyphens)")
         }
         return id
