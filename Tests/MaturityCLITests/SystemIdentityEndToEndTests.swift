@@ -46,8 +46,8 @@ struct SystemIdentityCommandTests {
         let highl = try sandbox.run(["new", "--system", "Highl", "--date", "2026-01-01"])
         #expect(highl.stderr.isEmpty)
         #expect(try fileObject(highl.stdout.trimmingCharacters(in: .newlines))["systemID"] as? String == "highl")
-        CampaignReport.record("A known system typed in another spelling (case, accents, &/and) at new, plain and full-screen starts",
-                              cases: 2, how: "new: the assessment joins the system and keeps its established name; a note says so")
+        CampaignReport.record("A known system typed in another spelling (case, accents, &/and): maturity new", cases: 2,
+                              how: "the assessment joins the system and keeps its established name; a note on stderr says so")
     }
 
     @Test func aRenameIsDeliberateRecordedInTheFileAndShownByProgressAndList() throws {
@@ -169,8 +169,9 @@ struct FileFolderStoreTests {
         #expect(!elsewhere.stdout.contains("### Since"))
         #expect(try sandbox.run(["show", latest]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: sandbox.store.path), "the default store is neither read nor created")
-        CampaignReport.record("export, show and workshop --resume of a file outside the default store", cases: 3,
-                              how: "history and comparison come from the file's own folder; an explicit --store wins")
+        CampaignReport.record("A file named by its path outside the default store: export (absolute, relative, --store) and show",
+                              cases: 4, how: "the comparison comes from the file's own folder, an explicit --store wins; "
+                                  + "the default store is neither read nor created")
     }
 }
 
@@ -192,6 +193,8 @@ struct PlainIdentityTests {
         #expect(object["system"] as? String == "Ynys Môn & Gwynedd ICS")
         #expect(object["systemID"] as? String == "ynys-mon-and-gwynedd-ics")
         #expect((object["lastTime"] as? [String: Any])?["file"] as? String == "2025-11-20-ynys-mon-gwynedd-ics.json")
+        CampaignReport.record("A known system typed in another spelling: plain workshop, carried forward", cases: 1,
+                              how: "the known systems are listed; the new file keeps the established name and identity")
         // A number picks a known system.
         let picked = try sandbox.run(["workshop", "--plain"], input: "1\n2027-11-20\n\n\nn\n")
         #expect(picked.status == 0, "\(picked.stderr)")
@@ -239,6 +242,8 @@ struct SystemIdentityTmuxTests {
         let object = try fileObject(sandbox.store.appending(path: names[1]).path)
         #expect(object["system"] as? String == "Ynys Môn & Gwynedd ICS")
         #expect(object["systemID"] as? String == "ynys-mon-and-gwynedd-ics")
+        CampaignReport.record("A known system typed in another spelling: full-screen start screen in tmux", cases: 1,
+                              how: "the screen says which known system it is; the carried-forward file keeps its name")
     }
 
     @Test func aDraftResumedByItsPathShowsTheHistoryOfItsOwnFolder() throws {
@@ -258,6 +263,8 @@ struct SystemIdentityTmuxTests {
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
         #expect(!FileManager.default.fileExists(atPath: sandbox.store.path), "nothing is written into the default store")
+        CampaignReport.record("workshop --resume of a draft outside the default store, in tmux", cases: 1,
+                              how: "the history (h) comes from the draft's folder; the default store is not created")
     }
 }
 

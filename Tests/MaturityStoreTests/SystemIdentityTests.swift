@@ -44,7 +44,7 @@ struct SystemIdentityTests {
     }
 
     @Test func theCampaignCountsTheTable() {
-        CampaignReport.record("System names matched across spellings (case, accents, widths, punctuation, &/and, six scripts)",
+        CampaignReport.record("System names matched across spellings (case, accents, widths, punctuation, &/and, seven scripts)",
                               cases: Self.matchingTable.count,
                               how: "each pair through Slug.matchKey and SystemDirectory.match: the same system or not, as expected")
     }
