@@ -37,6 +37,8 @@ struct AssessmentSummary: Encodable {
 
     var file: String
     var system: String
+    var systemID: String
+    var systemRename: SystemRename?
     var date: String
     var framework: FrameworkReference
     var participants: [String]
@@ -49,6 +51,8 @@ struct AssessmentSummary: Encodable {
     init(_ assessment: Assessment, framework: Framework, file: URL) {
         self.file = file.path
         system = assessment.system
+        systemID = assessment.systemID ?? Slug.identity(for: assessment.system)
+        systemRename = assessment.systemRename
         date = assessment.date.description
         self.framework = assessment.framework
         participants = assessment.participants
@@ -77,8 +81,11 @@ struct AssessmentSummary: Encodable {
 
     /// The text of `show`; every value from the file is made inert, line breaks included.
     func text(framework: Framework) -> String {
-        var lines = ["\(inert: system), \(date) (\(status))",
-                     "Framework: \(inert: framework.title) \(inert: self.framework.version)"]
+        var lines = ["\(inert: system), \(date) (\(status))"]
+        if let rename = systemRename {
+            lines.append(wrapped("Renamed from \(inert: rename.from) to \(inert: rename.to) on \(rename.date)."))
+        }
+        lines.append("Framework: \(inert: framework.title) \(inert: self.framework.version)")
         if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.map(TerminalText.inert).joined(separator: ", "))) }
         lines.append(wrapped("Rule: \(rule)"))
         lines.append("File: \(inert: file)")

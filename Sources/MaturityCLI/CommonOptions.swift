@@ -16,6 +16,13 @@ struct StoreOptions: ParsableArguments {
         if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true)) }
         return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: ProcessInfo.processInfo.environment))
     }
+
+    /// The store of the assessment at `file`: the folder it is in, unless `--store` names another. (An
+    /// explicit flag wins; `MATURITY_STORE` does not, as it only says where names without a folder are found.)
+    func store(of file: URL) -> AssessmentStore {
+        if let store, !store.isEmpty { return assessmentStore }
+        return AssessmentStore(folder: file.deletingLastPathComponent())
+    }
 }
 
 /// Output formats shared by the commands that print a result.

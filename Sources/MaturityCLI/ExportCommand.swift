@@ -17,7 +17,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The summary has the system, date, framework and source, participants, status, each area's placement \
             with the rule's explanation, every answer and note, the gap to the next stage and the actions. When an \
-            earlier assessment of the same system is in the store, it adds the comparison with the latest one.
+            earlier assessment of the same system is in the store, it adds the comparison with the latest one. \
+            The store of an assessment named by its path is the folder it is in, unless --store names another.
 
             A file written with -o is readable by you alone and never goes into the store's folder. An existing \
             file is replaced only with --force; otherwise the summary goes to a free name beside it \
@@ -51,16 +52,18 @@ struct ExportCommand: ParsableCommand {
         let (url, loaded) = try load(assessment, from: store)
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
+        // A file's own folder is its store, unless --store says otherwise.
+        let historyStore = storeOptions.store(of: url)
         let summary: (report: SummaryReport, problems: [String])
         do {
-            summary = try Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: store)
+            summary = try Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: historyStore)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
         for problem in summary.problems { Terminal.error("maturity: \(problem)") }
         let report = summary.report
         try emit(Reports.render(report, as: format), to: output, force: force,
-                 protecting: OutputFile.storeFolders(store, also: [url.deletingLastPathComponent()]))
+                 protecting: OutputFile.storeFolders(store, also: [url.deletingLastPathComponent(), historyStore.folder]))
     }
 }
 
@@ -74,13 +77,16 @@ struct ProgressCommand: ParsableCommand {
             criteria were newly met (answered yes) or newly lost. An area an assessment did not cover shows as \
             not assessed.
 
+            The system is found by its name now or any name it had (case, accents, punctuation and "&"/"and" \
+            are ignored), and every assessment of it is shown under its current name, with its recorded renames.
+
             With -o the file is readable by you alone, as with export: an existing file is replaced only with \
             --force (else a free name such as progress-2.html is chosen), and never in the store's folder.
 
             Example: maturity progress --system "West Yorkshire ICS" --format html -o progress.html
             """)
 
-    @Option(help: ArgumentHelp("The system (case and punctuation are ignored).", valueName: "name"))
+    @Option(help: ArgumentHelp("The system (case, accents, punctuation and \"&\"/\"and\" are ignored).", valueName: "name"))
     var system: String
 
     @Option(help: "text, md, html, csv or json.")
@@ -103,8 +109,7 @@ struct ProgressCommand: ParsableCommand {
             throw CommandFailure("maturity: \(error.message)")
         }
         for problem in problems { Terminal.error("maturity: \(problem)") }
-        let series = SystemHistory.series(of: system, among: entries)
-        guard let latest = series.first else {
+        guard let (known, series) = SystemHistory.system(named: system, among: entries), let latest = series.first else {
             throw CommandFailure("maturity: no assessment of '\(inert: system)' in \(store.folder.path) (see 'maturity list')")
         }
         let catalog = FrameworkCatalog.forUser()
@@ -112,7 +117,7 @@ struct ProgressCommand: ParsableCommand {
         let progression = Progression(
             entries: series.filter { $0.assessment.framework.id == framework.id }
                 .map { Progression.Entry(assessment: $0.assessment, file: $0.url.lastPathComponent) },
-            framework: framework)
+            framework: framework, system: known)
         let text: String
         switch format {
         case .text: text = ProgressExport.text(progression)
@@ -131,10 +136,14 @@ enum Reports {
     /// and the store's files that could not be read; throws when the store folder cannot be read.
     static func summary(of assessment: Assessment, file: String, framework: Framework, store: AssessmentStore)
         throws(StoreError) -> (report: SummaryReport, problems: [String]) {
-        let listed = try store.list(system: assessment.system)
-        let (earlier, series) = SystemHistory.around(assessment, file: file, among: listed.entries)
-        return (SummaryReport(assessment, framework: framework, earlier: earlier,
-                              history: Progression(entries: series, framework: framework)), listed.problems)
+        let listed = try store.list(system: assessment.system, systemID: assessment.systemID)
+        let entries = listed.entries
+        let (earlier, series) = SystemHistory.around(assessment, file: file, among: entries)
+        let (directory, systemID) = SystemHistory.identity(of: assessment, file: file, among: entries)
+        var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID))
+        history.system = assessment.system
+        return (SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID),
+                listed.problems)
     }
 
     /// The report as a document in `format`, made inert (see ``inert(_:format:)``).

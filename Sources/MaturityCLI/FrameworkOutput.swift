@@ -6,11 +6,14 @@ struct FrameworkJSON: Encodable {
     struct Source: Encodable {
         var title: String, publisher: String, published: String, author: String?, url: String?, citation: String
     }
+    struct Attribution: Encodable {
+        var fromSource: String, ownWork: String
+    }
     struct Threshold: Encodable {
         var atLeastPercent: Int, partlyPercent: Int
     }
     struct Stage: Encodable {
-        var id: String, title: String, expectedAge: String?, threshold: Threshold?
+        var id: String, title: String, expectedAge: String?, typicalAge: String?, threshold: Threshold?
     }
     struct Criterion: Encodable {
         var id: String, stage: String, text: String, label: String
@@ -24,6 +27,7 @@ struct FrameworkJSON: Encodable {
 
     var id: String, version: String, title: String, summary: String?
     var source: Source
+    var attribution: Attribution
     var rule: String
     var stages: [Stage]
     var areas: [Area]
@@ -36,9 +40,10 @@ struct FrameworkJSON: Encodable {
         let source = framework.source
         self.source = Source(title: source.title, publisher: source.publisher, published: source.published,
                              author: source.author, url: source.url, citation: source.citation)
+        attribution = Attribution(fromSource: framework.attribution.fromSource, ownWork: framework.attribution.ownWork)
         rule = PlacementRules.ruleSentence(for: framework)
         stages = framework.stages.map {
-            Stage(id: $0.id, title: $0.title, expectedAge: $0.expectedAge,
+            Stage(id: $0.id, title: $0.title, expectedAge: $0.expectedAge, typicalAge: $0.typicalAge,
                   threshold: $0.threshold.isAllInPlace ? nil
                       : Threshold(atLeastPercent: $0.threshold.atLeastPercent, partlyPercent: $0.threshold.partlyPercent))
         }
@@ -58,8 +63,9 @@ enum FrameworkText {
         var lines = ["\(inert: framework.title)", "id \(framework.id), version \(inert: framework.version)", ""]
         if let summary = framework.summary { lines += [wrapped(summary), ""] }
         lines.append(wrapped("Source: \(framework.source.citation)"))
-        lines.append(wrapped("Rule: \(PlacementRules.ruleSentence(for: framework))"))
-        let stages = framework.stages.map { stage in stage.title + (stage.expectedAge.map { " (\($0))" } ?? "") }
+        lines.append(wrapped("Credit: \(framework.attribution.text)"))
+        lines.append(wrapped("Rule (this tool's, not the source's): \(PlacementRules.ruleSentence(for: framework))"))
+        let stages = framework.stages.map { stage in stage.title + (stage.typicalAge.map { " (\($0))" } ?? "") }
         lines.append(wrapped("Stages: " + stages.joined(separator: ", ")))
         for (number, area) in framework.areas.enumerated() {
             lines += ["", "\(number + 1). \(inert: area.title)  [\(area.id)]"]

@@ -11,12 +11,15 @@ struct ListCommand: ParsableCommand {
         abstract: "List assessments, newest first: date, system, framework, status and each area's stage.",
         discussion: """
             A stage marked (provisional) may still change: some answers are not sure or not given. \
-            Files that cannot be read are reported by name on standard error; the rest still list.
+            Files that cannot be read are reported by name on standard error; the rest still list. With --system, \
+            every assessment of that system is listed (found by its name now or any name it had), headed by its \
+            current name and its recorded renames.
 
             Example: maturity list --system "West Yorkshire ICS"
             """)
 
-    @Option(help: ArgumentHelp("Only assessments of this system (case and punctuation are ignored).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only assessments of this system (case, accents, punctuation and \"&\"/\"and\" are ignored).",
+                               valueName: "name"))
     var system: String?
 
     @Option(help: "text or json.")
@@ -35,7 +38,8 @@ struct ListCommand: ParsableCommand {
                 do throws(CommandFailure) {
                     let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
                     let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
-                    return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil))
+                    return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil,
+                                           member: system == nil ? nil : SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent)))
                 } catch {
                     return .failure(error)
                 }
@@ -52,6 +56,17 @@ struct ListCommand: ParsableCommand {
             }
         }
         for line in unreadable { Terminal.error(line) }
+        // The scan keeps every file that may be the system's; the directory tells the systems apart.
+        var heading: [String] = []
+        if let system {
+            let directory = SystemDirectory(listed.compactMap(\.member))
+            let known = directory.match(system)
+            listed = listed.filter { item in item.member.map { known != nil && directory.identity(of: $0) == known?.id } ?? false }
+            if let known {
+                heading = ["\(inert: known.name) (\(inert: known.id)): \(listed.count) assessment\(listed.count == 1 ? "" : "s")"]
+                    + known.renames.map { "  renamed from \(inert: $0.from) to \(inert: $0.to) on \($0.date)" }
+            }
+        }
         switch format {
         case .json:
             Terminal.print(try jsonText(listed.compactMap(\.summary)))
@@ -60,7 +75,7 @@ struct ListCommand: ParsableCommand {
             Terminal.print("No assessments\(filter) in \(store.folder.path).")
             Terminal.print("Create one with: maturity new --system \"NAME\"")
         case .text:
-            Terminal.print(listed.map(\.line).joined(separator: "\n"))
+            Terminal.print((heading + listed.map(\.line)).joined(separator: "\n"))
         }
     }
 
@@ -68,6 +83,8 @@ struct ListCommand: ParsableCommand {
     struct Listed: Sendable {
         var line: String
         var summary: AssessmentSummary?
+        /// What tells the systems apart, kept only with --system.
+        var member: SystemDirectory.Member?
     }
 }
 

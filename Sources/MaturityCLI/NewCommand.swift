@@ -13,6 +13,10 @@ struct NewCommand: ParsableCommand {
             criterion,answer (or criterion,answer,note). 'maturity frameworks show ID' lists the criterion ids. \
             An unknown criterion id or answer is an error, and then nothing is written.
 
+            A system the store knows already is matched ignoring case, accents, punctuation and "&"/"and": the \
+            assessment joins it and keeps its established name. --rename-system renames it deliberately (the \
+            rename is recorded), and --system-id names a system by its identity.
+
             Example: maturity new --system "West Yorkshire ICS" --participant "Chair" --answers survey.csv
             """)
 
@@ -34,6 +38,8 @@ struct NewCommand: ParsableCommand {
 
     @Flag(help: "Mark the assessment complete rather than draft.")
     var complete = false
+
+    @OptionGroup var identityOptions: SystemIdentityOptions
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -65,8 +71,14 @@ struct NewCommand: ParsableCommand {
                 throw CommandFailure("maturity: cannot mark complete: answers are as last time and not confirmed")
             }
         }
+        let store = storeOptions.assessmentStore
+        let (choice, note) = try identityOptions.choice(
+            typed: system, systems: try store.systems(named: system, systemID: identityOptions.systemID,
+                                                  renamingTo: identityOptions.renameSystem))
+        assessment.attach(to: choice)
+        if let note { Terminal.error(note) }
         do {
-            Terminal.print(try storeOptions.assessmentStore.create(assessment, framework: framework).path)
+            Terminal.print(try store.create(assessment, framework: framework).path)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }

@@ -24,6 +24,12 @@ struct WorkshopCommand: ParsableCommand {
               maturity workshop --system "West Yorkshire ICS"
               maturity workshop --resume 2026-11-22-west-yorkshire-ics.json
               maturity workshop --plain --system "West Yorkshire ICS" < answers.txt
+              maturity workshop --system "Ynys Môn ICS" --rename-system "North Wales ICS"
+
+            A system the store knows is matched ignoring case, accents, punctuation and "&"/"and", and keeps its \
+            established name; the start screen lists the known systems (r on one renames it, and the rename is \
+            recorded), as --rename-system does. A draft resumed by its path keeps its history in its own folder, \
+            unless --store names another.
             """)
 
     @Option(help: ArgumentHelp("The system assessed, e.g. \"West Yorkshire ICS\".", valueName: "name"))
@@ -38,10 +44,19 @@ struct WorkshopCommand: ParsableCommand {
     @Flag(help: "Ask line by line instead of using the full screen.")
     var plain = false
 
+    @Option(name: .customLong("rename-system"), help: ArgumentHelp(
+        "Rename the known system named by --system to this name, from this assessment on (recorded in it).",
+        valueName: "new-name"))
+    var renameSystem: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = storeOptions.assessmentStore
+        var store = storeOptions.assessmentStore
+        if renameSystem != nil {
+            if resume != nil { throw CommandFailure("maturity: --rename-system starts a new assessment; it cannot be used with --resume") }
+            if system == nil { throw CommandFailure("maturity: --rename-system needs --system with the system's current name") }
+        }
         let catalog = FrameworkCatalog.forUser()
         var frameworks = catalog.entries.map(\.framework)
         if let reference = framework {
@@ -64,6 +79,8 @@ struct WorkshopCommand: ParsableCommand {
                 let assessment = try AssessmentStore.load(url)
                 let framework = try catalog.framework(for: assessment, file: url.path)
                 resumed = (assessment, url.path, framework)
+                // The draft's own folder is its store (history, exports' comparisons), unless --store says otherwise.
+                store = storeOptions.store(of: url)
             } catch let busy as DraftLock.Busy {
                 throw CommandFailure("maturity: \(busy)")
             } catch let failure as CommandFailure {
@@ -72,23 +89,34 @@ struct WorkshopCommand: ParsableCommand {
                 throw CommandFailure("maturity: \(error.message)")
             }
         }
-        let archive = try Self.archive(store, catalog: catalog, system: system)
         let environment = ProcessInfo.processInfo.environment
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
         let colors = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        var archive = try Self.archive(store, catalog: catalog, system: system)
+        if let renameSystem, system != nil {
+            // Other systems called so, so that a rename to another system's name is noticed.
+            let seen = Set(archive.map(\.path))
+            archive += try Self.archive(store, catalog: catalog, system: renameSystem).filter { !seen.contains($0.path) }
+        }
+        let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
+        let preset = try system.map { typed throws(CommandFailure) in
+            try SystemIdentityOptions.choice(typed: typed, renameTo: renameSystem, systemID: nil, systems: systems)
+        }
         guard fullScreen, let terminal = CursesTerminal.start(colors: colors) else {
             if fullScreen {
                 Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
                     + "asking line by line instead")
             }
-            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed, archive: archive)
+            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
+                                     archive: archive, preset: preset?.choice)
             try runner.run()
             return
         }
+        let systemID = preset?.choice.known?.id
         let drafts = archive.filter { draft in
             draft.assessment.status == .draft
-                && (system.map { Slug.matchKey(for: $0) == Slug.matchKey(for: draft.assessment.system) } ?? true)
+                && (system == nil || systems.identity(of: draft.assessment, file: draft.path) == systemID)
         }
         var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
                                   frameworkID: frameworks.first?.id)
@@ -98,6 +126,7 @@ struct WorkshopCommand: ParsableCommand {
         state.archive = archive
         state.facilitator = RecordStamp.person
         state.clock = RecordStamp.now
+        if case let .renamed(known, newName)? = preset?.choice { state.startRenaming(known.id, to: newName) }
         let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
                                  rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
         var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
@@ -324,6 +353,8 @@ struct PlainRunner {
     let system: String?
     let resumed: (assessment: Assessment, path: String, framework: Framework)?
     let archive: [WorkshopState.Draft]
+    /// The system's identity as the command line chose it (a rename), if it did.
+    let preset: SystemChoice?
 
     func run() throws {
         let write: PlainWorkshop.Write = { text in Terminal.write(text) }
@@ -337,22 +368,34 @@ struct PlainRunner {
             path = resumed.path
             write("Resuming \(inert: resumed.path)\n")
         } else {
-            guard let start = PlainStart(frameworks: frameworks, system: system, read: read, write: write).ask() else {
+            let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
+            guard let start = PlainStart(frameworks: frameworks, system: system, known: system == nil ? systems.systems : [],
+                                         read: read, write: write).ask() else {
                 Terminal.error("maturity: input ended before the workshop started; nothing was saved")
                 throw CommandFailure("")
             }
             framework = start.framework
+            let choice = preset ?? systems.choice(for: start.system)
+            switch choice {
+            case let .known(known) where known.name != start.system:
+                write("\u{201C}\(start.system)\u{201D} is the known system \(known.name); the assessment keeps that name.\n")
+            case let .renamed(known, newName):
+                write("Renaming \(known.name) to \(newName); the rename is recorded in this assessment.\n")
+            default:
+                break
+            }
             assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
-            if let earlier = archive.latestComplete(of: start.system, frameworkID: framework.id).map({ archive[$0] }) {
-                write("\(inert: earlier.assessment.system) has a complete assessment of \(earlier.assessment.date). Start from its "
+            if let known = choice.known,
+               let earlier = archive.latestComplete(ofSystem: known.id, frameworkID: framework.id, systems: systems).map({ archive[$0] }) {
+                write("\(inert: known.name) has a complete assessment of \(earlier.assessment.date). Start from its "
                       + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
                 let reply = read()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"
                 if reply.isEmpty || reply == "y" || reply == "yes" {
                     assessment = Assessment(carryingForward: earlier.assessment, file: URL(fileURLWithPath: earlier.path).lastPathComponent,
                                             framework: framework, date: start.date, participants: start.participants)
-                    assessment.system = start.system
                 }
             }
+            assessment.attach(to: choice)
         }
         var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
                                  rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessInfo.processInfo.environment))
@@ -383,14 +426,26 @@ struct PlainRunner {
 struct PlainStart {
     let frameworks: [Framework]
     let system: String?
+    /// The known systems, offered by number before the name is asked.
+    let known: [KnownSystem]
     let read: PlainWorkshop.ReadLine
     let write: PlainWorkshop.Write
 
     func ask() -> (system: String, date: CalendarDate, participants: [String], framework: Framework)? {
         var system = self.system
+        if system == nil, !known.isEmpty {
+            write("Known systems (type a number to pick one, or a name):\n")
+            for (number, candidate) in known.enumerated() {
+                write("  \(number + 1). \(candidate.name), last assessed \(candidate.latestDate)\n")
+            }
+        }
         while system == nil {
-            write("System name, e.g. West Yorkshire ICS: ")
+            write(known.isEmpty ? "System name, e.g. West Yorkshire ICS: " : "System name or number: ")
             guard let line = read() else { return nil }
+            if let number = Int(line.trimmingCharacters(in: .whitespaces)), known.indices.contains(number - 1) {
+                system = known[number - 1].name
+                continue
+            }
             do {
                 system = try TextInput.name(line, field: "the system name")
             } catch {

@@ -17,11 +17,13 @@ public struct Framework: Sendable, Equatable {
     public var stages: [Stage]
     /// Areas of focus, in the order a workshop walks them.
     public var areas: [Area]
+    /// What comes from the source and what is the framework's own work.
+    public var attribution: Attribution
 
     /// Creates a framework from its parts.
     public init(
         id: String, version: String, title: String, summary: String? = nil,
-        source: Source, stages: [Stage], areas: [Area]
+        source: Source, stages: [Stage], areas: [Area], attribution: Attribution = .standard
     ) {
         self.id = id
         self.version = version
@@ -30,6 +32,7 @@ public struct Framework: Sendable, Equatable {
         self.source = source
         self.stages = stages
         self.areas = areas
+        self.attribution = attribution
     }
 
     /// The stage with this id, if the framework has one.
@@ -89,6 +92,31 @@ public struct Source: Sendable, Equatable {
     }
 }
 
+/// Credit where it is due: which parts of a framework come from its source and which are its own, one
+/// sentence each, printed beside the source wherever the framework is shown, so that readers do not
+/// credit the questions or the placement rule to the source.
+public struct Attribution: Sendable, Equatable {
+    /// What the framework takes from its source, e.g. "The stage descriptors come from the source."
+    public var fromSource: String
+    /// What is the framework's own, e.g. "The questions and the placement rule are this tool's own
+    /// breakdown of the descriptors, not the source's."
+    public var ownWork: String
+
+    /// Creates an attribution.
+    public init(fromSource: String, ownWork: String) {
+        self.fromSource = fromSource
+        self.ownWork = ownWork
+    }
+
+    /// For a framework file that says nothing: the descriptors from the source, the rest its own.
+    public static let standard = Attribution(
+        fromSource: "The stage descriptors come from the source.",
+        ownWork: "The questions and the placement rule are this framework's own breakdown of the descriptors, not the source's.")
+
+    /// Both sentences, as one.
+    public var text: String { fromSource + " " + ownWork }
+}
+
 /// One step of the maturity ladder, e.g. Emerging.
 public struct Stage: Sendable, Equatable {
     /// Stable identifier, e.g. `emerging`.
@@ -97,6 +125,12 @@ public struct Stage: Sendable, Equatable {
     public var title: String
     /// The system age the stage usually goes with, e.g. "under two years".
     public var expectedAge: String?
+
+    /// The age as it is shown: the age of a typical system at this stage, never a deadline, e.g.
+    /// "typical for a system under two years old".
+    public var typicalAge: String? {
+        expectedAge.map { "typical for a system \($0) old" }
+    }
     /// When the stage counts as met; ``Threshold/allInPlace`` unless the framework says otherwise.
     public var threshold: Threshold
 

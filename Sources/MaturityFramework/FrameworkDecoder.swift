@@ -18,7 +18,7 @@ struct FrameworkDecoder {
 
     mutating func decodeFramework(_ root: Node) -> Framework? {
         guard let fields = fields(of: root, at: "framework", required: ["id", "version", "title", "source", "stages", "areas"],
-                                  optional: ["summary"]) else { return nil }
+                                  optional: ["summary", "attribution"]) else { return nil }
         let id = identifier(fields["id"], at: "id")
         let version = version(fields["version"])
         let title = text(fields["title"], at: "title")
@@ -26,8 +26,19 @@ struct FrameworkDecoder {
         let source = fields["source"].flatMap { decodeSource($0) }
         let stages = fields["stages"].flatMap { decodeStages($0) } ?? []
         let areas = fields["areas"].flatMap { decodeAreas($0, stages: stages) } ?? []
-        guard let id, let version, let title, let source, !stages.isEmpty, !areas.isEmpty else { return nil }
-        return Framework(id: id, version: version, title: title, summary: summary, source: source, stages: stages, areas: areas)
+        let attribution = fields["attribution"].map { decodeAttribution($0) } ?? .standard
+        guard let id, let version, let title, let source, let attribution, !stages.isEmpty, !areas.isEmpty else { return nil }
+        return Framework(id: id, version: version, title: title, summary: summary, source: source, stages: stages, areas: areas,
+                         attribution: attribution)
+    }
+
+    /// `attribution`: each sentence optional, the standard one where left out.
+    private mutating func decodeAttribution(_ node: Node) -> Attribution? {
+        guard let fields = fields(of: node, at: "attribution", required: [], optional: ["fromSource", "ownWork"]) else { return nil }
+        let fromSource = fields["fromSource"].map { text($0, at: "attribution.fromSource") } ?? Attribution.standard.fromSource
+        let ownWork = fields["ownWork"].map { text($0, at: "attribution.ownWork") } ?? Attribution.standard.ownWork
+        guard let fromSource, let ownWork else { return nil }
+        return Attribution(fromSource: fromSource, ownWork: ownWork)
     }
 
     // MARK: - Parts
@@ -185,7 +196,7 @@ struct FrameworkDecoder {
 
     private mutating func fields(of node: Node, at path: String, required: [String], optional: Set<String>) -> [String: Node]? {
         guard case let .mapping(mapping) = node else {
-            report("\(path): must be a mapping of fields (\(required.joined(separator: ", ")))", at: node)
+            report("\(path): must be a mapping of fields (\((required.isEmpty ? optional.sorted() : required).joined(separator: ", ")))", at: node)
             return nil
         }
         var result: [String: Node] = [:]

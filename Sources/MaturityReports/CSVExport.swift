@@ -10,7 +10,7 @@ public enum CSVExport {
     public static let header = [
         "system", "date", "status", "framework", "framework_version", "area_id", "area", "stage_id", "stage",
         "criterion_id", "question", "answer", "as_last_time", "note", "placement", "provisional", "last_time_answer",
-        "carried", "record",
+        "carried", "record", "system_id", "framework_source", "attribution",
     ]
 
     public static func render(_ report: SummaryReport) -> String {
@@ -27,6 +27,7 @@ public enum CSVExport {
                     area.placement.stageID, area.placement.isProvisional ? "yes" : "no",
                     last.flatMap { $0.answers[row.criterion.id]?.rawValue } ?? "",
                     row.carried?.rawValue ?? "", record,
+                    report.systemID, report.framework.source.citation, report.framework.attribution.text,
                 ])
             }
         }
@@ -58,7 +59,12 @@ public enum JSONExport {
                           "source": framework.source.citation] as [String: Any],
             "rule": report.rule,
             "areas": report.areas.map(area),
+            "systemID": report.systemID,
+            "attribution": ["fromSource": framework.attribution.fromSource, "ownWork": framework.attribution.ownWork],
         ]
+        object["systemRename"] = assessment.systemRename.map {
+            ["from": $0.from, "to": $0.to, "date": $0.date.description] as [String: Any]
+        } ?? NSNull()
         object["comparison"] = report.comparison.map(comparison) ?? NSNull()
         object["events"] = assessment.events.map { event -> [String: Any] in
             ["kind": event.kind.rawValue, "at": event.at, "by": event.by ?? NSNull(), "reason": event.reason ?? NSNull(),

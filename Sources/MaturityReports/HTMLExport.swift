@@ -9,15 +9,17 @@ public enum HTMLExport {
         let h = Escape.html
         let assessment = report.assessment
         let framework = report.framework
+        let renamed = assessment.systemRename.map { "<dt>Renamed</dt><dd>from \(h($0.from)) to \(h($0.to)) on \($0.date)</dd>\n" } ?? ""
         var body = """
             <h1>Maturity self-assessment: \(h(assessment.system))</h1>
             <dl class="facts">
             <dt>Date</dt><dd>\(assessment.date)</dd>
-            <dt>Status</dt><dd>\(h(assessment.status.rawValue))</dd>
+            \(renamed)<dt>Status</dt><dd>\(h(assessment.status.rawValue))</dd>
             <dt>Framework</dt><dd>\(h(framework.title)), version \(h(framework.version))</dd>
             <dt>Source</dt><dd>\(h(framework.source.citation))</dd>
+            <dt>Credit</dt><dd>\(h(framework.attribution.text))</dd>
             <dt>Participants</dt><dd>\(assessment.participants.isEmpty ? "not recorded" : h(assessment.participants.joined(separator: ", ")))</dd>
-            <dt>Rule</dt><dd>\(h(report.rule))</dd>
+            <dt>Rule (this tool's)</dt><dd>\(h(report.rule))</dd>
             \(RecordWords.lines(assessment).map { "<dt>Record</dt><dd>\(h($0))</dd>" }.joined(separator: "\n"))
             </dl>
             <h2>Summary</h2>
@@ -54,7 +56,7 @@ public enum HTMLExport {
         let h = Escape.html
         var html = "<table class=\"board\">\n<thead><tr><th scope=\"col\">Area</th>"
         for stage in report.framework.stages {
-            html += "<th scope=\"col\">\(h(stage.title))" + (stage.expectedAge.map { "<br><small>\(h($0))</small>" } ?? "") + "</th>"
+            html += "<th scope=\"col\">\(h(stage.title))" + (stage.typicalAge.map { "<br><small>\(h($0))</small>" } ?? "") + "</th>"
         }
         html += "<th scope=\"col\">Placed at</th>" + (report.comparison != nil ? "<th scope=\"col\">Last time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (index, area) in report.areas.enumerated() {

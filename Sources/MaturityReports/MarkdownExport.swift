@@ -11,11 +11,13 @@ public enum MarkdownExport {
         var lines = [
             "# Maturity self-assessment: \(e(assessment.system))", "",
             "- **Date:** \(assessment.date)",
+        ] + (assessment.systemRename.map { ["- **Renamed:** from \(e($0.from)) to \(e($0.to)) on \($0.date)"] } ?? []) + [
             "- **Status:** \(assessment.status.rawValue)",
             "- **Framework:** \(e(framework.title)), version \(e(framework.version))",
             "- **Source:** \(e(framework.source.citation))",
+            "- **Credit:** \(e(framework.attribution.text))",
             "- **Participants:** \(assessment.participants.isEmpty ? "not recorded" : e(assessment.participants.joined(separator: ", ")))",
-            "- **Rule:** \(e(report.rule))",
+            "- **Rule (this tool's):** \(e(report.rule))",
         ]
         lines += RecordWords.lines(assessment).map { "- **Record:** \(e($0))" }
         lines += ["", "## Summary", ""]

@@ -7,7 +7,9 @@ import MaturityStore
 public enum ProgressExport {
     /// For people at a terminal; names and titles are made inert, line breaks included.
     public static func text(_ progression: Progression) -> String {
-        var lines = ["Progression of \(inert: progression.system): \(inert: progression.framework.title)", ""]
+        var lines = ["Progression of \(inert: progression.system): \(inert: progression.framework.title)"]
+        lines += progression.renames.map { TerminalText.inert(renameSentence($0)) }
+        lines += ["Credit: \(inert: progression.framework.attribution.text)", ""]
         let cells = progression.areas.map { series in
             series.points.enumerated().map { index, point in
                 (point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
@@ -38,7 +40,10 @@ public enum ProgressExport {
     /// Markdown, with a table of stages by date.
     public static func markdown(_ progression: Progression) -> String {
         let e = Escape.markdown
-        var lines = ["# Progression: \(e(progression.system))", "", "Framework: \(e(progression.framework.title))", ""]
+        var lines = ["# Progression: \(e(progression.system))", ""]
+        lines += progression.renames.map { "- " + e(renameSentence($0)) }
+        lines += ["- **Framework:** \(e(progression.framework.title))", "- **Source:** \(e(progression.framework.source.citation))",
+                  "- **Credit:** \(e(progression.framework.attribution.text))", ""]
         lines.append("| Area | " + progression.entries.map { "\($0.assessment.date)" }.joined(separator: " | ") + " |")
         lines.append("|---|" + String(repeating: "---|", count: progression.entries.count))
         for series in progression.areas {
@@ -91,7 +96,9 @@ public enum ProgressExport {
             <head><meta charset="utf-8"><title>Progression: \(h(progression.system))</title><style>\(HTMLExport.style)</style></head>
             <body><main>
             <h1>Progression: \(h(progression.system))</h1>
-            <p>Framework: \(h(progression.framework.title))</p>
+            \(progression.renames.map { "<p>\(h(renameSentence($0)))</p>\n" }.joined())<p>Framework: \(h(progression.framework.title))</p>
+            <p>Source: \(h(progression.framework.source.citation))</p>
+            <p>Credit: \(h(progression.framework.attribution.text))</p>
             \(table)\(chart)\(changes)</main></body>
             </html>
 
@@ -100,16 +107,19 @@ public enum ProgressExport {
 
     /// One row per area and assessment.
     public static func csv(_ progression: Progression) -> String {
-        var rows = [["system", "date", "file", "area_id", "area", "stage_id", "stage", "provisional", "movement", "newly_met", "newly_lost"]]
+        var rows = [["system", "date", "file", "area_id", "area", "stage_id", "stage", "provisional", "movement", "newly_met", "newly_lost",
+                     "system_id", "system_as_named", "attribution"]]
         for series in progression.areas {
             for (index, entry) in progression.entries.enumerated() {
                 let point = series.points[index]
                 let step = index > 0 ? series.steps[index - 1] : nil
                 rows.append([
-                    entry.assessment.system, entry.assessment.date.description, entry.file, series.area.id, series.area.title,
+                    progression.system, entry.assessment.date.description, entry.file, series.area.id, series.area.title,
                     point?.stageID ?? "not-assessed", point?.title ?? "not assessed", point.map { $0.isProvisional ? "yes" : "no" } ?? "",
                     step?.movement.rawValue ?? "", step.map { $0.newlyMet.map(\.id).joined(separator: " ") } ?? "",
                     step.map { $0.newlyLost.map(\.id).joined(separator: " ") } ?? "",
+                    progression.systemID ?? entry.assessment.systemID ?? Slug.identity(for: entry.assessment.system),
+                    entry.assessment.system, progression.framework.attribution.text,
                 ])
             }
         }
@@ -122,10 +132,15 @@ public enum ProgressExport {
             "kind": "maturity-progression",
             "schemaVersion": JSONExport.schemaVersion,
             "system": progression.system,
+            "systemID": progression.systemID ?? NSNull(),
+            "renames": progression.renames.map { ["from": $0.from, "to": $0.to, "date": $0.date.description] },
+            "attribution": ["fromSource": progression.framework.attribution.fromSource,
+                            "ownWork": progression.framework.attribution.ownWork],
             "framework": ["id": progression.framework.id, "version": progression.framework.version,
                           "title": progression.framework.title] as [String: Any],
             "assessments": progression.entries.map {
-                ["date": $0.assessment.date.description, "file": $0.file, "status": $0.assessment.status.rawValue] as [String: Any]
+                ["date": $0.assessment.date.description, "file": $0.file, "status": $0.assessment.status.rawValue,
+                 "system": $0.assessment.system] as [String: Any]
             },
             "areas": progression.areas.map { series -> [String: Any] in
                 [
@@ -138,5 +153,10 @@ public enum ProgressExport {
                 ]
             },
         ]
+    }
+
+    /// "Renamed from Ynys Môn & Gwynedd ICS to North Wales ICS on 2027-11-20."
+    static func renameSentence(_ rename: SystemRename) -> String {
+        "Renamed from \(rename.from) to \(rename.to) on \(rename.date)."
     }
 }

@@ -38,8 +38,12 @@ public struct Progression: Sendable {
         public var newlyLost: [Criterion]
     }
 
-    /// The system's name, as the latest assessment writes it.
+    /// The system's display name: the known system's when given, else as the latest assessment writes it.
     public var system: String
+    /// The system's stable identity, when the known system is given.
+    public var systemID: String?
+    /// The deliberate renames of the system, oldest first, when the known system is given.
+    public var renames: [SystemRename] = []
     /// The framework the areas come from.
     public var framework: Framework
     /// The assessments, oldest first.
@@ -47,13 +51,16 @@ public struct Progression: Sendable {
     /// Per area of the framework.
     public var areas: [AreaSeries]
 
-    /// The progression of `entries` against `framework`, in date order (entries of the same day keep their order).
-    public init(entries: [Entry], framework: Framework) {
+    /// The progression of `entries` against `framework`, in date order (entries of the same day keep their
+    /// order), headed by `known`'s display name and renames when given.
+    public init(entries: [Entry], framework: Framework, system known: KnownSystem? = nil) {
         let ordered = entries.enumerated().sorted { ($0.element.assessment.date, $0.offset) < ($1.element.assessment.date, $1.offset) }
             .map(\.element)
         self.entries = ordered
         self.framework = framework
-        system = ordered.last?.assessment.system ?? ""
+        system = known?.name ?? ordered.last?.assessment.system ?? ""
+        systemID = known?.id
+        renames = known?.renames ?? []
         areas = framework.areas.map { area in
             let points = ordered.map { History.stage(of: area, in: $0.assessment, framework: framework) }
             let steps = zip(ordered, ordered.dropFirst()).enumerated().map { index, pair in

@@ -16,9 +16,13 @@ public struct SummaryReport: Sendable {
     public var comparison: Comparison?
     /// Every assessment of the system up to this one, when there is more than one (for the chart).
     public var history: Progression?
+    /// The system's stable identity (for a file older than identities, the one its store gives it).
+    public var systemID: String
 
     /// The report of `assessment`, compared with `earlier` when given; `history` feeds the chart.
-    public init(_ assessment: Assessment, framework: Framework, earlier: Comparison.Earlier? = nil, history: Progression? = nil) {
+    public init(_ assessment: Assessment, framework: Framework, earlier: Comparison.Earlier? = nil, history: Progression? = nil,
+                systemID: String? = nil) {
+        self.systemID = systemID ?? assessment.systemID ?? Slug.identity(for: assessment.system)
         self.history = history.flatMap { $0.entries.count > 1 ? $0 : nil }
         self.assessment = assessment
         self.framework = framework

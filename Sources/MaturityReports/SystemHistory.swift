@@ -1,15 +1,16 @@
 import MaturityFramework
 import MaturityStore
 
-/// Finds the other assessments of the same system in a store.
+/// Finds the other assessments of the same system in a store: the same identity (``SystemDirectory``),
+/// whatever the name they were saved under.
 public enum SystemHistory {
     /// The latest assessment before `assessment` (by date, then file name), and the series of every
     /// assessment of the system up to and including it, among `entries`.
     public static func around(_ assessment: Assessment, file: String, among entries: [AssessmentStore.Entry])
         -> (earlier: Comparison.Earlier?, series: [Progression.Entry]) {
-        let key = Slug.matchKey(for: assessment.system)
+        let (directory, id) = identity(of: assessment, file: file, among: entries)
         let others = entries.filter {
-            $0.url.lastPathComponent != file && Slug.matchKey(for: $0.assessment.system) == key
+            $0.url.lastPathComponent != file && directory.identity(of: $0.assessment, file: $0.url.lastPathComponent) == id
                 && $0.assessment.framework.id == assessment.framework.id
         }
         let before = others.filter { order($0.assessment, $0.url.lastPathComponent) < order(assessment, file) }
@@ -20,6 +21,16 @@ public enum SystemHistory {
         return (earlier, series)
     }
 
+    /// The directory of `entries` and `assessment` (saved as `file`), and the identity of its system.
+    public static func identity(of assessment: Assessment, file: String, among entries: [AssessmentStore.Entry])
+        -> (directory: SystemDirectory, id: String) {
+        var members = entries.filter { $0.url.lastPathComponent != file }
+            .map { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) }
+        members.append(SystemDirectory.Member(assessment, file: file))
+        let directory = SystemDirectory(members)
+        return (directory, directory.identity(of: assessment, file: file))
+    }
+
     /// Date, then the order files of one day were created in (`x.json` before `x-2.json`).
     static func order(_ assessment: Assessment, _ file: String) -> (CalendarDate, Int, String) {
         let stem = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
@@ -27,9 +38,17 @@ public enum SystemHistory {
         return (assessment.date, suffix, file)
     }
 
-    /// Every assessment of the system named `system` answered against `frameworkID` (or the most used framework).
+    /// The known system `name` means among `entries` (by its current name, else a former one), and
+    /// every assessment of it; nil when no system of that name is known.
+    public static func system(named name: String, among entries: [AssessmentStore.Entry])
+        -> (system: KnownSystem, entries: [AssessmentStore.Entry])? {
+        let directory = SystemDirectory(entries.map { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) })
+        guard let system = directory.match(name) else { return nil }
+        return (system, entries.filter { directory.identity(of: $0.assessment, file: $0.url.lastPathComponent) == system.id })
+    }
+
+    /// Every assessment of the system named `system` among `entries` (see ``system(named:among:)``).
     public static func series(of system: String, among entries: [AssessmentStore.Entry]) -> [AssessmentStore.Entry] {
-        let key = Slug.matchKey(for: system)
-        return entries.filter { Slug.matchKey(for: $0.assessment.system) == key }
+        self.system(named: system, among: entries)?.entries ?? []
     }
 }

@@ -28,6 +28,11 @@ public struct Assessment: Sendable, Equatable {
     public var lastTime: LastTime?
     /// Completions, reopenings and bulk confirmations, oldest first.
     public var events: [RecordEvent] = []
+    /// The system's stable identity, the same in every assessment of it (see ``SystemDirectory``);
+    /// nil when read from a file written before identities.
+    public var systemID: String?
+    /// The deliberate rename of the system this assessment records, if any.
+    public var systemRename: SystemRename?
 
     /// Creates an assessment.
     public init(
@@ -40,6 +45,7 @@ public struct Assessment: Sendable, Equatable {
         self.participants = participants
         self.status = status
         self.areas = areas
+        systemID = Slug.identity(for: system)
     }
 
     /// A new, unanswered draft with an empty record for every area of `framework`.
@@ -71,6 +77,7 @@ public struct Assessment: Sendable, Equatable {
     public init(carryingForward earlier: Assessment, file: String, framework: Framework, date: CalendarDate,
                 participants: [String]) {
         self.init(starting: framework, system: earlier.system, date: date, participants: participants)
+        systemID = earlier.systemID ?? Slug.identity(for: earlier.system)
         let known = Set(framework.allCriteria.map(\.id))
         for index in areas.indices {
             let previous = earlier[area: areas[index].id]

@@ -15,7 +15,7 @@ public enum AssessmentFile {
     public static func encode(_ assessment: Assessment, framework: Framework) throws -> Data {
         let placements = Dictionary(
             assessment.placements(in: framework).map { ($0.areaID, $0) }, uniquingKeysWith: { first, _ in first })
-        let document = Document(
+        var document = Document(
             schemaVersion: schemaVersion, kind: kind, framework: assessment.framework,
             system: assessment.system, date: assessment.date, participants: assessment.participants,
             status: assessment.status.rawValue, position: assessment.position,
@@ -35,6 +35,8 @@ public enum AssessmentFile {
                     placement: placements[area.id].map(PlacementSummary.init))
             },
             events: assessment.events.isEmpty ? nil : assessment.events)
+        document.systemID = assessment.systemID
+        document.systemRename = assessment.systemRename
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(document)
@@ -111,6 +113,8 @@ public enum AssessmentFile {
             participants: document.participants ?? [], status: status, areas: areas)
         assessment.position = document.position
         assessment.events = document.events ?? []
+        assessment.systemID = try systemID(in: document)
+        assessment.systemRename = try systemRename(in: document)
         if let last = document.lastTime {
             var answers: [String: Answer] = [:]
             for (criterion, text) in last.answers {
@@ -122,6 +126,26 @@ public enum AssessmentFile {
             assessment.lastTime = LastTime(date: last.date, file: last.file, answers: answers, notes: last.notes ?? [:])
         }
         return assessment
+    }
+
+    /// The recorded identity: nil in files written before identities; else words of lowercase letters
+    /// and digits joined by hyphens, as ``Slug/identity(for:)`` makes them.
+    private static func systemID(in document: Document) throws(AssessmentFileError) -> String? {
+        guard let id = document.systemID else { return nil }
+        if id.trimmingCharacters(in: .whitespaces).isEmpty { throw .init("systemID: must not be empty") }
+        guard Slug.identity(for: id) == id else {
+            throw .init("systemID: not an identity (lowercase letters and digits in words joined by single hyphens)")
+        }
+        return id
+    }
+
+    /// The recorded rename, whose names must not be empty.
+    private static func systemRename(in document: Document) throws(AssessmentFileError) -> SystemRename? {
+        guard let rename = document.systemRename else { return nil }
+        for (field, name) in [("from", rename.from), ("to", rename.to)] where name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .init("systemRename.\(field): must not be empty")
+        }
+        return rename
     }
 
     /// One line for a decoding error, naming the field where there is one.
@@ -177,6 +201,8 @@ public enum AssessmentFile {
         var areas: [Area]
         /// Completions, reopenings and bulk confirmations; absent in files written before they were kept.
         var events: [RecordEvent]?
+        var systemID: String?
+        var systemRename: SystemRename?
 
         struct LastTime: Codable {
             var date: CalendarDate

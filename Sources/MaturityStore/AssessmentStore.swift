@@ -81,16 +81,16 @@ public struct AssessmentStore: Sendable {
         }
     }
 
-    /// Every assessment in the store (only those of `system`, compared by ``Slug/matchKey(for:)``, when
-    /// given), newest first, and a one-line problem for each file that cannot be read. A missing folder
-    /// is an empty store; a folder that cannot be read (no permission, a file in its place) throws.
-    /// Files are read on every core.
-    public func list(system: String? = nil) throws(StoreError) -> (entries: [Entry], problems: [String]) {
-        let scanned = try scan(system: system) { $0 }
+    /// Every assessment in the store (only those that may be the system's, when `system` (a name) or
+    /// `systemID` is given: see ``scan(system:systemID:_:)``), newest first, and a one-line problem for each
+    /// file that cannot be read. A missing folder is an empty store; a folder that cannot be read (no permission, a
+    /// file in its place) throws. Files are read on every core.
+    public func list(system: String? = nil, systemID: String? = nil) throws(StoreError) -> (entries: [Entry], problems: [String]) {
+        let scanned = try scan(system: system, systemID: systemID) { $0 }
         return (scanned.results.map(\.value), scanned.problems)
     }
 
-    /// One value made from an assessment by ``scan(system:_:)``, with what orders it.
+    /// One value made from an assessment by ``scan(system:systemID:_:)``, with what orders it.
     public struct Scanned<Value: Sendable>: Sendable {
         /// The file.
         public var url: URL
@@ -100,21 +100,51 @@ public struct AssessmentStore: Sendable {
         public var value: Value
     }
 
-    /// Like ``list(system:)``, but keeps only `transform` of each assessment, so that a store of any
-    /// size is never held in memory whole. A transform that throws adds its error's text to the problems.
-    /// Throws when the folder exists but cannot be read.
-    public func scan<Value: Sendable>(system: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
+    /// Like ``list(system:systemID:)``, but keeps only `transform` of each assessment, so that a store of
+    /// any size is never held in memory whole. A transform that throws adds its error's text to the problems.
+    ///
+    /// With `system` or `systemID`, only the files that may belong to that system are decoded: those
+    /// whose name matches, or that share an identity or a name with one of them (so a renamed system's
+    /// earlier names come along), found by peeking at each file's top-level `system` and `systemID`.
+    /// That is a superset: ``SystemDirectory`` of the entries tells the systems apart. Throws when the
+    /// folder exists but cannot be read.
+    public func scan<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
         let names = try fileNames()
-        let urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
-        let key = system.map { Slug.matchKey(for: $0) }
-        let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError>? in
+        var urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
+        var problems: [String] = []
+        if system != nil || systemID != nil {
+            // Another system's file is passed over without decoding it.
+            let peeked = Parallel.map(urls) { url -> Result<PeekedFile, StoreError> in
+                do throws(StoreError) {
+                    let identity = AssessmentFile.peekIdentity(in: try Self.read(url))
+                    return .success(PeekedFile(url: url, name: identity?.name, id: identity?.id))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            var readable: [PeekedFile] = []
+            for result in peeked {
+                switch result {
+                case let .success(file): readable.append(file)
+                case let .failure(error): problems.append(error.message)
+                }
+            }
+            // A file the peek could not read is decoded to learn its name; one that cannot be decoded is
+            // kept, so that its problem is reported below.
+            let unsure = readable.indices.filter { readable[$0].name == nil }
+            let decoded = Parallel.map(unsure.map { readable[$0].url }) { url in try? Self.decode(try Self.read(url), from: url) }
+            for (index, assessment) in zip(unsure, decoded) {
+                guard let assessment else { continue }
+                readable[index].name = assessment.system
+                readable[index].id = assessment.systemID
+            }
+            let chosen = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
+            urls = readable.indices.filter { chosen[$0] }.map { readable[$0].url }
+        }
+        let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError> in
             do {
-                let data = try Self.read(url)
-                // Another system's file is passed over without decoding it.
-                if let key, let peeked = AssessmentFile.peekSystem(in: data), Slug.matchKey(for: peeked) != key { return nil }
-                let assessment = try Self.decode(data, from: url)
-                if let key, Slug.matchKey(for: assessment.system) != key { return nil }
+                let assessment = try Self.decode(try Self.read(url), from: url)
                 let value = try transform(Entry(url: url, assessment: assessment))
                 return .success(Scanned(url: url, date: assessment.date, value: value))
             } catch let error as StoreError {
@@ -124,16 +154,21 @@ public struct AssessmentStore: Sendable {
             }
         }
         var results: [Scanned<Value>] = []
-        var problems: [String] = []
         for outcome in outcomes {
             switch outcome {
-            case let .success(scanned)?: results.append(scanned)
-            case let .failure(error)?: problems.append(error.message)
-            case nil: break
+            case let .success(scanned): results.append(scanned)
+            case let .failure(error): problems.append(error.message)
             }
         }
         results.sort { ($0.date, $0.url.lastPathComponent) > ($1.date, $1.url.lastPathComponent) }
         return (results, problems.sorted())
+    }
+
+    /// A file's name and identity as peeked at, each nil when not found.
+    private struct PeekedFile: Sendable {
+        var url: URL
+        var name: String?
+        var id: String?
     }
 
     /// The file a user means: an existing path, or a file name in the store (with or without `.json`).

@@ -34,11 +34,45 @@ public enum Slug {
         return slug.isEmpty ? "system" : slug
     }
 
-    /// The form in which two system names are compared: case, accents, spaces and punctuation
-    /// ignored, any script kept ("West Yorkshire ICS" and "west-yorkshire, ics" match; "日本" and "中国" do not).
+    /// The form in which two system names are compared: case, accents, character widths, spaces and
+    /// punctuation ignored, "&" and the whole word "and" the same, any script kept. "Ynys Môn & Gwynedd ICS"
+    /// and "ynys mon and gwynedd, ics" match; "Highland" and "Highl" do not, nor "日本" and "中国". A name
+    /// without letters or digits matches only itself.
     public static func matchKey(for name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
-        return String(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
+        let key = words(of: name).joined()
+        return key.isEmpty ? "=" + name : key
+    }
+
+    /// A system's identity derived from its name: the words of ``matchKey(for:)`` joined by hyphens,
+    /// "&" written `and`, letters of any script kept: "Ynys Môn & Gwynedd ICS" becomes
+    /// `ynys-mon-and-gwynedd-ics`. A name without letters or digits becomes `system`.
+    public static func identity(for name: String) -> String {
+        let words = words(of: name).map { $0 == "&" ? "and" : $0 }
+        return words.isEmpty ? "system" : words.joined(separator: "-")
+    }
+
+    /// The words of a name as compared: folded (case, accents, widths), runs of letters, digits and
+    /// their marks; "&" and the word "and" both become "&"; everything else separates words.
+    private static func words(of name: String) -> [String] {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                  locale: Locale(identifier: "en_GB"))
+        var words: [String] = []
+        var current = ""
+        func endWord() {
+            if !current.isEmpty { words.append(current == "and" ? "&" : current) }
+            current = ""
+        }
+        for scalar in folded.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil
+                || [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory) {
+                current.unicodeScalars.append(scalar)
+            } else {
+                endWord()
+                if scalar == "&" { words.append("&") }
+            }
+        }
+        endWord()
+        return words
     }
 }

@@ -10,6 +10,15 @@ extension AssessmentFile {
             return scanner.system()
         }
     }
+
+    /// The top-level `"system"` and `"systemID"` (nil when the file has none), found as
+    /// ``peekSystem(in:)`` finds the name; nil when the text is not simple enough to be sure.
+    public static func peekIdentity(in data: Data) -> (name: String, id: String?)? {
+        data.withUnsafeBytes { raw in
+            var scanner = TopLevelScanner(bytes: raw.bindMemory(to: UInt8.self))
+            return scanner.identity()
+        }
+    }
 }
 
 /// Walks the members of a top-level JSON object, skipping every value but the one wanted.
@@ -18,6 +27,40 @@ private struct TopLevelScanner {
     var at = 0
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    mutating func identity() -> (name: String, id: String?)? {
+        guard let found = strings(["system", "systemID"]), let name = found["system"] else { return nil }
+        return (name, found["systemID"])
+    }
+
+    /// The string values of `keys` among the top-level members, read to the end of the object; nil when
+    /// the text is not simple enough to be sure, or when a wanted value is not a plain string.
+    private mutating func strings(_ keys: Set<String>) -> [String: String]? {
+        var found: [String: String] = [:]
+        skipSpace()
+        guard take(UInt8(ascii: "{")) else { return nil }
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return found }
+        while true {
+            skipSpace()
+            guard let key = string() else { return nil }
+            skipSpace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipSpace()
+            let name = String(decoding: key, as: UTF8.self)
+            if keys.contains(name) {
+                guard found[name] == nil, let value = string(), !value.contains(Self.backslash) else { return nil }
+                found[name] = String(decoding: value, as: UTF8.self)
+                if found.count == keys.count { return found }
+            } else {
+                guard skipValue() else { return nil }
+            }
+            skipSpace()
+            if take(UInt8(ascii: ",")) { continue }
+            skipSpace()
+            return take(UInt8(ascii: "}")) ? found : nil
+        }
+    }
 
     mutating func system() -> String? {
         skipSpace()

@@ -5,22 +5,29 @@ import MaturityStore
 
 /// The system's history: every area's stage in every assessment, with its movements.
 enum HistoryScreen {
-    /// Earlier assessments of the system in the archive, and this one.
+    /// Earlier assessments of the system in the archive (the same identity, whatever their names), and this one,
+    /// headed by this one's name.
     static func progression(_ state: WorkshopState) -> Progression? {
         guard let assessment = state.assessment else { return nil }
-        let key = Slug.matchKey(for: assessment.system)
+        let id = state.systems.identity(of: assessment, file: state.draftPath ?? "")
         let earlier = state.archive.filter {
             $0.path != state.draftPath && $0.framework.id == state.framework.id
-                && Slug.matchKey(for: $0.assessment.system) == key
+                && state.systems.identity(of: $0.assessment, file: $0.path) == id
         }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
-        return Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
-                           framework: state.framework)
+        var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
+                                      framework: state.framework, system: state.systems.system(id: id))
+        progression.system = assessment.system
+        if let rename = assessment.systemRename, !progression.renames.contains(rename) { progression.renames.append(rename) }
+        return progression
     }
 
     static func draw(_ state: WorkshopState, into body: inout BodyWriter) {
         guard let progression = progression(state) else { return }
         body.line()
         body.line("\(progression.system): every assessment, oldest first", style: .title)
+        for rename in progression.renames {
+            body.paragraph("Renamed from \(rename.from) to \(rename.to) on \(rename.date).", style: .dim)
+        }
         if progression.entries.count < 2 {
             body.line()
             body.paragraph("This is the first assessment of the system in the store; next year's will show the movement here.")

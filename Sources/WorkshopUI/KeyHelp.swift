@@ -22,11 +22,16 @@ enum KeyHelp {
             var entries = [
                 Entry(keys: "Tab ↓", hint: "next", help: "next field (↓ also moves through the drafts)"),
                 Entry(keys: "↑", hint: "back", help: "previous field (Shift-Tab too)"),
-                Entry(keys: "Enter", hint: start.focus == .draft ? "resume" : "next/start",
-                      help: "next field; on Start, start the workshop; on a draft, resume it"),
+                Entry(keys: "Enter", hint: start.focus == .draft ? "resume" : (start.focus == .known ? "pick" : "next/start"),
+                      help: "next field; on Start, start the workshop; on a known system, use its name; on a draft, resume it"),
             ]
+            if start.focus == .known {
+                entries.append(Entry(keys: "r", hint: "rename", help: "rename the known system (recorded in the assessment)"))
+            }
+
             if state.frameworks.count > 1 { entries.append(Entry(keys: "← →", hint: "framework", help: "choose the framework")) }
-            entries.append(Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
+            entries.append(start.renaming != nil ? Entry(keys: "Esc", hint: "cancel rename", help: "keep the system's name")
+                : Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
             return entries + [Entry(keys: "F1", hint: "help", help: "this help (? too, outside the text fields)")]
                 + common(quit: false)
         }

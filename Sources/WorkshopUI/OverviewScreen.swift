@@ -22,9 +22,12 @@ enum OverviewScreen {
         body.line("Read the stages, then press Enter for the questions.", style: .dim)
         for stage in state.framework.stages {
             body.line()
-            body.line(stage.title + (stage.expectedAge.map { " · \($0)" } ?? ""), style: .accent)
+            body.paragraph(stage.title + (stage.typicalAge.map { " · \($0)" } ?? ""), style: .accent)
             body.paragraph(area.descriptor(atStage: stage.id) ?? "", indent: 2)
         }
+        body.line()
+        body.paragraph("Source: \(state.framework.source.publisher), \(state.framework.source.published). "
+                       + state.framework.attribution.text, style: .dim)
         if !area.prompts.isEmpty {
             body.line()
             body.line("To discuss", style: .accent)

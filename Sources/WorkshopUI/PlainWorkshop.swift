@@ -108,8 +108,9 @@ public struct PlainWorkshop {
             let area = framework.areas[areaIndex]
             say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(inert: area.title) ==")
             for stage in framework.stages {
-                say("\(stage.title)\(stage.expectedAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
+                say("\(stage.title)\(stage.typicalAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
             }
+            say("Source: \(framework.source.publisher), \(framework.source.published). \(framework.attribution.text)")
             for prompt in area.prompts { say("To discuss: \(prompt)") }
             var index = 0
             if case let .question(resumedArea, resumedIndex)? = Step(position: assessment.position, in: framework),

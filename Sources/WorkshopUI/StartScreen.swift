@@ -5,7 +5,7 @@ import MaturityStore
 /// The start screen: system, date, participants, framework, and drafts to resume.
 enum StartScreen {
     static func fields(_ state: WorkshopState) -> [StartForm.Field] {
-        var fields: [StartForm.Field] = [.system, .date, .participants]
+        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .participants]
         if state.frameworks.count > 1 { fields.append(.framework) }
         fields.append(.start)
         if !state.drafts.isEmpty { fields.append(.draft) }
@@ -32,6 +32,8 @@ enum StartScreen {
             return []
         }
         switch key {
+        case .escape where form.renaming != nil:
+            form.renaming = nil
         case .escape:
             state.start = form
             return Workshop.quit(&state)
@@ -42,12 +44,16 @@ enum StartScreen {
         case .down:
             if form.focus == .draft {
                 form.draftIndex = min(form.draftIndex + 1, state.drafts.count - 1)
+            } else if form.focus == .known, form.knownIndex < state.systems.systems.count - 1 {
+                form.knownIndex += 1
             } else {
                 form.focus = fields[min(position + 1, fields.count - 1)]
             }
         case .up:
             if form.focus == .draft, form.draftIndex > 0 {
                 form.draftIndex -= 1
+            } else if form.focus == .known, form.knownIndex > 0 {
+                form.knownIndex -= 1
             } else {
                 form.focus = fields[max(position - 1, 0)]
             }
@@ -59,12 +65,17 @@ enum StartScreen {
             switch form.focus {
             case .start:
                 state.start = form
-                guard let (system, _, _) = validated(&state) else { return [] }
-                if let offer = latestComplete(state, system: system) {
+                guard let (system, _, _) = validated(&state), let identity = identity(&state, typed: system) else { return [] }
+                if let offer = latestComplete(state, identity: identity) {
                     state.start?.carryOffer = offer
                     return []
                 }
                 return begin(&state, carryingForward: nil)
+            case .known:
+                let known = state.systems.systems[min(form.knownIndex, state.systems.systems.count - 1)]
+                form.system = TextField(known.name, limit: form.system.limit)
+                form.renaming = nil
+                form.focus = fields[min(position + 1, fields.count - 1)]
             case .draft:
                 let draft = state.drafts[form.draftIndex]
                 state.startBeforeResume = form
@@ -75,6 +86,11 @@ enum StartScreen {
             default:
                 form.focus = fields[min(position + 1, fields.count - 1)]
             }
+        case .character("r") where form.focus == .known, .character("R") where form.focus == .known:
+            let known = state.systems.systems[min(form.knownIndex, state.systems.systems.count - 1)]
+            form.system = TextField(known.name, limit: form.system.limit)
+            form.renaming = known.id
+            form.focus = .system
         default:
             switch form.focus {
             case .system: _ = form.system.handle(key, width: 0)
@@ -112,14 +128,34 @@ enum StartScreen {
         return (system, date, participants)
     }
 
-    /// The latest complete assessment of `system` with the chosen framework, as an index in the archive.
-    static func latestComplete(_ state: WorkshopState, system: String) -> Int? {
-        state.archive.latestComplete(of: system, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id)
+    /// The latest complete assessment of the system with the chosen framework, as an index in the archive.
+    static func latestComplete(_ state: WorkshopState, identity: SystemChoice) -> Int? {
+        guard let systemID = identity.known?.id else { return nil }
+        return state.archive.latestComplete(ofSystem: systemID, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id,
+                                            systems: state.systems)
+    }
+
+    /// Which system the form means: the one being renamed, a known one the typed name matches (its
+    /// display name kept), or a new one. Nil after telling the user why not (a rename to another known
+    /// system's name).
+    static func identity(_ state: inout WorkshopState, typed: String) -> SystemChoice? {
+        guard let id = state.start?.renaming, let known = state.systems.system(id: id) else {
+            return state.systems.choice(for: typed)
+        }
+        do {
+            return try state.systems.renaming(known, to: typed)
+        } catch {
+            state.start?.problem = "\(error.other.name) is another known system; choose a name no other system has, "
+                + "or press Esc to cancel the rename."
+            state.start?.focus = .system
+            return nil
+        }
     }
 
     /// Starts the new assessment, empty or carried forward from an archived one.
     private static func begin(_ state: inout WorkshopState, carryingForward offer: Int?) -> [WorkshopEffect] {
-        guard let (system, date, participants) = validated(&state), let form = state.start else { return [] }
+        guard let (system, date, participants) = validated(&state), let identity = identity(&state, typed: system),
+              let form = state.start else { return [] }
         let framework = state.frameworks[form.frameworkIndex]
         state.framework = framework
         var assessment: Assessment
@@ -128,13 +164,25 @@ enum StartScreen {
             let file = earlier.path.split(separator: "/").last.map(String.init) ?? earlier.path
             assessment = Assessment(carryingForward: earlier.assessment, file: file, framework: framework, date: date,
                                     participants: participants)
-            assessment.system = system
         } else {
             assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
         }
+        assessment.attach(to: identity)
         assessment.position = Step.overview(area: 0).position(in: framework)
         state.open(assessment, path: nil)
         state.unsaved = true
         return [.createDraft]
+    }
+}
+
+
+extension WorkshopState {
+    /// Opens the start screen renaming the known system `systemID` to `newName`, as the command line asked.
+    public mutating func startRenaming(_ systemID: String, to newName: String) {
+        guard var form = start, systems.system(id: systemID) != nil else { return }
+        form.renaming = systemID
+        form.system = TextField(newName, limit: form.system.limit)
+        form.focus = .participants
+        start = form
     }
 }

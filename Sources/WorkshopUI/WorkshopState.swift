@@ -15,7 +15,11 @@ public struct WorkshopState: Sendable {
     /// Drafts the start screen offers to resume.
     public var drafts: [Draft]
     /// Every readable assessment in the store: earlier ones to carry forward, and the history of the system.
-    public var archive: [Draft] = []
+    public var archive: [Draft] = [] {
+        didSet { systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) }) }
+    }
+    /// The systems of the archive: the known systems the start screen offers, and which one a name means.
+    public private(set) var systems = SystemDirectory([])
     /// The history view is open over the summary.
     public var showsHistory = false
     /// The start form as it was when a draft was resumed from it, to return to if the draft is busy.
@@ -162,13 +166,13 @@ public struct WorkshopState: Sendable {
 }
 
 extension [WorkshopState.Draft] {
-    /// The index of the latest complete assessment of `system` (name compared ignoring case and
-    /// punctuation) answered against `frameworkID`: the one a new workshop can carry forward.
-    public func latestComplete(of system: String, frameworkID: String) -> Int? {
-        let key = Slug.matchKey(for: system)
-        return indices.filter {
+    /// The index of the latest complete assessment of the system with identity `systemID` (as `systems`
+    /// tells, whatever name it was saved under) answered against `frameworkID`: the one a new workshop
+    /// can carry forward.
+    public func latestComplete(ofSystem systemID: String, frameworkID: String, systems: SystemDirectory) -> Int? {
+        indices.filter {
             self[$0].assessment.status == .complete && self[$0].framework.id == frameworkID
-                && Slug.matchKey(for: self[$0].assessment.system) == key
+                && systems.identity(of: self[$0].assessment, file: self[$0].path) == systemID
         }.max { (self[$0].assessment.date, self[$0].path) < (self[$1].assessment.date, self[$1].path) }
     }
 }
@@ -268,7 +272,7 @@ public struct ActionForm: Sendable, Equatable {
 public struct StartForm: Sendable, Equatable {
     /// The fields in order; the framework choice appears only when there is more than one.
     public enum Field: Sendable, Equatable {
-        case system, date, participants, framework, start, draft
+        case system, known, date, participants, framework, start, draft
     }
 
     /// The system's name.
@@ -287,6 +291,10 @@ public struct StartForm: Sendable, Equatable {
     public var problem: String?
     /// An earlier complete assessment of the system (index in the archive), offered to carry forward.
     public var carryOffer: Int?
+    /// The selected known system, when the focus is on the list of known systems.
+    public var knownIndex = 0
+    /// The identity of the known system being renamed: the system field holds its new name.
+    public var renaming: String?
 
     init(system: String, date: CalendarDate, frameworkIndex: Int, hasDrafts: Bool) {
         self.system = TextField(system, limit: 200)

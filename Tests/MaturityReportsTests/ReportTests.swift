@@ -79,7 +79,7 @@ struct ComparisonTests {
     @Test func historyAroundFindsTheLatestEarlierAssessmentOfTheSameSystem() {
         let store = [("2024-11-01-west-yorkshire-ics.json", assessment("2024-11-01", [:])),
                      ("2025-11-20-west-yorkshire-ics.json", lastYear),
-                     ("2025-12-01-humber.json", { var other = lastYear; other.system = "Humber"; return other }())]
+                     ("2025-12-01-humber.json", { var other = lastYear; other.system = "Humber"; other.systemID = "humber"; return other }())]
             .map { AssessmentStore.Entry(url: URL(fileURLWithPath: "/s/\($0.0)"), assessment: $0.1) }
         let now = assessment("2026-11-22", [:])
         let (earlier, series) = SystemHistory.around(now, file: "2026-11-22-west-yorkshire-ics.json", among: store)

@@ -28,6 +28,12 @@ def slug(name):
     return text.strip("-")[:40].strip("-")
 
 
+def identity(name):
+    """The system's identity as maturity derives it from a plain ASCII name: its words, lowercase, joined by hyphens."""
+    text = "".join(c.lower() if c.isalnum() and c.isascii() else "-" for c in name)
+    return "-".join(word for word in text.split("-") if word)
+
+
 def note(rng):
     return " ".join(rng.choice(NOTE_WORDS) for _ in range(rng.randint(12, 40))).capitalize() + "."
 
@@ -62,6 +68,7 @@ def generate(binary, folder, count, seed=42):
             date = time.strftime("%Y-%m-%d", time.gmtime(day * 86400))
             data = json.loads(json.dumps(base))
             data["system"] = system + " ICS"
+            data["systemID"] = identity(system + " ICS")
             data["date"] = date
             data["status"] = "complete" if rng.random() < 0.9 else "draft"
             data["participants"] = ["Chair", "Chief executive", "Director of strategy", "Non-executive director"]
