@@ -44,15 +44,15 @@ struct SystemIdentityOptions: ParsableArguments {
         if let newName {
             do {
                 let choice = try systems.renaming(known, to: newName)
-                if case .known = choice { return (choice, "note: '\(newName)' is already the name of \(known.id)") }
-                return (choice, "note: \(known.name) is renamed \(newName) from this assessment on; the rename is recorded in it")
+                if case .known = choice { return (choice, "note: '\(inert: newName)' is already the name of \(inert: known.id)") }
+                return (choice, "note: \(inert: known.name) is renamed \(inert: newName) from this assessment on; the rename is recorded in it")
             } catch {
-                throw CommandFailure("maturity: --rename-system: '\(newName)' is the name of another known system, "
-                    + "\(error.other.name) (\(error.other.id))")
+                throw CommandFailure("maturity: --rename-system: '\(inert: newName)' is the name of another known system, "
+                    + "\(inert: error.other.name) (\(inert: error.other.id))")
             }
         }
         let note = known.name == typed ? nil
-            : "note: '\(typed)' is the known system '\(known.name)' (\(known.id)); the assessment keeps that name "
+            : "note: '\(inert: typed)' is the known system '\(inert: known.name)' (\(inert: known.id)); the assessment keeps that name "
                 + "(to rename the system, add --rename-system NEW-NAME)"
         return (.known(known), note)
     }

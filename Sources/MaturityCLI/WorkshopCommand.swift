@@ -378,9 +378,9 @@ struct PlainRunner {
             let choice = preset ?? systems.choice(for: start.system)
             switch choice {
             case let .known(known) where known.name != start.system:
-                write("\u{201C}\(start.system)\u{201D} is the known system \(known.name); the assessment keeps that name.\n")
+                write("\u{201C}\(start.system)\u{201D} is the known system \(inert: known.name); the assessment keeps that name.\n")
             case let .renamed(known, newName):
-                write("Renaming \(known.name) to \(newName); the rename is recorded in this assessment.\n")
+                write("Renaming \(inert: known.name) to \(inert: newName); the rename is recorded in this assessment.\n")
             default:
                 break
             }
@@ -406,7 +406,7 @@ struct PlainRunner {
             switch writer.write(current, framework: chosen) {
             case let .created(url):
                 createdLock = try? DraftLock.acquire(url)
-                write("Saving to \(url.path) after every answer.\n")
+                write("Saving to \(inert: url.path) after every answer.\n")
                 return .saved(path: url.path)
             case let .saved(url):
                 return .saved(path: url.path)
@@ -436,7 +436,7 @@ struct PlainStart {
         if system == nil, !known.isEmpty {
             write("Known systems (type a number to pick one, or a name):\n")
             for (number, candidate) in known.enumerated() {
-                write("  \(number + 1). \(candidate.name), last assessed \(candidate.latestDate)\n")
+                write("  \(number + 1). \(inert: candidate.name), last assessed \(candidate.latestDate)\n")
             }
         }
         while system == nil {

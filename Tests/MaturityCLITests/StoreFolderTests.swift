@@ -14,7 +14,7 @@ struct StoreFolderTests {
         try #require(elsewhere.status == 0)
         let file = elsewhere.stdout.trimmingCharacters(in: .newlines)
         return [["list"], ["list", "--format", "json"], ["progress", "--system", "Folder ICS"],
-                ["export", file, "--format", "md"], ["workshop", "--plain", "--system", "Folder ICS"]]
+                ["export", file, "--format", "md", "--store", sandbox.store.path], ["workshop", "--plain", "--system", "Folder ICS"]]
     }
 
     @Test func aFileWhereTheStoreFolderShouldBeIsAnErrorNamingIt() throws {
