@@ -54,7 +54,7 @@ public struct AssessmentStore: Sendable {
     private static func read(_ url: URL) throws(StoreError) -> Data {
         switch LocalFiles.read(url, limit: AssessmentFile.maximumFileSize) {
         case let .success(bytes): return bytes
-        case let .failure(failure): throw StoreError("\(url.path): \(failure)")
+        case let .failure(failure): throw StoreError("\(inert: url.path): \(failure)")
         }
     }
 
@@ -150,7 +150,7 @@ public struct AssessmentStore: Sendable {
             } catch let error as StoreError {
                 return .failure(error)
             } catch {
-                return .failure(StoreError("\(url.path): \(error)"))
+                return .failure(StoreError("\(inert: url.path): \(error)"))
             }
         }
         var results: [Scanned<Value>] = []
@@ -181,7 +181,7 @@ public struct AssessmentStore: Sendable {
             let url = folder.appending(path: name)
             if FileManager.default.fileExists(atPath: url.path) { return url }
         }
-        throw StoreError("\(reference): no such file, and no assessment of that name in \(folder.path)")
+        throw StoreError("\(inert: reference): no such file, and no assessment of that name in \(inert: folder.path)")
     }
 
     /// The names in the folder (hidden ones included); none when the folder does not exist. Throws when
