@@ -243,7 +243,7 @@ struct EscapeInjectionTests {
     }
 
     /// The RELIABILITY.md row: one case is one payload through one output path.
-    static let campaignRow = "escape injection (every output path)"
+    static let campaignRow = "Escape injection (every output path)"
     static let campaignHow = "EscapeInjectionTests: 6 payloads (OSC title, ESC [2J, CSI, C1 0x9B, bidi override, line break) in "
         + "system names, participants, notes, actions, a status, file names, framework titles and keys and answer sheets, "
         + "each through 22 commands printing to stdout/stderr (list, show, progress and export in every format, frameworks "
@@ -307,8 +307,8 @@ struct TerminalEscapeInjectionTests {
             #expect(try session.paneTitle() == before, "\(command) retitled the window")
         }
         #expect(!before.contains("PWNED"))
-        CampaignReport.record("escape injection in a real terminal (tmux)", cases: commands.count,
-                              how: "TerminalEscapeInjectionTests: \(commands.count) commands on a hostile store in tmux 160x150; "
+        CampaignReport.record("Escape injection in a real terminal (tmux)", cases: commands.count,
+                              how: "TerminalEscapeInjectionTests: \(commands.count) commands on a hostile store in tmux 200x300; "
                                   + "the window title and the screen above each command are unchanged")
     }
 }

@@ -159,7 +159,7 @@ struct WorkshopEndToEndTests {
         #expect(try third.ending().exit == "exit=0")
         #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
         CampaignReport.record("Two workshops on one draft; a lock left by a killed workshop", cases: 2,
-                              how: "tmux: the second is refused naming process, host and time; the stale lock is taken over")
+                              how: "tmux: the second is refused naming process, host and time; a lock file left by a killed workshop holds nothing and is taken")
     }
 
     @Test(arguments: [("C-c", "exit=0"), ("TERM", "exit=143"), ("HUP", "exit=129"), ("SEGV", "exit=139"), ("ABRT", "exit=134")])

@@ -89,7 +89,7 @@ struct TerminalTextTests {
                 #expect(isLayout, "U+\(String(scalar.value, radix: 16)) kept in \(inert)")
             }
         }
-        CampaignReport.record("escape injection: the inert function on random text", cases: cases,
+        CampaignReport.record("Escape injection: the inert function on random text", cases: cases,
                               how: "unit (TerminalTextTests): random mixes of every control, DEL, C1 and bidi override with "
                                   + "ordinary text; none is left, and the visible form reads back to the original")
     }
