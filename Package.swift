@@ -19,10 +19,12 @@ let package = Package(
         ),
         // The placement rules: pure functions from answers to a stage.
         .target(name: "MaturityRules", dependencies: ["MaturityFramework"]),
-        // Assessments as dated JSON files, written atomically.
-        .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules"]),
-        // Summaries for board papers and analysts, comparisons and progression over the years.
-        .target(name: "MaturityReports", dependencies: ["MaturityFramework", "MaturityRules", "MaturityStore"]),
+        // Assessments, actions, dates, system identity, comparison and progression: plain values, no disk.
+        .target(name: "MaturityModel", dependencies: ["MaturityFramework", "MaturityRules"]),
+        // Assessments as dated JSON files, written atomically; locks, the store's scan, answer sheets.
+        .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel"]),
+        // Summaries for board papers and analysts, in every export format; no disk.
+        .target(name: "MaturityReports", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel"]),
         // The ncursesw C library (Debian: libncursesw5-dev).
         // (Its pkg-config flags are ones SwiftPM refuses, so the shim header sets them and the modulemap links.)
         .systemLibrary(name: "CNcursesw"),
@@ -31,12 +33,12 @@ let package = Package(
         // Screens as grids of styled cells, keys as values, and the display width of text.
         .target(name: "CellGrid"),
         // The workshop as state, update and render-to-cells; no terminal, no disk.
-        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityStore", "MaturityReports", "CellGrid"]),
+        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel", "MaturityReports", "CellGrid"]),
         // The `maturity` command.
         .executableTarget(
             name: "MaturityCLI",
             dependencies: [
-                "MaturityFramework", "MaturityRules", "MaturityStore", "MaturityReports", "CellGrid", "WorkshopUI", "CursesTerminal",
+                "MaturityFramework", "MaturityRules", "MaturityModel", "MaturityStore", "MaturityReports", "CellGrid", "WorkshopUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,12 +51,12 @@ let package = Package(
         ),
         .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework", "TestSupport"]),
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
-        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "TestSupport"]),
+        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityModel", "TestSupport"]),
         .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
         // Test helpers shared by test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "TestSupport"]),
-        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "TestSupport"]),
+        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MaturityModel
 import MaturityFramework
 
 /// The `maturity` command: an ICS board's self-assessment against a maturity framework.

@@ -1,7 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 
 /// A summary as CSV for analysts: RFC 4180, UTF-8 (with a byte-order mark, so spreadsheets read
 /// accents right), CRLF line ends, a header row and one row per criterion.

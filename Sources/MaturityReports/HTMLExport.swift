@@ -1,6 +1,6 @@
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 
 /// A summary as one self-contained HTML file: inline CSS, no scripts, nothing fetched; readable on
 /// screen and printed on A4 with each area on a new page.

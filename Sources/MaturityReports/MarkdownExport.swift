@@ -1,6 +1,6 @@
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 
 /// A summary as Markdown: headings and pipe tables that render in pandoc and on code hosts.
 public enum MarkdownExport {

@@ -1,7 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 
 /// A progression in each output format.
 public enum ProgressExport {

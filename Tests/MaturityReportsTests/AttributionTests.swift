@@ -1,7 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 import Testing
 import TestSupport
 @testable import MaturityReports

@@ -1,7 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 import Testing
 import TestSupport
 @testable import MaturityReports
@@ -80,7 +80,7 @@ struct ComparisonTests {
         let store = [("2024-11-01-west-yorkshire-ics.json", assessment("2024-11-01", [:])),
                      ("2025-11-20-west-yorkshire-ics.json", lastYear),
                      ("2025-12-01-humber.json", { var other = lastYear; other.system = "Humber"; other.systemID = "humber"; return other }())]
-            .map { AssessmentStore.Entry(url: URL(fileURLWithPath: "/s/\($0.0)"), assessment: $0.1) }
+            .map { FiledAssessment(url: URL(fileURLWithPath: "/s/\($0.0)"), assessment: $0.1) }
         let now = assessment("2026-11-22", [:])
         let (earlier, series) = SystemHistory.around(now, file: "2026-11-22-west-yorkshire-ics.json", among: store)
         #expect(earlier?.file == "2025-11-20-west-yorkshire-ics.json")

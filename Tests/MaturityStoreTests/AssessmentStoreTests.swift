@@ -1,5 +1,6 @@
 import Foundation
 import MaturityFramework
+@testable import MaturityModel
 import Testing
 import TestSupport
 @testable import MaturityStore

@@ -1,5 +1,6 @@
 import Foundation
 import MaturityFramework
+@testable import MaturityModel
 import MaturityRules
 import Testing
 @testable import MaturityStore

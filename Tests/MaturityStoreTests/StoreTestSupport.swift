@@ -1,5 +1,6 @@
 import Foundation
 import MaturityFramework
+@testable import MaturityModel
 import MaturityRules
 @testable import MaturityStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import MaturityFramework
+@testable import MaturityModel
 @testable import MaturityStore
 import Testing
 import TestSupport

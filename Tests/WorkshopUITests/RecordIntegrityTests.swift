@@ -2,7 +2,7 @@ import CellGrid
 import MaturityFramework
 import MaturityReports
 import MaturityRules
-import MaturityStore
+import MaturityModel
 import Testing
 @testable import WorkshopUI
 

@@ -2,7 +2,7 @@ import CellGrid
 import Foundation
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 import Testing
 @testable import WorkshopUI
 

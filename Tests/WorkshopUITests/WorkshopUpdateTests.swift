@@ -1,7 +1,7 @@
 import CellGrid
 import MaturityFramework
 import MaturityRules
-import MaturityStore
+import MaturityModel
 import Testing
 @testable import WorkshopUI
 

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityStore
+
+/// `--store DIR`, on every command that reads or writes assessments.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The folder of assessment files.",
+        discussion: "Default: $MATURITY_STORE, else $XDG_DATA_HOME/maturity/assessments, else ~/.local/share/maturity/assessments.",
+        valueName: "dir"))
+    var store: String?
+
+    /// The store the user means.
+    var assessmentStore: AssessmentStore {
+        if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true)) }
+        return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The store of the assessment at `file`: the folder it is in, unless `--store` names another. (An
+    /// explicit flag wins; `MATURITY_STORE` does not, as it only says where names without a folder are found.)
+    func store(of file: URL) -> AssessmentStore {
+        if let store, !store.isEmpty { return assessmentStore }
+        return AssessmentStore(folder: file.deletingLastPathComponent())
+    }
+}
+
+/// Output formats shared by the commands that print a result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+extension FrameworkCatalog {
+    /// The built-in frameworks and the user's folder, as the process environment names it.
+    static func forUser() -> FrameworkCatalog {
+        FrameworkCatalog(userFolder: userFolder(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The framework an assessment was answered against, checked against its answers.
+    func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
+        guard let framework = framework(id: assessment.framework.id) else {
+            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: assessment.framework.id)', "
+                + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
+        }
+        let problems = AssessmentCheck.problems(assessment, framework: framework)
+        if !problems.isEmpty {
+            throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
+        }
+        return framework
+    }
+
+    /// As ``framework(for:file:)``, with a note on standard error when the versions differ.
+    func frameworkNotingVersion(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
+        let framework = try framework(for: assessment, file: file)
+        if assessment.framework.version != framework.version {
+            Terminal.error("note: \(inert: file) was answered against version \(inert: assessment.framework.version) of \(framework.id); "
+                + "shown with version \(framework.version) (answers to criteria it lacks are kept but not placed)")
+        }
+        return framework
+    }
+}
+
+/// Encodes `value` as pretty JSON with sorted keys; every control and bidirectional override is
+/// written as a `\uXXXX` escape (``TerminalText/jsonEscaped(_:)``).
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return TerminalText.jsonEscaped(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// Word-wraps `text` to `width` columns: the first line starts with `indent`, later ones with
+/// `continuation` (the same indent unless given).
+func wrapped(_ text: String, width: Int = 78, indent: String = "", continuation: String? = nil) -> String {
+    var lines: [String] = []
+    var prefix = indent
+    var line = prefix
+    for word in text.split(whereSeparator: \.isWhitespace) {
+        if line.count > prefix.count, line.count + 1 + word.count > width {
+            lines.append(line)
+            prefix = continuation ?? indent
+            line = prefix
+        }
+        line += (line.count > prefix.count ? " " : "") + word
+    }
+    if line.count > prefix.count { lines.append(line) }
+    return lines.joined(separator: "\n")
+}

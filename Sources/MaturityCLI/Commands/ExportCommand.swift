@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityReports
+import MaturityStore
+
+/// Formats for summaries and progressions.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, md, html, csv, json
+}
+
+/// `maturity export`: a summary for the board paper or for analysts.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export an assessment's summary as Markdown, HTML, CSV or JSON.",
+        discussion: """
+            The summary has the system, date, framework and source, participants, status, each area's placement \
+            with the rule's explanation, every answer and note, the gap to the next stage and the actions. When an \
+            earlier assessment of the same system is in the store, it adds the comparison with the latest one. \
+            The store of an assessment named by its path is the folder it is in, unless --store names another.
+
+            A file written with -o is readable by you alone and never goes into the store's folder. An existing \
+            file is replaced only with --force; otherwise the summary goes to a free name beside it \
+            (paper-2.html), which is shown. -o - writes to standard output.
+
+            Examples:
+              maturity export 2026-11-22-west-yorkshire-ics --format html -o paper.html
+              maturity export 2026-11-22-west-yorkshire-ics --format csv -o - > answers.csv
+            """)
+
+    @Argument(help: ArgumentHelp("A file path, or the name of a file in the store.", valueName: "assessment"))
+    var assessment: String
+
+    @Option(help: "md, html, csv or json.")
+    var format: ReportFormat
+
+    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
+    var output: String?
+
+    @Flag(help: OutputFile.forceHelp)
+    var force = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if format == .text { throw ValidationError("--format must be md, html, csv or json") }
+    }
+
+    func run() throws {
+        let store = storeOptions.assessmentStore
+        let (url, loaded) = try load(assessment, from: store)
+        let catalog = FrameworkCatalog.forUser()
+        let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
+        // A file's own folder is its store, unless --store says otherwise.
+        let historyStore = storeOptions.store(of: url)
+        let summary: (report: SummaryReport, problems: [String])
+        do {
+            summary = try Reports.summary(of: loaded, file: url.lastPathComponent, framework: framework, store: historyStore)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        for problem in summary.problems { Terminal.error("maturity: \(problem)") }
+        let report = summary.report
+        try emit(Reports.render(report, as: format), to: output, force: force,
+                 protecting: OutputFile.storeFolders(store, also: [url.deletingLastPathComponent(), historyStore.folder]))
+    }
+}
+
+/// `maturity progress`: every assessment of a system, and how each area moved.
+struct ProgressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress",
+        abstract: "Show a system's progression: each area's stage in every assessment, in date order.",
+        discussion: """
+            Between consecutive assessments it shows whether each area moved up, down or stayed, and which \
+            criteria were newly met (answered yes) or newly lost. An area an assessment did not cover shows as \
+            not assessed.
+
+            The system is found by its name now or any name it had (case, accents, punctuation and "&"/"and" \
+            are ignored), and every assessment of it is shown under its current name, with its recorded renames.
+
+            With -o the file is readable by you alone, as with export: an existing file is replaced only with \
+            --force (else a free name such as progress-2.html is chosen), and never in the store's folder.
+
+            Example: maturity progress --system "West Yorkshire ICS" --format html -o progress.html
+            """)
+
+    @Option(help: ArgumentHelp("The system (case, accents, punctuation and \"&\"/\"and\" are ignored).", valueName: "name"))
+    var system: String
+
+    @Option(help: "text, md, html, csv or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
+    var output: String?
+
+    @Flag(help: OutputFile.forceHelp)
+    var force = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = storeOptions.assessmentStore
+        let entries: [AssessmentStore.Entry], problems: [String]
+        do {
+            (entries, problems) = try store.list(system: system)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        for problem in problems { Terminal.error("maturity: \(problem)") }
+        guard let (known, series) = SystemHistory.system(named: system, among: entries), let latest = series.first else {
+            throw CommandFailure("maturity: no assessment of '\(inert: system)' in \(store.folder.path) (see 'maturity list')")
+        }
+        let catalog = FrameworkCatalog.forUser()
+        let framework = try catalog.framework(for: latest.assessment, file: latest.url.path)
+        let progression = Progression(
+            entries: series.filter { $0.assessment.framework.id == framework.id }
+                .map { Progression.Entry(assessment: $0.assessment, file: $0.url.lastPathComponent) },
+            framework: framework, system: known)
+        let text: String
+        switch format {
+        case .text: text = ProgressExport.text(progression)
+        case .md: text = ProgressExport.markdown(progression)
+        case .html: text = ProgressExport.html(progression)
+        case .csv: text = ProgressExport.csv(progression)
+        case .json: text = try Reports.json(ProgressExport.json(progression))
+        }
+        try emit(Reports.inert(text, format: format), to: output, force: force, protecting: OutputFile.storeFolders(store))
+    }
+}
+
+/// Building and writing reports, shared by the commands and the workshop.
+enum Reports {
+    /// The summary of `assessment`, compared with the latest earlier assessment of its system in `store`,
+    /// and the store's files that could not be read; throws when the store folder cannot be read.
+    static func summary(of assessment: Assessment, file: String, framework: Framework, store: AssessmentStore)
+        throws(StoreError) -> (report: SummaryReport, problems: [String]) {
+        let listed = try store.list(system: assessment.system, systemID: assessment.systemID)
+        let entries = listed.entries
+        let (earlier, series) = SystemHistory.around(assessment, file: file, among: entries)
+        let (directory, systemID) = SystemHistory.identity(of: assessment, file: file, among: entries)
+        var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID))
+        history.system = assessment.system
+        return (SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID),
+                listed.problems)
+    }
+
+    /// The report as a document in `format`, made inert (see ``inert(_:format:)``).
+    static func render(_ report: SummaryReport, as format: ReportFormat) throws -> String {
+        let text = switch format {
+        case .md, .text: MarkdownExport.render(report)
+        case .html: HTMLExport.render(report)
+        case .csv: CSVExport.render(report)
+        case .json: try json(JSONExport.render(report))
+        }
+        return inert(text, format: format)
+    }
+
+    /// A document in `format` with no character a terminal would act on, wherever it goes (a terminal,
+    /// a pipe, a file someone will `cat`): text, Markdown, HTML and CSV keep their line feeds, CR LF and
+    /// tabs and show every other control or bidirectional override as `\u{1B}` and the like; JSON
+    /// keeps every value exactly, writing such characters as `\u001b` escapes.
+    static func inert(_ text: String, format: ReportFormat) -> String {
+        format == .json ? TerminalText.jsonEscaped(text) : TerminalText.inertKeepingLayout(text)
+    }
+
+    /// `object` as pretty JSON with sorted keys, ending in a newline.
+    static func json(_ object: [String: Any]) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Loads an assessment named as a path or a store file name.
+func load(_ reference: String, from store: AssessmentStore) throws(CommandFailure) -> (URL, Assessment) {
+    do {
+        let url = try store.locate(reference)
+        return (url, try AssessmentStore.load(url))
+    } catch {
+        throw CommandFailure("maturity: \(error.message)")
+    }
+}
+
+/// Writes `text` to the file at `path`, or to standard output when there is none or it is `-`.
+/// A file is written by ``OutputFile``: owner-only, never into one of `stores`, never through a link or
+/// into a special file, and over an existing file only with `force`; otherwise under a free name, shown.
+func emit(_ text: String, to path: String?, force: Bool, protecting stores: [URL]) throws(CommandFailure) {
+    guard let path, path != "-" else {
+        Terminal.write(text)
+        return
+    }
+    guard !path.isEmpty else { throw CommandFailure("maturity: -o needs a file name (or - for standard output)") }
+    let url = URL(fileURLWithPath: path)
+    let written: URL
+    do {
+        written = try OutputFile.write(Data(text.utf8), to: url, existing: force ? .replace : .keep, protecting: stores)
+    } catch {
+        throw CommandFailure("maturity: \(error.message)")
+    }
+    if written.lastPathComponent == url.lastPathComponent {
+        Terminal.error("Wrote \(path)")
+    } else {
+        Terminal.error("Wrote \(written.path) (\(path) exists; --force replaces it)")
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityRules
+
+/// `maturity frameworks`: list, show and validate frameworks.
+struct FrameworksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frameworks",
+        abstract: "List, show and validate maturity frameworks.",
+        discussion: """
+            Built-in frameworks are part of the program. Your own framework files (YAML or JSON, \
+            see Frameworks/README.md) go in $MATURITY_FRAMEWORKS, else $XDG_CONFIG_HOME/maturity/frameworks, \
+            else ~/.config/maturity/frameworks.
+            """,
+        subcommands: [List.self, Show.self, Validate.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the frameworks maturity can use.")
+
+        func run() throws {
+            let catalog = FrameworkCatalog.forUser()
+            for problem in catalog.problems { Terminal.error("warning: \(problem)") }
+            let rows = [["ID", "VERSION", "AREAS", "ORIGIN", "TITLE"]] + catalog.entries.map { entry in
+                [entry.framework.id, entry.framework.version, "\(entry.framework.areas.count)",
+                 "\(entry.origin)", entry.framework.title].map(TerminalText.inert)
+            }
+            Terminal.print(table(rows))
+            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment)
+            Terminal.print("\nYour frameworks folder: \(folder.path)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print one framework: stages, areas, descriptors and criteria.",
+            discussion: "Example: maturity frameworks show ics-social-economic-development --format json")
+
+        @Argument(help: ArgumentHelp("A framework id (see 'maturity frameworks') or a framework file.", valueName: "id-or-path"))
+        var framework: String
+
+        @Option(help: "text or json.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let framework = try FrameworkCatalog.forUser().resolve(framework).orFail()
+            switch format {
+            case .json: Terminal.print(try jsonText(FrameworkJSON(framework)))
+            case .text: Terminal.print(FrameworkText.render(framework))
+            }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check framework files; print every problem as FILE:LINE: message.",
+            discussion: "Exits 0 when every file is valid, 1 otherwise. Example: maturity frameworks validate my-framework.yaml")
+
+        @Argument(help: ArgumentHelp("Framework files to check.", valueName: "path"))
+        var paths: [String]
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("name at least one framework file") }
+        }
+
+        func run() throws {
+            var failed = false
+            for path in paths {
+                switch FrameworkLoader.load(contentsOf: URL(fileURLWithPath: path), displayName: path) {
+                case let .success(framework):
+                    let counts = [
+                        counted(framework.stages.count, "stage", "stages"),
+                        counted(framework.areas.count, "area", "areas"),
+                        counted(framework.allCriteria.count, "criterion", "criteria"),
+                    ]
+                    Terminal.print("\(inert: path): ok (\(framework.id) \(inert: framework.version): \(counts.joined(separator: ", ")))")
+                case let .failure(failure):
+                    failed = true
+                    for problem in failure.problems { Terminal.error(problem.description) }
+                }
+            }
+            if failed { throw CommandFailure("") }
+        }
+    }
+}
+
+extension Result where Failure == FrameworkProblems {
+    /// The framework, or a ``CommandFailure`` listing every problem.
+    func orFail() throws(CommandFailure) -> Success {
+        switch self {
+        case let .success(value): return value
+        case let .failure(failure): throw CommandFailure(failure.problems.map { "maturity: \($0)" }.joined(separator: "\n"))
+        }
+    }
+}
+
+/// "1 stage", "3 stages".
+func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+    "\(count) \(count == 1 ? singular : plural)"
+}
+
+/// Left-aligned columns separated by two spaces.
+func table(_ rows: [[String]]) -> String {
+    let widths = rows.reduce(into: [Int]()) { widths, row in
+        for (index, cell) in row.enumerated() {
+            if index < widths.count { widths[index] = max(widths[index], cell.count) } else { widths.append(cell.count) }
+        }
+    }
+    return rows.map { row in
+        row.enumerated().map { index, cell in
+            index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}

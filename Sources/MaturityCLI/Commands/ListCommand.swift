@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// `maturity list`: the assessments in the store, newest first.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List assessments, newest first: date, system, framework, status and each area's stage.",
+        discussion: """
+            A stage marked (provisional) may still change: some answers are not sure or not given. \
+            Files that cannot be read are reported by name on standard error; the rest still list. With --system, \
+            every assessment of that system is listed (found by its name now or any name it had), headed by its \
+            current name and its recorded renames.
+
+            Example: maturity list --system "West Yorkshire ICS"
+            """)
+
+    @Option(help: ArgumentHelp("Only assessments of this system (case, accents, punctuation and \"&\"/\"and\" are ignored).",
+                               valueName: "name"))
+    var system: String?
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = storeOptions.assessmentStore
+        let catalog = FrameworkCatalog.forUser()
+        let keepsSummaries = format == .json
+        // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept.
+        let scanned: (results: [AssessmentStore.Scanned<Result<Listed, CommandFailure>>], problems: [String])
+        do {
+            scanned = try store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
+                do throws(CommandFailure) {
+                    let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
+                    let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
+                    return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil,
+                                           member: system == nil ? nil : SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent)))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        var listed: [Listed] = []
+        var unreadable = scanned.problems.map { "maturity: \($0)" }
+        for result in scanned.results {
+            switch result.value {
+            case let .success(item): listed.append(item)
+            case let .failure(error): unreadable.append(error.message)
+            }
+        }
+        for line in unreadable { Terminal.error(line) }
+        // The scan keeps every file that may be the system's; the directory tells the systems apart.
+        var heading: [String] = []
+        if let system {
+            let directory = SystemDirectory(listed.compactMap(\.member))
+            let known = directory.match(system)
+            listed = listed.filter { item in item.member.map { known != nil && directory.identity(of: $0) == known?.id } ?? false }
+            if let known {
+                heading = ["\(inert: known.name) (\(inert: known.id)): \(listed.count) assessment\(listed.count == 1 ? "" : "s")"]
+                    + known.renames.map { "  renamed from \(inert: $0.from) to \(inert: $0.to) on \($0.date)" }
+            }
+        }
+        switch format {
+        case .json:
+            Terminal.print(try jsonText(listed.compactMap(\.summary)))
+        case .text where listed.isEmpty:
+            let filter = system.map { " of \(inert: $0)" } ?? ""
+            Terminal.print("No assessments\(filter) in \(store.folder.path).")
+            Terminal.print("Create one with: maturity new --system \"NAME\"")
+        case .text:
+            Terminal.print((heading + listed.map(\.line)).joined(separator: "\n"))
+        }
+    }
+
+    /// What `list` keeps of one assessment.
+    struct Listed: Sendable {
+        var line: String
+        var summary: AssessmentSummary?
+        /// What tells the systems apart, kept only with --system.
+        var member: SystemDirectory.Member?
+    }
+}
+
+/// `maturity show`: one assessment's placements and explanations.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one assessment: where each area is placed, and why.",
+        discussion: "Example: maturity show 2026-11-22-west-yorkshire-ics.json --format json")
+
+    @Argument(help: ArgumentHelp("A file path, or the name of a file in the store.", valueName: "assessment"))
+    var assessment: String
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let (url, loaded) = try load(assessment, from: storeOptions.assessmentStore)
+        let framework = try FrameworkCatalog.forUser().frameworkNotingVersion(for: loaded, file: url.path)
+        let summary = AssessmentSummary(loaded, framework: framework, file: url)
+        switch format {
+        case .json: Terminal.print(try jsonText(summary))
+        case .text: Terminal.print(summary.text(framework: framework))
+        }
+    }
+}

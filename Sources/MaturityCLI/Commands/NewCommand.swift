@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityStore
+
+/// `maturity new`: create an assessment without the workshop, e.g. from survey answers.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create an assessment file, optionally pre-filled with answers; prints its path.",
+        discussion: """
+            The answers file is JSON, {"<criterion id>": "yes|partly|no|unsure"}, or CSV with the header \
+            criterion,answer (or criterion,answer,note). 'maturity frameworks show ID' lists the criterion ids. \
+            An unknown criterion id or answer is an error, and then nothing is written.
+
+            A system the store knows already is matched ignoring case, accents, punctuation and "&"/"and": the \
+            assessment joins it and keeps its established name. --rename-system renames it deliberately (the \
+            rename is recorded), and --system-id names a system by its identity.
+
+            Example: maturity new --system "West Yorkshire ICS" --participant "Chair" --answers survey.csv
+            """)
+
+    @Option(help: ArgumentHelp("The system assessed, e.g. \"West Yorkshire ICS\".", valueName: "name"))
+    var system: String
+
+    @Option(help: ArgumentHelp("The day of the assessment, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp(
+        "A framework id or file (default: \(FrameworkCatalog.defaultFrameworkID)).", valueName: "id-or-path"))
+    var framework: String = FrameworkCatalog.defaultFrameworkID
+
+    @Option(name: .customLong("participant"), help: ArgumentHelp("Someone who took part; repeat for each.", valueName: "name"))
+    var participants: [String] = []
+
+    @Option(help: ArgumentHelp("Answers to pre-fill, as JSON or CSV.", valueName: "file"))
+    var answers: String?
+
+    @Flag(help: "Mark the assessment complete rather than draft.")
+    var complete = false
+
+    @OptionGroup var identityOptions: SystemIdentityOptions
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let system = try TextInput.name(system, field: "--system")
+        let participants = try participants.map { try TextInput.name($0, field: "--participant") }
+        let day = try date.map { text in
+            guard let day = CalendarDate(text) else {
+                throw CommandFailure("maturity: --date '\(text)' is not a real day written YYYY-MM-DD, e.g. 2026-11-22")
+            }
+            return day
+        } ?? CalendarDate.today()
+        let catalog = FrameworkCatalog.forUser()
+        let framework = try catalog.resolve(self.framework).orFail()
+        var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
+        if let answers {
+            let data = try readAnswerFile(answers)
+            do {
+                assessment = try AnswerSheet.read(data, fileName: answers, framework: framework)
+                    .applied(to: assessment, framework: framework)
+            } catch {
+                throw CommandFailure(error.message.split(separator: "\n").map { "maturity: \($0)" }.joined(separator: "\n"))
+            }
+        }
+        if complete {
+            do {
+                try assessment.complete(in: framework, at: RecordStamp.now(), by: RecordStamp.person)
+            } catch {
+                throw CommandFailure("maturity: cannot mark complete: answers are as last time and not confirmed")
+            }
+        }
+        let store = storeOptions.assessmentStore
+        let (choice, note) = try identityOptions.choice(
+            typed: system, systems: try store.systems(named: system, systemID: identityOptions.systemID,
+                                                  renamingTo: identityOptions.renameSystem))
+        assessment.attach(to: choice)
+        if let note { Terminal.error(note) }
+        do {
+            Terminal.print(try store.create(assessment, framework: framework).path)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        if catalog.framework(id: framework.id) != framework {
+            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment).path
+            Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
+                + "copy its file to \(folder) so that list and show can read this assessment")
+        }
+    }
+
+    private func readAnswerFile(_ path: String) throws(CommandFailure) -> Data {
+        switch LocalFiles.read(URL(fileURLWithPath: path), limit: AnswerSheet.maximumFileSize) {
+        case let .success(data): return data
+        case let .failure(failure): throw CommandFailure("maturity: \(path): \(failure)")
+        }
+    }
+}
+
+/// Checks on names typed by people: systems and participants.
+enum TextInput {
+    /// The longest name accepted.
+    static let maximumNameLength = 200
+
+    /// `text` trimmed, or a failure naming `field` when it is empty, too long, or holds a control character
+    /// or a bidirectional override (``TerminalText/isUnsafe(_:)``).
+    static func name(_ text: String, field: String) throws(CommandFailure) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { throw CommandFailure("maturity: \(field) must not be empty") }
+        if trimmed.count > maximumNameLength {
+            throw CommandFailure("maturity: \(field) is \(trimmed.count) characters; at most \(maximumNameLength) are allowed")
+        }
+        if TerminalText.containsUnsafe(trimmed) {
+            throw CommandFailure("maturity: \(field) must not contain control characters such as tabs, line breaks or escapes, "
+                + "nor bidirectional overrides")
+        }
+        return trimmed
+    }
+}

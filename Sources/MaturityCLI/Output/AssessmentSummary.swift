@@ -1,0 +1,112 @@
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityRules
+import MaturityStore
+
+/// An assessment with its computed placements, as `list` and `show` print it.
+struct AssessmentSummary: Encodable {
+    /// An area's own fields, with its placement's fields alongside them in the same JSON object.
+    struct Area: Encodable {
+        var id: String
+        var title: String
+        var short: String
+        var answered: Int
+        var criteria: Int
+        var actions: [ActionLine]
+        var placement: PlacementSummary
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, short, answered, criteria, actions
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(short, forKey: .short)
+            try container.encode(answered, forKey: .answered)
+            try container.encode(criteria, forKey: .criteria)
+            try container.encode(actions, forKey: .actions)
+            try placement.encode(to: encoder)
+        }
+    }
+
+    struct ActionLine: Encodable {
+        var what: String, owner: String, due: String?, status: String
+    }
+
+    var file: String
+    var system: String
+    var systemID: String
+    var systemRename: SystemRename?
+    var date: String
+    var framework: FrameworkReference
+    var participants: [String]
+    var status: String
+    var rule: String
+    var areas: [Area]
+    /// Completions, reopenings and bulk confirmations, in words, oldest first.
+    var record: [String]
+
+    init(_ assessment: Assessment, framework: Framework, file: URL) {
+        self.file = file.path
+        system = assessment.system
+        systemID = assessment.systemID ?? Slug.identity(for: assessment.system)
+        systemRename = assessment.systemRename
+        date = assessment.date.description
+        self.framework = assessment.framework
+        participants = assessment.participants
+        status = assessment.status.rawValue
+        rule = PlacementRules.ruleSentence(for: framework)
+        record = assessment.events.map(\.sentence)
+        let answers = assessment.answers
+        areas = zip(framework.areas, assessment.placements(in: framework)).map { area, placement in
+            Area(
+                id: area.id, title: area.title, short: area.shortTitle,
+                answered: area.criteria.filter { answers[$0.id] != nil }.count,
+                criteria: area.criteria.count,
+                actions: assessment[area: area.id].actions.map {
+                    ActionLine(what: $0.what, owner: $0.owner, due: $0.due?.description, status: $0.status.rawValue)
+                },
+                placement: PlacementSummary(placement))
+        }
+    }
+
+    /// One line for `list`; every value from the file is made inert, line breaks included.
+    var listLine: String {
+        let stages = areas.map { "\(inert: $0.short): \(inert: $0.placement.stageTitle)\($0.placement.provisional ? " (provisional)" : "")" }
+        return "\(date)  \(inert: system)  \(status)  \(inert: framework.id) \(inert: framework.version)  "
+            + stages.joined(separator: " · ") + "  [\(inert: URL(fileURLWithPath: file).lastPathComponent)]"
+    }
+
+    /// The text of `show`; every value from the file is made inert, line breaks included.
+    func text(framework: Framework) -> String {
+        var lines = ["\(inert: system), \(date) (\(status))"]
+        if let rename = systemRename {
+            lines.append(wrapped("Renamed from \(inert: rename.from) to \(inert: rename.to) on \(rename.date)."))
+        }
+        lines.append("Framework: \(inert: framework.title) \(inert: self.framework.version)")
+        if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.map(TerminalText.inert).joined(separator: ", "))) }
+        lines.append(wrapped("Rule: \(rule)"))
+        lines.append("File: \(inert: file)")
+        lines += record.map { wrapped("\(inert: $0)") }
+        for area in areas {
+            lines.append("")
+            let placement = area.placement
+            lines.append("\(inert: area.title): \(inert: placement.stageTitle)\(placement.provisional ? " (provisional)" : "")")
+            lines.append("  Answered \(area.answered) of \(area.criteria) questions."
+                + (placement.progress.map { " Progress to \(nextTitle(area, framework)): \(Int(($0 * 100).rounded()))%." } ?? ""))
+            lines.append(wrapped(placement.explanation, indent: "  "))
+            for action in area.actions {
+                let due = action.due.map { ", due \($0)" } ?? ""
+                lines.append(wrapped("Action: \(inert: action.what) (\(inert: action.owner)\(due), \(action.status))", indent: "  "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func nextTitle(_ area: Area, _ framework: Framework) -> String {
+        area.placement.nextStage.flatMap { framework.stage(id: $0)?.title } ?? ""
+    }
+}

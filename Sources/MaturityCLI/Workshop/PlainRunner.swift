@@ -1,0 +1,152 @@
+import CellGrid
+import CursesTerminal
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityReports
+import MaturityStore
+import WorkshopUI
+
+/// Runs the line-by-line workshop on standard input and output.
+struct PlainRunner {
+    let store: AssessmentStore
+    let frameworks: [Framework]
+    let system: String?
+    let resumed: (assessment: Assessment, path: String, framework: Framework)?
+    let archive: [WorkshopState.Draft]
+    /// The system's identity as the command line chose it (a rename), if it did.
+    let preset: SystemChoice?
+
+    func run() throws {
+        let write: PlainWorkshop.Write = { text in Terminal.write(text) }
+        let read: PlainWorkshop.ReadLine = { Swift.readLine(strippingNewline: true) }
+        var framework = frameworks[0]
+        var assessment: Assessment
+        var path: String?
+        if let resumed {
+            framework = resumed.framework
+            assessment = resumed.assessment
+            path = resumed.path
+            write("Resuming \(inert: resumed.path)\n")
+        } else {
+            let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
+            guard let start = PlainStart(frameworks: frameworks, system: system, known: system == nil ? systems.systems : [],
+                                         read: read, write: write).ask() else {
+                Terminal.error("maturity: input ended before the workshop started; nothing was saved")
+                throw CommandFailure("")
+            }
+            framework = start.framework
+            let choice = preset ?? systems.choice(for: start.system)
+            switch choice {
+            case let .known(known) where known.name != start.system:
+                write("\u{201C}\(start.system)\u{201D} is the known system \(inert: known.name); the assessment keeps that name.\n")
+            case let .renamed(known, newName):
+                write("Renaming \(inert: known.name) to \(inert: newName); the rename is recorded in this assessment.\n")
+            default:
+                break
+            }
+            assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
+            if let known = choice.known,
+               let earlier = archive.latestComplete(ofSystem: known.id, frameworkID: framework.id, systems: systems).map({ archive[$0] }) {
+                write("\(inert: known.name) has a complete assessment of \(earlier.assessment.date). Start from its "
+                      + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
+                let reply = read()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"
+                if reply.isEmpty || reply == "y" || reply == "yes" {
+                    assessment = Assessment(carryingForward: earlier.assessment, file: URL(fileURLWithPath: earlier.path).lastPathComponent,
+                                            framework: framework, date: start.date, participants: start.participants)
+                }
+            }
+            assessment.attach(to: choice)
+        }
+        var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
+                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessInfo.processInfo.environment))
+        var createdLock: DraftLock?
+        defer { createdLock?.release() }
+        let chosen = framework
+        var workshop = PlainWorkshop(framework: framework, assessment: assessment, path: path, readLine: read, write: write) { current in
+            switch writer.write(current, framework: chosen) {
+            case let .created(url):
+                createdLock = try? DraftLock.acquire(url)
+                write("Saving to \(inert: url.path) after every answer.\n")
+                return .saved(path: url.path)
+            case let .saved(url):
+                return .saved(path: url.path)
+            case let .rescued(reason, copy):
+                return .notSaved(problem: reason, safeCopy: copy.path)
+            case let .failed(reason):
+                return .notSaved(problem: reason, safeCopy: nil)
+            }
+        }
+        workshop.facilitator = RecordStamp.person
+        workshop.clock = RecordStamp.now
+        _ = workshop.run()
+    }
+}
+
+/// The plain workshop's opening questions.
+struct PlainStart {
+    let frameworks: [Framework]
+    let system: String?
+    /// The known systems, offered by number before the name is asked.
+    let known: [KnownSystem]
+    let read: PlainWorkshop.ReadLine
+    let write: PlainWorkshop.Write
+
+    func ask() -> (system: String, date: CalendarDate, participants: [String], framework: Framework)? {
+        var system = self.system
+        if system == nil, !known.isEmpty {
+            write("Known systems (type a number to pick one, or a name):\n")
+            for (number, candidate) in known.enumerated() {
+                write("  \(number + 1). \(inert: candidate.name), last assessed \(candidate.latestDate)\n")
+            }
+        }
+        while system == nil {
+            write(known.isEmpty ? "System name, e.g. West Yorkshire ICS: " : "System name or number: ")
+            guard let line = read() else { return nil }
+            if let number = Int(line.trimmingCharacters(in: .whitespaces)), known.indices.contains(number - 1) {
+                system = known[number - 1].name
+                continue
+            }
+            do {
+                system = try TextInput.name(line, field: "the system name")
+            } catch {
+                write(error.message.replacingOccurrences(of: "maturity: ", with: "") + "\n")
+            }
+        }
+        let today = CalendarDate.today()
+        var date: CalendarDate?
+        while date == nil {
+            write("Date, YYYY-MM-DD (Enter for \(today)): ")
+            guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
+            date = line.isEmpty ? today : CalendarDate(line)
+            if date == nil { write("That is not a date written YYYY-MM-DD.\n") }
+        }
+        var participants: [String]?
+        while participants == nil {
+            write("Participants, separated by commas (Enter for none): ")
+            guard let names = read() else { return nil }
+            do {
+                participants = try names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map { name throws(CommandFailure) in try TextInput.name(name, field: "a participant's name") }
+            } catch {
+                write(error.message.replacingOccurrences(of: "maturity: ", with: "") + "\n")
+            }
+        }
+        var framework = frameworks[0]
+        if frameworks.count > 1 {
+            for (number, candidate) in frameworks.enumerated() { write("  \(number + 1). \(inert: candidate.title) (\(candidate.id))\n") }
+            while true {
+                write("Framework (Enter for 1): ")
+                guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
+                if line.isEmpty { break }
+                if let number = Int(line), frameworks.indices.contains(number - 1) {
+                    framework = frameworks[number - 1]
+                    break
+                }
+                write("Type a number from 1 to \(frameworks.count).\n")
+            }
+        }
+        guard let system, let date, let participants else { return nil }
+        return (system, date, participants, framework)
+    }
+}

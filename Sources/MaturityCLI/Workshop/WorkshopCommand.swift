@@ -1,0 +1,157 @@
+import ArgumentParser
+import CellGrid
+import CursesTerminal
+import Foundation
+import MaturityModel
+import MaturityFramework
+import MaturityReports
+import MaturityStore
+import WorkshopUI
+
+/// `maturity workshop`: the board's workshop at the terminal.
+struct WorkshopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workshop",
+        abstract: "Run the workshop: walk the board through every area, question by question (the default command).",
+        discussion: """
+            The start screen asks for the system, date, participants and framework, and offers drafts to resume. \
+            The draft is saved after every change, so quitting never loses anything. Press ? on any screen for its keys.
+
+            With --plain (automatic when input or output is not a terminal, or TERM=dumb) the same questions are \
+            asked line by line, answered with the same letters from standard input.
+
+            Examples:
+              maturity
+              maturity workshop --system "West Yorkshire ICS"
+              maturity workshop --resume 2026-11-22-west-yorkshire-ics.json
+              maturity workshop --plain --system "West Yorkshire ICS" < answers.txt
+              maturity workshop --system "Ynys Môn ICS" --rename-system "North Wales ICS"
+
+            A system the store knows is matched ignoring case, accents, punctuation and "&"/"and", and keeps its \
+            established name; the start screen lists the known systems (r on one renames it, and the rename is \
+            recorded), as --rename-system does. A draft resumed by its path keeps its history in its own folder, \
+            unless --store names another.
+            """)
+
+    @Option(help: ArgumentHelp("The system assessed, e.g. \"West Yorkshire ICS\".", valueName: "name"))
+    var system: String?
+
+    @Option(help: ArgumentHelp("A framework id or file (default: the start screen offers each).", valueName: "id-or-path"))
+    var framework: String?
+
+    @Option(help: ArgumentHelp("Resume this draft: a path, or a file name in the store.", valueName: "file"))
+    var resume: String?
+
+    @Flag(help: "Ask line by line instead of using the full screen.")
+    var plain = false
+
+    @Option(name: .customLong("rename-system"), help: ArgumentHelp(
+        "Rename the known system named by --system to this name, from this assessment on (recorded in it).",
+        valueName: "new-name"))
+    var renameSystem: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        var store = storeOptions.assessmentStore
+        if renameSystem != nil {
+            if resume != nil { throw CommandFailure("maturity: --rename-system starts a new assessment; it cannot be used with --resume") }
+            if system == nil { throw CommandFailure("maturity: --rename-system needs --system with the system's current name") }
+        }
+        let catalog = FrameworkCatalog.forUser()
+        var frameworks = catalog.entries.map(\.framework)
+        if let reference = framework {
+            frameworks = [try catalog.resolve(reference).orFail()]
+        } else if let index = frameworks.firstIndex(where: { $0.id == FrameworkCatalog.defaultFrameworkID }) {
+            frameworks.insert(frameworks.remove(at: index), at: 0)
+        }
+        guard !frameworks.isEmpty else {
+            throw CommandFailure("maturity: no framework can be used; see 'maturity frameworks' for the problems")
+        }
+        let system = try self.system.map { try TextInput.name($0, field: "--system") }
+        var resumed: (assessment: Assessment, path: String, framework: Framework)?
+        var lock: DraftLock?
+        defer { lock?.release() }
+        if let resume {
+            do {
+                let url = try store.locate(resume)
+                // Locked first, then read, so that nothing written in between is lost or overwritten.
+                lock = try DraftLock.acquire(url)
+                let assessment = try AssessmentStore.load(url)
+                let framework = try catalog.framework(for: assessment, file: url.path)
+                resumed = (assessment, url.path, framework)
+                // The draft's own folder is its store (history, exports' comparisons), unless --store says otherwise.
+                store = storeOptions.store(of: url)
+            } catch let busy as DraftLock.Busy {
+                throw CommandFailure("maturity: \(busy)")
+            } catch let failure as CommandFailure {
+                throw failure
+            } catch let error as StoreError {
+                throw CommandFailure("maturity: \(error.message)")
+            }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
+        let colors = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        var archive = try Self.archive(store, catalog: catalog, system: system)
+        if let renameSystem, system != nil {
+            // Other systems called so, so that a rename to another system's name is noticed.
+            let seen = Set(archive.map(\.path))
+            archive += try Self.archive(store, catalog: catalog, system: renameSystem).filter { !seen.contains($0.path) }
+        }
+        let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
+        let preset = try system.map { typed throws(CommandFailure) in
+            try SystemIdentityOptions.choice(typed: typed, renameTo: renameSystem, systemID: nil, systems: systems)
+        }
+        guard fullScreen, let terminal = CursesTerminal.start(colors: colors) else {
+            if fullScreen {
+                Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
+                    + "asking line by line instead")
+            }
+            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
+                                     archive: archive, preset: preset?.choice)
+            try runner.run()
+            return
+        }
+        let systemID = preset?.choice.known?.id
+        let drafts = archive.filter { draft in
+            draft.assessment.status == .draft
+                && (system == nil || systems.identity(of: draft.assessment, file: draft.path) == systemID)
+        }
+        var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
+                                  frameworkID: frameworks.first?.id)
+        if let resumed {
+            state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
+        }
+        state.archive = archive
+        state.facilitator = RecordStamp.person
+        state.clock = RecordStamp.now
+        if case let .renamed(known, newName)? = preset?.choice { state.startRenaming(known.id, to: newName) }
+        let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
+                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
+        var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
+        lock = nil
+        runner.run()
+    }
+
+    /// Every assessment in the store whose framework is available (only `system`'s, when the system is
+    /// already known: a large store then opens at once), newest first. Files that cannot be read are named
+    /// on standard error (seen after the workshop, as the full screen covers them); a store folder that
+    /// cannot be read is an error.
+    static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?) throws(CommandFailure)
+        -> [WorkshopState.Draft] {
+        let listed: (entries: [AssessmentStore.Entry], problems: [String])
+        do {
+            listed = try store.list(system: system)
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
+        }
+        for problem in listed.problems { Terminal.error("maturity: \(problem)") }
+        return listed.entries.compactMap { entry in
+            guard let framework = catalog.framework(id: entry.assessment.framework.id),
+                  AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
+            return WorkshopState.Draft(path: entry.url.path, assessment: entry.assessment, framework: framework)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import MaturityFramework
+import MaturityRules
+
+/// Every assessment of one system in date order, and how each area moved between them.
+public struct Progression: Sendable {
+    /// One assessment in the series.
+    public struct Entry: Sendable {
+        /// The assessment.
+        public var assessment: Assessment
+        /// Its file name.
+        public var file: String
+
+        /// Creates an entry.
+        public init(assessment: Assessment, file: String) {
+            self.assessment = assessment
+            self.file = file
+        }
+    }
+
+    /// One area across the series.
+    public struct AreaSeries: Sendable {
+        /// The area.
+        public var area: Area
+        /// Its stage in each assessment; nil where not assessed.
+        public var points: [StagePoint?]
+        /// Between each assessment and the next: the movement, and the criteria newly met and newly lost.
+        public var steps: [Step]
+    }
+
+    /// The change between two consecutive assessments.
+    public struct Step: Sendable {
+        /// Up, down, same, or not assessed.
+        public var movement: Movement
+        /// Criteria answered yes now and not before.
+        public var newlyMet: [Criterion]
+        /// Criteria answered yes before and not now.
+        public var newlyLost: [Criterion]
+    }
+
+    /// The system's display name: the known system's when given, else as the latest assessment writes it.
+    public var system: String
+    /// The system's stable identity, when the known system is given.
+    public var systemID: String?
+    /// The deliberate renames of the system, oldest first, when the known system is given.
+    public var renames: [SystemRename] = []
+    /// The framework the areas come from.
+    public var framework: Framework
+    /// The assessments, oldest first.
+    public var entries: [Entry]
+    /// Per area of the framework.
+    public var areas: [AreaSeries]
+
+    /// The progression of `entries` against `framework`, in date order (entries of the same day keep their
+    /// order), headed by `known`'s display name and renames when given.
+    public init(entries: [Entry], framework: Framework, system known: KnownSystem? = nil) {
+        let ordered = entries.enumerated().sorted { ($0.element.assessment.date, $0.offset) < ($1.element.assessment.date, $1.offset) }
+            .map(\.element)
+        self.entries = ordered
+        self.framework = framework
+        system = known?.name ?? ordered.last?.assessment.system ?? ""
+        systemID = known?.id
+        renames = known?.renames ?? []
+        areas = framework.areas.map { area in
+            let points = ordered.map { History.stage(of: area, in: $0.assessment, framework: framework) }
+            let steps = zip(ordered, ordered.dropFirst()).enumerated().map { index, pair in
+                let (before, after) = pair
+                let assessedBoth = points[index] != nil && points[index + 1] != nil
+                let met = { (entry: Entry) in Set(area.criteria.filter { entry.assessment.answers[$0.id] == .yes }.map(\.id)) }
+                let metBefore = met(before)
+                let metAfter = met(after)
+                return Step(
+                    movement: Movement(from: points[index], to: points[index + 1]),
+                    newlyMet: assessedBoth ? area.criteria.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
+                    newlyLost: assessedBoth ? area.criteria.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [])
+            }
+            return AreaSeries(area: area, points: points, steps: steps)
+        }
+    }
+}

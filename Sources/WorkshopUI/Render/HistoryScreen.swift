@@ -1,0 +1,67 @@
+import CellGrid
+import MaturityFramework
+import MaturityReports
+import MaturityModel
+
+/// The system's history: every area's stage in every assessment, with its movements.
+enum HistoryScreen {
+    /// Earlier assessments of the system in the archive (the same identity, whatever their names), and this one,
+    /// headed by this one's name.
+    static func progression(_ state: WorkshopState) -> Progression? {
+        guard let assessment = state.assessment else { return nil }
+        let id = state.systems.identity(of: assessment, file: state.draftPath ?? "")
+        let earlier = state.archive.filter {
+            $0.path != state.draftPath && $0.framework.id == state.framework.id
+                && state.systems.identity(of: $0.assessment, file: $0.path) == id
+        }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
+        var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
+                                      framework: state.framework, system: state.systems.system(id: id))
+        progression.system = assessment.system
+        if let rename = assessment.systemRename, !progression.renames.contains(rename) { progression.renames.append(rename) }
+        return progression
+    }
+
+    static func draw(_ state: WorkshopState, into body: inout BodyWriter) {
+        guard let progression = progression(state) else { return }
+        body.line()
+        body.line("\(progression.system): every assessment, oldest first", style: .title)
+        for rename in progression.renames {
+            body.paragraph("Renamed from \(rename.from) to \(rename.to) on \(rename.date).", style: .dim)
+        }
+        if progression.entries.count < 2 {
+            body.line()
+            body.paragraph("This is the first assessment of the system in the store; next year's will show the movement here.")
+            return
+        }
+        let shown = Array(progression.entries.indices.suffix(max(1, (body.width - 14) / 20)))
+        let areaWidth = 14
+        let columnWidth = max(10, (body.width - areaWidth) / shown.count)
+        var header = SummaryScreen.pad("Area", areaWidth)
+        for index in shown { header += SummaryScreen.pad(progression.entries[index].assessment.date.description, columnWidth) }
+        body.line()
+        body.line(header, style: .title)
+        for series in progression.areas {
+            var line = SummaryScreen.pad(series.area.shortTitle, areaWidth)
+            for index in shown {
+                let point = series.points[index].map { $0.title + ($0.isProvisional ? "*" : "") } ?? "not assessed"
+                let arrow = index > 0 ? ["up": "↑ ", "down": "↓ ", "same": "= ", "not-assessed": "  "][series.steps[index - 1].movement.rawValue] ?? ""
+                    : "  "
+                line += SummaryScreen.pad(arrow + point, columnWidth)
+            }
+            body.line(line)
+        }
+        body.line()
+        body.line("↑ up  ↓ down  = same  * provisional", style: .dim)
+        if let last = progression.entries.indices.last, last > 0 {
+            body.line()
+            body.line("Since \(progression.entries[last - 1].assessment.date):", style: .title)
+            for series in progression.areas {
+                let step = series.steps[last - 1]
+                let met = step.newlyMet.map(\.label)
+                let lost = step.newlyLost.map(\.label)
+                body.paragraph("\(series.area.shortTitle): newly met: \(met.isEmpty ? "none" : met.joined(separator: "; "))"
+                               + (lost.isEmpty ? "" : "; newly lost: \(lost.joined(separator: "; "))"), indent: 2)
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import CellGrid
+import MaturityFramework
+import MaturityRules
+import MaturityModel
+
+/// The workshop's render function: `state -> frame`, with no side effects.
+public enum Renderer {
+    /// The screen for `state` at its size.
+    public static func render(_ state: WorkshopState) -> Frame {
+        var grid = Grid(width: state.width, height: state.height)
+        if Layout.isTooSmall(state) { return Frame(grid: tooSmall(state, grid)) }
+        var cursor: (row: Int, column: Int)?
+        grid.fill(row: 0, style: .bar)
+        let status = state.assessment?.status == .complete ? " complete " : (state.assessment == nil ? "" : " draft ")
+        grid.put(" " + header(state, width: state.width - TextWidth.of(status) - 1), row: 0, column: 0, style: .bar)
+        grid.put(status, row: 0, column: state.width - TextWidth.of(status), style: .bar)
+        let statusText = statusLines(state)
+        var body = BodyWriter(grid: grid, top: 1, bottom: state.height - 1 - max(1, statusText.count), scroll: 0,
+                              width: Layout.contentWidth(state))
+        if state.start != nil {
+            cursor = StartRender.draw(state, into: &body)
+        } else if let editor = state.editor {
+            switch editor {
+            case let .note(criterionID, field): cursor = NoteEditor.draw(state, criterionID: criterionID, field: field, into: &body)
+            case let .action(area, _, form): cursor = ActionFormRender.draw(state, area: area, form: form, into: &body)
+            case let .reopenReason(field): cursor = ReopenRender.draw(state, field: field, into: &body)
+            }
+        } else {
+            switch state.step {
+            case let .overview(area): OverviewScreen.draw(state, area: area, into: &body)
+            case let .question(area, index): QuestionScreen.draw(state, area: area, index: index, into: &body)
+            case let .result(area): ResultScreen.draw(state, area: area, into: &body)
+            case .summary where state.showsHistory: HistoryScreen.draw(state, into: &body)
+            case .summary: SummaryScreen.draw(state, into: &body)
+            }
+        }
+        grid = body.grid
+        drawStatus(state, lines: statusText, into: &grid)
+        drawHints(state, into: &grid)
+        if state.showsHelp {
+            HelpOverlay.draw(state, into: &grid)
+            cursor = nil
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// "West Yorkshire ICS · 2026-11-22 · Economy (area 1 of 3) · Question 2 of 10".
+    static func header(_ state: WorkshopState, width: Int) -> String {
+        guard let assessment = state.assessment, state.start == nil else { return "maturity · start a workshop" }
+        var parts = [assessment.date.description]
+        if let area = state.step.area {
+            let count = state.framework.areas.count
+            parts.append("\(state.framework.areas[area].shortTitle) (\(area + 1) of \(count))")
+        }
+        switch state.step {
+        case .overview: parts.append("Overview")
+        case let .question(area, index): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
+        case .result: parts.append("Result and actions")
+        case .summary: parts.append(state.showsHistory ? "History" : "Summary")
+        }
+        // The system's name gives way first when the line is too long.
+        let rest = " · " + parts.joined(separator: " · ")
+        let room = width - TextWidth.of(rest)
+        var system = assessment.system
+        if TextWidth.of(system) > room {
+            system = String(SummaryScreen.pad(system, max(2, room)).trimmingCharacters(in: .whitespaces)) + "…"
+        }
+        return system + rest
+    }
+
+    /// The status message as lines above the key hints: a problem (or a message that wraps) wraps onto
+    /// up to a third of the screen (so that a path or a reason is never cut off), anything else takes one line.
+    static func statusLines(_ state: WorkshopState) -> [String] {
+        guard let message = state.message else { return [] }
+        guard message.isProblem || message.wraps else { return [message.text] }
+        let lines = TextWrap.lines(message.text, width: max(1, state.width - 2))
+        let room = max(1, (state.height - 2) / 3)
+        return lines.count <= room ? lines : Array(lines.prefix(room - 1)) + [lines[(room - 1)...].joined(separator: " ")]
+    }
+
+    private static func drawStatus(_ state: WorkshopState, lines: [String], into grid: inout Grid) {
+        let row = state.height - 2
+        if let message = state.message {
+            let top = row - lines.count + 1
+            for (offset, line) in lines.enumerated() {
+                grid.put(" " + line, row: top + offset, column: 0, style: message.isProblem ? .warning : .plain)
+            }
+            return
+        }
+        guard let assessment = state.assessment, state.start == nil else { return }
+        if let area = state.step.area {
+            let placement = PlacementRules.place(state.framework.areas[area], in: state.framework, answers: assessment.answers)
+            grid.put(" \(state.framework.areas[area].shortTitle) now: \(placement.titleMarkingProvisional)", row: row, column: 0, style: .accent)
+        } else {
+            grid.put(" " + CarriedList.tally(assessment, in: state.framework), row: row, column: 0, style: .accent)
+        }
+    }
+
+    private static func drawHints(_ state: WorkshopState, into grid: inout Grid) {
+        let row = state.height - 1
+        grid.fill(row: row, style: .bar)
+        grid.put(" " + KeyHelp.hintLine(state, width: state.width - 1), row: row, column: 0, style: .bar)
+    }
+
+    private static func tooSmall(_ state: WorkshopState, _ grid: Grid) -> Grid {
+        var grid = grid
+        let lines = ["Please enlarge the terminal", "to at least \(Layout.minimumWidth)×\(Layout.minimumHeight)",
+                     "(now \(state.width)×\(state.height)).", "Ctrl-C quits."]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let column = max(0, (state.width - TextWidth.of(line)) / 2)
+            grid.put(line, row: top + offset, column: column, style: offset == 0 ? .title : .plain)
+        }
+        return grid
+    }
+}

@@ -1,0 +1,93 @@
+import CellGrid
+import MaturityFramework
+import MaturityRules
+import MaturityModel
+
+/// Every area against every stage, the placement marked, and every question to jump to.
+enum SummaryScreen {
+    /// A row of the list under the board: an area, or one of its questions.
+    struct Row: Equatable {
+        var area: Int
+        var criterion: Int?
+    }
+
+    static func rows(_ framework: Framework) -> [Row] {
+        framework.areas.enumerated().flatMap { index, area in
+            [Row(area: index, criterion: nil)] + area.criteria.indices.map { Row(area: index, criterion: $0) }
+        }
+    }
+
+    static func draw(_ state: WorkshopState, into body: inout BodyWriter) {
+        let framework = state.framework
+        let answers = state.assessment?.answers ?? [:]
+        let placements = PlacementRules.placeAll(in: framework, answers: answers)
+        body.line()
+        drawBoard(state, placements: placements, answers: answers, into: &body)
+        body.paragraph("● placed here  ✓ met  ○ met above a gap (does not count)  % progress  * provisional  "
+                       + "Open: questions not answered", style: .dim)
+        body.line()
+        let list = rows(framework)
+        let visible = max(1, body.remainingRows)
+        let first = max(0, min(state.selection - visible / 2, list.count - visible))
+        var writer = BodyWriter(grid: body.grid, top: body.top + body.row, bottom: body.bottom, scroll: first, width: body.width)
+        for (number, row) in list.enumerated() {
+            let selected = number == state.selection
+            let area = framework.areas[row.area]
+            let text: String
+            if let index = row.criterion {
+                let criterion = area.criteria[index]
+                let answer = answers[criterion.id].map(AnswerText.label) ?? "—"
+                text = "  " + pad("\(index + 1).", 4) + pad(answer, 15) + criterion.text
+            } else {
+                text = "\(area.title)"
+            }
+            writer.line((selected ? "▸ " : "  ") + text, style: selected ? .selected : (row.criterion == nil ? .title : .plain))
+        }
+        body.grid = writer.grid
+    }
+
+    private static func drawBoard(_ state: WorkshopState, placements: [Placement], answers: [String: Answer],
+                                  into body: inout BodyWriter) {
+        let framework = state.framework
+        let areaWidth = min(16, max(8, framework.areas.map { TextWidth.of($0.shortTitle) }.max() ?? 8) + 2)
+        let countWidth = 5
+        let placedWidth = 20
+        let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth) / max(1, framework.stages.count))
+        var header = pad("Area", areaWidth)
+        for stage in framework.stages { header += pad(stage.title, stageWidth) }
+        header += pad("Placed at", placedWidth) + "Open"
+        body.line(header, style: .title)
+        for (area, placement) in zip(framework.areas, placements) {
+            var line = pad(area.shortTitle, areaWidth)
+            for (level, result) in placement.stages.enumerated() {
+                let mark: String
+                if level + 1 == placement.level {
+                    mark = "● met"
+                } else if level < placement.level {
+                    mark = "✓ met"
+                } else if result.isMet {
+                    mark = "○ met"
+                } else {
+                    mark = "\(Int((result.progress * 100).rounded()))%"
+                }
+                line += pad(mark, stageWidth)
+            }
+            let open = area.criteria.filter { answers[$0.id] == nil }.count
+            line += pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), placedWidth) + "\(open)"
+            body.line(line)
+        }
+    }
+
+    /// `text` cut or padded with spaces to `width` columns.
+    static func pad(_ text: String, _ width: Int) -> String {
+        var result = ""
+        var used = 0
+        for character in text {
+            let columns = TextWidth.of(character)
+            if used + columns > width - 1 { break }
+            result.append(character)
+            used += columns
+        }
+        return result + String(repeating: " ", count: max(0, width - used))
+    }
+}

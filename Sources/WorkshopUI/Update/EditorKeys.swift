@@ -1,0 +1,168 @@
+import CellGrid
+import MaturityFramework
+import MaturityModel
+
+/// Keys while a note or an action is being edited. Every change is written straight away.
+enum EditorKeys {
+    /// The longest note kept: the same limit as answer sheets and plain mode.
+    static let noteLimit = Assessment.noteLimit
+    /// The longest reason for reopening a complete assessment.
+    static let reasonLimit = Assessment.reasonLimit
+
+    static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
+        switch state.editor {
+        case .note(let criterionID, var field)?:
+            // Take the field out of the state first, so that editing it does not copy its text.
+            state.editor = nil
+            return note(key, criterionID: criterionID, field: &field, &state)
+        case let .action(area, index, form)?: return action(key, area: area, index: index, form: form, &state)
+        case let .reopenReason(field)?: return reopenReason(key, field: field, &state)
+        case nil: return []
+        }
+    }
+
+    private static func note(_ key: Key, criterionID: String, field: inout TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        if state.assessment?.isReadOnly == true {
+            // A complete assessment's note is read, never changed.
+            switch key {
+            case .escape: return []
+            case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown:
+                _ = field.handle(key, width: NoteEditor.textWidth(state))
+            default:
+                _ = Workshop.refusesChanges(&state)
+            }
+            state.editor = .note(criterionID: criterionID, field: field)
+            return []
+        }
+        if key == .escape {
+            state.editor = nil
+            state.assessment = state.assessmentToSave(with: .note(criterionID: criterionID, field: field))
+            return closed("Note", &state)
+        }
+        let before = field.revision
+        let handled = field.handle(key, width: NoteEditor.textWidth(state))
+        state.editor = .note(criterionID: criterionID, field: field)
+        guard handled else { return [] }
+        if field.wasCut {
+            state.message = .init("The note is at its limit of \(noteLimit) characters; the rest was not added.", isProblem: true)
+        }
+        // The note goes into the assessment when it is saved (once per batch of keys) and when the editor closes.
+        guard field.revision != before else { return [] }
+        return Workshop.persist(&state)
+    }
+
+    private static func action(_ key: Key, area: Int, index: Int, form: ActionForm, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        var form = form
+        form.problem = nil
+        switch key {
+        case .escape:
+            return close(form, area: area, index: index, &state)
+        case .enter where form.focus == 3:
+            return close(form, area: area, index: index, &state)
+        case .tab, .down, .enter:
+            form.focus = (form.focus + 1) % 4
+        case .backTab, .up:
+            form.focus = (form.focus + 3) % 4
+        case .left where form.focus == 3, .right where form.focus == 3, .character(" ") where form.focus == 3:
+            let all = ActionStatus.allCases
+            let position = all.firstIndex(of: form.status) ?? 0
+            form.status = all[(position + (key == .left ? all.count - 1 : 1)) % all.count]
+        default:
+            switch form.focus {
+            case 0: _ = form.what.handle(key, width: 0)
+            case 1: _ = form.owner.handle(key, width: 0)
+            case 2: _ = form.due.handle(key, width: 0)
+            default: break
+            }
+        }
+        state.editor = .action(area: area, index: index, form: form)
+        return store(form, area: area, index: index, &state)
+    }
+
+    /// Writes the form into the assessment; a due date is written once it is a real date (or empty).
+    private static func store(_ form: ActionForm, area: Int, index: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        let areaID = state.framework.areas[area].id
+        guard var action = state.assessment?[area: areaID].actions[safe: index] else { return [] }
+        let before = action
+        action.what = form.what.text.trimmingCharacters(in: .whitespaces)
+        action.owner = form.owner.text.trimmingCharacters(in: .whitespaces)
+        action.status = form.status
+        let due = form.due.text.trimmingCharacters(in: .whitespaces)
+        if due.isEmpty {
+            action.due = nil
+        } else if let date = CalendarDate(due) {
+            action.due = date
+        }
+        guard action != before else { return [] }
+        state.assessment?[area: areaID].actions[index] = action
+        return Workshop.persist(&state)
+    }
+
+    private static func close(_ form: ActionForm, area: Int, index: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        var form = form
+        let due = form.due.text.trimmingCharacters(in: .whitespaces)
+        if !due.isEmpty, CalendarDate(due) == nil {
+            form.focus = 2
+            form.problem = "The due date must be a real day written YYYY-MM-DD, e.g. 2027-03-31, or empty."
+            state.editor = .action(area: area, index: index, form: form)
+            return []
+        }
+        state.editor = nil
+        let areaID = state.framework.areas[area].id
+        let action = state.assessment?[area: areaID].actions[safe: index]
+        if let action, action.what.isEmpty, action.owner.isEmpty, action.due == nil {
+            state.assessment?[area: areaID].actions.remove(at: index)
+            state.selection = max(0, state.selection - 1)
+            state.message = .init("Empty action discarded.")
+            return Workshop.persist(&state)
+        }
+        return closed("Action", &state)
+    }
+
+    /// Says "saved" only when it is true: while the store fails, the closed note or action is written
+    /// again at once, and the store's answer (where the rescue copy is) becomes the message.
+    private static func closed(_ what: String, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        guard state.storeFailing else {
+            state.message = .init("\(what) saved.")
+            return state.unsaved ? Workshop.persist(&state) : []
+        }
+        state.message = nil
+        return Workshop.persist(&state)
+    }
+
+    /// The one-line reason for reopening a complete assessment: Enter reopens (recorded), Esc cancels.
+    private static func reopenReason(_ key: Key, field: TextField, _ state: inout WorkshopState) -> [WorkshopEffect] {
+        var field = field
+        switch key {
+        case .escape:
+            state.editor = nil
+            state.message = .init("Not reopened; the assessment stays complete and read-only.")
+            return []
+        case .enter:
+            let reason = field.text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty, var assessment = state.assessment else {
+                state.message = .init("Say why it is reopened (it is recorded with the assessment), or press Esc.",
+                                      isProblem: true)
+                return []
+            }
+            state.editor = nil
+            assessment.reopen(at: state.clock(), by: state.facilitator, reason: reason)
+            state.assessment = assessment
+            state.message = .init("Reopened as a draft; the reopening and its reason are recorded.")
+            return Workshop.persist(&state)
+        default:
+            _ = field.handle(key, width: 0)
+            if field.wasCut {
+                state.message = .init("The reason is at its limit of \(reasonLimit) characters.", isProblem: true)
+            }
+            state.editor = .reopenReason(field)
+            return []
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

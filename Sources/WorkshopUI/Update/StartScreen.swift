@@ -1,0 +1,188 @@
+import CellGrid
+import MaturityFramework
+import MaturityModel
+
+/// The start screen: system, date, participants, framework, and drafts to resume.
+enum StartScreen {
+    static func fields(_ state: WorkshopState) -> [StartForm.Field] {
+        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .participants]
+        if state.frameworks.count > 1 { fields.append(.framework) }
+        fields.append(.start)
+        if !state.drafts.isEmpty { fields.append(.draft) }
+        return fields
+    }
+
+    static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
+        guard var form = state.start else { return [] }
+        let fields = fields(state)
+        let position = fields.firstIndex(of: form.focus) ?? 0
+        form.problem = nil
+        if let offer = form.carryOffer {
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                return begin(&state, carryingForward: offer)
+            case .character("n"), .character("N"):
+                return begin(&state, carryingForward: nil)
+            case .escape:
+                form.carryOffer = nil
+                state.start = form
+            default:
+                break
+            }
+            return []
+        }
+        switch key {
+        case .escape where form.renaming != nil:
+            form.renaming = nil
+        case .escape:
+            state.start = form
+            return Workshop.quit(&state)
+        case .tab:
+            form.focus = fields[(position + 1) % fields.count]
+        case .backTab:
+            form.focus = fields[(position + fields.count - 1) % fields.count]
+        case .down:
+            if form.focus == .draft {
+                form.draftIndex = min(form.draftIndex + 1, state.drafts.count - 1)
+            } else if form.focus == .known, form.knownIndex < state.systems.systems.count - 1 {
+                form.knownIndex += 1
+            } else {
+                form.focus = fields[min(position + 1, fields.count - 1)]
+            }
+        case .up:
+            if form.focus == .draft, form.draftIndex > 0 {
+                form.draftIndex -= 1
+            } else if form.focus == .known, form.knownIndex > 0 {
+                form.knownIndex -= 1
+            } else {
+                form.focus = fields[max(position - 1, 0)]
+            }
+        case .left where form.focus == .framework, .right where form.focus == .framework:
+            let count = state.frameworks.count
+            form.frameworkIndex = (form.frameworkIndex + (key == .left ? count - 1 : 1)) % count
+            state.framework = state.frameworks[form.frameworkIndex]
+        case .enter:
+            switch form.focus {
+            case .start:
+                state.start = form
+                guard let (system, _, _) = validated(&state), let identity = identity(&state, typed: system) else { return [] }
+                if let offer = latestComplete(state, identity: identity) {
+                    state.start?.carryOffer = offer
+                    return []
+                }
+                return begin(&state, carryingForward: nil)
+            case .known:
+                let known = state.systems.systems[min(form.knownIndex, state.systems.systems.count - 1)]
+                form.system = TextField(known.name, limit: form.system.limit)
+                form.renaming = nil
+                form.focus = fields[min(position + 1, fields.count - 1)]
+            case .draft:
+                let draft = state.drafts[form.draftIndex]
+                state.startBeforeResume = form
+                state.framework = draft.framework
+                state.open(draft.assessment, path: draft.path)
+                state.message = .init("Resumed \(draft.path.split(separator: "/").last.map(String.init) ?? draft.path).")
+                return [.lock]
+            default:
+                form.focus = fields[min(position + 1, fields.count - 1)]
+            }
+        case .character("r") where form.focus == .known, .character("R") where form.focus == .known:
+            let known = state.systems.systems[min(form.knownIndex, state.systems.systems.count - 1)]
+            form.system = TextField(known.name, limit: form.system.limit)
+            form.renaming = known.id
+            form.focus = .system
+        default:
+            switch form.focus {
+            case .system: _ = form.system.handle(key, width: 0)
+            case .date: _ = form.date.handle(key, width: 0)
+            case .participants: _ = form.participants.handle(key, width: 0)
+            default: break
+            }
+            if form.system.wasCut || form.participants.wasCut {
+                form.problem = "That field is full (at most \(form.system.wasCut ? form.system.limit : form.participants.limit) "
+                    + "characters); the rest was not added."
+            }
+        }
+        state.start = form
+        return []
+    }
+
+    /// The form's system, date and participants, or nil after telling the user what is missing.
+    private static func validated(_ state: inout WorkshopState) -> (String, CalendarDate, [String])? {
+        guard var form = state.start else { return nil }
+        let system = form.system.text.trimmingCharacters(in: .whitespaces)
+        guard !system.isEmpty else {
+            form.problem = "Type the name of the system first, e.g. West Yorkshire ICS."
+            form.focus = .system
+            state.start = form
+            return nil
+        }
+        guard let date = CalendarDate(form.date.text.trimmingCharacters(in: .whitespaces)) else {
+            form.problem = "The date must be a real day written YYYY-MM-DD, e.g. 2026-11-22."
+            form.focus = .date
+            state.start = form
+            return nil
+        }
+        let participants = form.participants.text.split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (system, date, participants)
+    }
+
+    /// The latest complete assessment of the system with the chosen framework, as an index in the archive.
+    static func latestComplete(_ state: WorkshopState, identity: SystemChoice) -> Int? {
+        guard let systemID = identity.known?.id else { return nil }
+        return state.archive.latestComplete(ofSystem: systemID, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id,
+                                            systems: state.systems)
+    }
+
+    /// Which system the form means: the one being renamed, a known one the typed name matches (its
+    /// display name kept), or a new one. Nil after telling the user why not (a rename to another known
+    /// system's name).
+    static func identity(_ state: inout WorkshopState, typed: String) -> SystemChoice? {
+        guard let id = state.start?.renaming, let known = state.systems.system(id: id) else {
+            return state.systems.choice(for: typed)
+        }
+        do {
+            return try state.systems.renaming(known, to: typed)
+        } catch {
+            state.start?.problem = "\(error.other.name) is another known system; choose a name no other system has, "
+                + "or press Esc to cancel the rename."
+            state.start?.focus = .system
+            return nil
+        }
+    }
+
+    /// Starts the new assessment, empty or carried forward from an archived one.
+    private static func begin(_ state: inout WorkshopState, carryingForward offer: Int?) -> [WorkshopEffect] {
+        guard let (system, date, participants) = validated(&state), let identity = identity(&state, typed: system),
+              let form = state.start else { return [] }
+        let framework = state.frameworks[form.frameworkIndex]
+        state.framework = framework
+        var assessment: Assessment
+        if let offer {
+            let earlier = state.archive[offer]
+            let file = earlier.path.split(separator: "/").last.map(String.init) ?? earlier.path
+            assessment = Assessment(carryingForward: earlier.assessment, file: file, framework: framework, date: date,
+                                    participants: participants)
+        } else {
+            assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
+        }
+        assessment.attach(to: identity)
+        assessment.position = Step.overview(area: 0).position(in: framework)
+        state.open(assessment, path: nil)
+        state.unsaved = true
+        return [.createDraft]
+    }
+}
+
+
+extension WorkshopState {
+    /// Opens the start screen renaming the known system `systemID` to `newName`, as the command line asked.
+    public mutating func startRenaming(_ systemID: String, to newName: String) {
+        guard var form = start, systems.system(id: systemID) != nil else { return }
+        form.renaming = systemID
+        form.system = TextField(newName, limit: form.system.limit)
+        form.focus = .participants
+        start = form
+    }
+}
