@@ -92,11 +92,6 @@ struct DraftLockRaceTests {
     }
 }
 
-/// posix_spawn failed with `code`.
-struct SpawnFailed: Error {
-    var code: Int32
-}
-
 /// A process started at once (not waited for), its output and errors going to files.
 final class RacingProcess {
     let pid: pid_t
@@ -107,30 +102,8 @@ final class RacingProcess {
     init(_ executable: String, _ arguments: [String], environment: [String: String], input: Int32, output: URL) throws {
         outputURL = output.appendingPathExtension("out")
         errorURL = output.appendingPathExtension("err")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw SpawnFailed(code: spawned) }
-        self.pid = pid
+        pid = try Spawn.start(executable, arguments, environment: environment, input: .descriptor(input),
+                              output: outputURL.path, error: errorURL.path)
     }
 
     var output: String { (try? String(contentsOf: outputURL, encoding: .utf8)) ?? "" }
