@@ -81,7 +81,9 @@ struct PlainNavigationTests {
         #expect(saved.answers[criterion(1, 2)] == .yes)
         #expect(saved.answers[criterion(2, 0)] == .no)
         #expect(saved.answers[criterion(0, 9)] == .unsure)
-        #expect(script.output.contains("== Area 3 of 3: Tackling climate change =="), "an area starts with its stages")
+        #expect(script.output.contains("== Area 3 of 3: Tackling climate change ==\nEmerging"), "an area starts with its stages")
+        #expect(script.output.contains("== Area 2 of 3: Ensuring quality local employment ==\n\nQuestion 3 of 11 (Emerging)"),
+                "a question of another area is headed by its area")
         #expect(script.output.contains("Go to: an area number (1 to 3), or area.question such as 2.4 (Enter stays here): "))
     }
 
@@ -106,6 +108,20 @@ struct PlainNavigationTests {
         #expect(script.count("Add an agreed action: type what is to be done (Enter goes on to the summary;") == 1)
         #expect(script.count("Mark the assessment complete? y or n (Enter for no): ") == 1, "asked once the board walked to it")
         #expect(saved.status == .draft)
+    }
+
+    @Test func aDraftResumedAtAQuestionOrItsActionsOpensThereAfterTheAreasStages() throws {
+        for (position, heard) in [(WorkshopPosition(step: "question", area: "quality-employment", criterion: criterion(1, 4)),
+                                   "Question 5 of 11 (Established)"),
+                                  (WorkshopPosition(step: "result", area: "quality-employment"), "Add an agreed action")] {
+            var assessment = PlainScript.newAssessment()
+            assessment.position = position
+            let script = PlainScript(["q"])
+            script.run(assessment, resumedFrom: "/store/2026-11-22-west-yorkshire-ics.json")
+            #expect(script.output.hasPrefix("\n== Area 2 of 3: Ensuring quality local employment ==\nEmerging"))
+            #expect(script.output.contains(heard))
+            #expect(!script.output.contains("Question 1 of 11"), "not the area's first question again")
+        }
     }
 
     @Test func backAndGoSayWhyTheyCannotMove() throws {
@@ -187,7 +203,7 @@ struct PlainNoteTests {
         assessment[area: "economic-development"].notes[criterion(0, 0)] = "First\nSecond \u{1B}[2J"
         let script = PlainScript(["y", "", "q"])
         let saved = try #require(script.run(assessment))
-        #expect(script.output.contains("The note now, 2 lines:\n  First\n  Second \\u{1B}[2J\n"))
+        #expect(script.output.contains("The note now, 2 lines:\n  Line 1: First\n  Line 2: Second \\u{1B}[2J\n"))
         #expect(script.output.contains("Note (Enter keeps it; - removes it; + for several lines; or type a new one): "))
         #expect(saved[area: "economic-development"].notes[criterion(0, 0)] == "First\nSecond \u{1B}[2J")
     }

@@ -8,12 +8,17 @@ extension PlainWorkshop {
     /// Says an area's heading, its stage descriptors, the source and its prompts for discussion.
     func overview(area areaIndex: Int) {
         let area = framework.areas[areaIndex]
-        say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(inert: area.title) ==")
+        sayAreaHeading(areaIndex)
         for stage in framework.stages {
             say("\(stage.title)\(stage.typicalAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
         }
         say("Source: \(framework.source.publisher), \(framework.source.published). \(framework.attribution.text)")
         for prompt in area.prompts { say("To discuss: \(prompt)") }
+    }
+
+    /// "== Area 2 of 3: Ensuring quality local employment ==".
+    func sayAreaHeading(_ areaIndex: Int) {
+        say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(inert: framework.areas[areaIndex].title) ==")
     }
 
     /// Asks one question; returns the step to go to next.
@@ -158,14 +163,15 @@ extension PlainWorkshop {
         return text
     }
 
-    /// Says a note: on the same line as `heading` when it is one line, else line by line, indented.
+    /// Says a note: on the same line as `heading` when it is one line, else line by line, each headed
+    /// "Line N:" as it was typed (so no line of a note can pass for a line of the workshop's own).
     func sayNote(_ note: String, after heading: String) {
         let lines = PlainText.lines(of: note)
         if lines.count == 1 {
             say("\(heading): \(lines[0])")
         } else {
             say("\(heading), \(lines.count) lines:")
-            for line in lines { say("  \(line)") }
+            for (number, line) in lines.enumerated() { say("  Line \(number + 1): \(line)") }
         }
     }
 }

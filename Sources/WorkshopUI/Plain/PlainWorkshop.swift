@@ -104,7 +104,13 @@ public struct PlainWorkshop {
     private mutating func walk(from start: Step) throws {
         var step = start
         var askToComplete = false
+        // Resumed inside an area, the board first hears the area, as when it walked into it.
+        if let area = start.area, start != .overview(area: area) { overview(area: area) }
+        var currentArea = start.area
         while true {
+            // Gone to another area's question or actions directly: which area it is, in one line.
+            if let area = step.area, area != currentArea, step != .overview(area: area) { sayAreaHeading(area) }
+            currentArea = step.area ?? currentArea
             switch step {
             case let .overview(area):
                 overview(area: area)
