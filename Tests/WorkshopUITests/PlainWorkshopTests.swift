@@ -225,6 +225,14 @@ struct PlainNoteTests {
         #expect(saved[area: "economic-development"].notes[criterion(0, 1)] == "Short")
     }
 
+    @Test func aFloodOfLinesIsCountedNotKept() throws {
+        let flood = Array(repeating: String(repeating: "b", count: 1_000), count: 30)
+        let script = PlainScript(["y", "+"] + flood + [".", "", "q"])
+        let saved = try #require(script.run())
+        #expect(script.output.contains("The note is 30029 characters; at most 20000 are kept; nothing was kept."))
+        #expect(saved[area: "economic-development"].notes[criterion(0, 0)] == nil)
+    }
+
     @Test func aLineWithAControlCharacterIsAskedAgain() throws {
         let script = PlainScript(["y", "+", "bad \u{1B}]0;x\u{7}", "good", ".", "q"])
         let saved = try #require(script.run())

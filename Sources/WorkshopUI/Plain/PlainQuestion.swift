@@ -110,7 +110,7 @@ extension PlainWorkshop {
             } else {
                 reply = try prompt("Note or evidence (Enter for none; + for several lines): ")
             }
-            var text: String
+            let text: String
             switch reply {
             case "": return
             case "-":
@@ -120,8 +120,13 @@ extension PlainWorkshop {
                 }
                 return
             case "+":
-                guard let typed = try severalLines(savingInto: criterion, area: area) else { return }
-                text = typed
+                switch try severalLines(savingInto: criterion, area: area) {
+                case nil: return
+                case let .success(typed)?: text = typed
+                case let .failure(tooLong)?:
+                    say("The note \(tooLong.text); nothing was kept. Type it again, shorter, or press Enter.")
+                    continue
+                }
             default:
                 text = reply
             }
@@ -135,32 +140,38 @@ extension PlainWorkshop {
         }
     }
 
-    /// A note of several lines, ended by a line holding only a full stop; nil when nothing was typed.
-    /// If input ends first, the lines typed so far are kept as the note (when they fit) and saved.
-    private mutating func severalLines(savingInto criterion: Criterion, area: Area) throws -> String? {
+    /// A note of several lines, ended by a line holding only a full stop; nil when nothing was typed, and
+    /// why not when it is too long (past the limit, lines are counted, not kept). If input ends first, the
+    /// lines typed so far are kept as the note (when they fit) and saved.
+    private mutating func severalLines(savingInto criterion: Criterion, area: Area) throws -> Result<String, PlainProblem>? {
         say("Type the note line by line; a line holding only a full stop (.) ends it.")
         var lines: [String] = []
+        var characters = 0
+        var number = 1
         while true {
             let typed: String
             do {
-                typed = try line("Line \(lines.count + 1): ")
+                typed = try line("Line \(number): ")
             } catch {
                 let text = PlainText.trimmedNote(lines)
-                if !text.isEmpty, PlainText.problem(in: text, limit: Assessment.noteLimit) == nil {
+                if !text.isEmpty, characters <= Assessment.noteLimit {
                     assessment[area: area.id].notes[criterion.id] = text
                     persist()
                 }
                 throw error
             }
             if typed.trimmingCharacters(in: .whitespaces) == "." { break }
-            lines.append(typed)
+            characters += (number > 1 ? 1 : 0) + typed.count
+            number += 1
+            if characters <= Assessment.noteLimit { lines.append(typed) }
         }
+        if let problem = PlainText.problem(count: characters, limit: Assessment.noteLimit) { return .failure(PlainProblem(problem)) }
         let text = PlainText.trimmedNote(lines)
         if text.isEmpty {
             say("Nothing was typed; the note is unchanged.")
             return nil
         }
-        return text
+        return .success(text)
     }
 
     /// Says a note: on the same line as `heading` when it is one line, else line by line, each headed

@@ -11,8 +11,12 @@ enum PlainText {
 
     /// Why `text` cannot be kept (too long), or nil when it can.
     static func problem(in text: String, limit: Int) -> String? {
-        let count = text.count
-        return count > limit ? "is \(count) characters; at most \(limit) are kept" : nil
+        problem(count: text.count, limit: limit)
+    }
+
+    /// Why a text of `count` characters cannot be kept (too long), or nil when it can.
+    static func problem(count: Int, limit: Int) -> String? {
+        count > limit ? "is \(count) characters; at most \(limit) are kept" : nil
     }
 
     /// The lines of a note typed line by line, as one note: blank lines before and after dropped.
