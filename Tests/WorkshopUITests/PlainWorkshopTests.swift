@@ -75,6 +75,13 @@ struct PlainNavigationTests {
             + "Resume with: maturity workshop --resume /store/2026-11-22-west-yorkshire-ics.json\n"))
     }
 
+    @Test func walkedToTheSummaryBGoesBackToTheLastActionsNotToAnEarlierVisit() {
+        let script = PlainScript(["s", "", "g 3.9", "", "", "", ""])
+        script.run()
+        #expect(script.count("b back to Economy, question 1") == 1)
+        #expect(script.count("b back to Climate's actions") == 1)
+    }
+
     @Test func theSummaryGoesToAnyQuestionOrAreaByNumber() throws {
         let script = PlainScript(["s", "", "g 2.3", "y", "", "s", "", "g3", "n", "", "s", "", "g", "1.10", "u", "", "q"])
         let saved = try #require(script.run())

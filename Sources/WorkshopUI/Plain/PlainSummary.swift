@@ -30,7 +30,9 @@ extension PlainWorkshop {
             switch command {
             case .quit: return nil
             case .summary: saySummary()
-            case .back: return cameFrom ?? .result(area: framework.areas.count - 1)
+            case .back:
+                if let back = cameFrom ?? lastActions { return back }
+                say("There is nothing before the summary.")
             case .complete: try assessment.isReadOnly ? reopenFromSummary() : complete()
             case .export: try exportSummary()
             case .history: sayHistory()
@@ -47,7 +49,7 @@ extension PlainWorkshop {
 
     /// "Summary: c marks it complete, x exports it, …; Enter or q finishes: ".
     private func summaryPrompt() -> String {
-        let back = "b back to \(name(of: cameFrom ?? .result(area: framework.areas.count - 1)))"
+        let back = (cameFrom ?? lastActions).map { "b back to \(name(of: $0))" } ?? "b back"
         let others = "x exports it (md, html, csv, json), h history, l lists every question, \(back), g go to; "
             + "Enter or q finishes; ? help: "
         return assessment.isReadOnly ? "Summary of a complete, read-only assessment: c reopens it, " + others

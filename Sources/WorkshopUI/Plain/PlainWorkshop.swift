@@ -88,7 +88,7 @@ public struct PlainWorkshop {
     public mutating func run() -> String? {
         if path == nil { persist() }
         do {
-            var step = Step(position: assessment.position, in: framework) ?? .overview(area: 0)
+            var step = Step(position: assessment.position, in: framework) ?? (framework.areas.isEmpty ? .summary : .overview(area: 0))
             if assessment.isReadOnly, try !reopenAtStart() { step = .summary }
             try walk(from: step)
             say(closing())
@@ -125,6 +125,8 @@ public struct PlainWorkshop {
             case .summary:
                 arrive(at: step)
                 guard let next = try summary(askToComplete: askToComplete) else { return }
+                // `b` on the next visit goes back to where that visit's `s` was typed, else the last actions.
+                cameFrom = nil
                 step = next
             }
             // Reaching the summary by walking or by `s` asks whether to complete; resuming there does not.
@@ -159,8 +161,13 @@ public struct PlainWorkshop {
         case let .result(area):
             let count = framework.areas[area].criteria.count
             return count > 0 ? .question(area: area, criterion: count - 1) : previous(before: .overview(area: area))
-        case .summary: return .result(area: framework.areas.count - 1)
+        case .summary: return lastActions
         }
+    }
+
+    /// The last area's actions, the step before the summary (nil for a framework without areas).
+    var lastActions: Step? {
+        framework.areas.isEmpty ? nil : .result(area: framework.areas.count - 1)
     }
 
     /// "Economy, question 3", "Economy's actions", "the summary": a step as the prompts name it.
