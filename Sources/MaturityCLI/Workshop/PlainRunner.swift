@@ -79,7 +79,33 @@ struct PlainRunner {
         }
         workshop.facilitator = RecordStamp.person
         workshop.clock = RecordStamp.now
+        let store = store
+        workshop.export = { current, draftPath, request in
+            Self.outcome(WorkshopExport.write(current, draftPath: draftPath, framework: chosen, store: store, request: Self.request(request)))
+        }
+        let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
+        let identity = systems.identity(of: assessment, file: path ?? "")
+        workshop.earlier = archive.filter {
+            $0.path != path && $0.framework.id == chosen.id && systems.identity(of: $0.assessment, file: $0.path) == identity
+        }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
+        workshop.knownSystem = systems.system(id: identity)
         _ = workshop.run()
+    }
+
+    private static func request(_ request: PlainWorkshop.ExportRequest) -> SummaryExport.Request {
+        switch request {
+        case .ask: .ask
+        case let .replace(folder): .replace(folder: folder)
+        case let .beside(folder): .beside(folder: folder)
+        }
+    }
+
+    private static func outcome(_ outcome: SummaryExport.Outcome) -> PlainWorkshop.ExportOutcome {
+        switch outcome {
+        case let .written(paths, note): .written(paths: paths, note: note)
+        case let .wouldReplace(folder, existing): .wouldReplace(folder: folder, existing: existing)
+        case let .failed(reason): .failed(reason)
+        }
     }
 }
 

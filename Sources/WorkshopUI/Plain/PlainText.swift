@@ -1,9 +1,34 @@
+import Foundation
+import MaturityFramework
+
 /// Checks on text typed in plain mode, worded to end "The note …" or "the reason …" (control and
-/// bidi characters are refused earlier, by every prompt).
+/// bidi characters are refused earlier, by every prompt), and notes as plain mode says them.
 enum PlainText {
+    /// The longest description of an action, as the full-screen action form takes it.
+    static let actionLimit = 500
+    /// The longest owner of an action, as the full-screen action form takes it.
+    static let ownerLimit = 200
+
     /// Why `text` cannot be kept (too long), or nil when it can.
     static func problem(in text: String, limit: Int) -> String? {
-        let count = text.count
-        return count > limit ? "is \(count) characters; at most \(limit) are kept" : nil
+        problem(count: text.count, limit: limit)
+    }
+
+    /// Why a text of `count` characters cannot be kept (too long), or nil when it can.
+    static func problem(count: Int, limit: Int) -> String? {
+        count > limit ? "is \(count) characters; at most \(limit) are kept" : nil
+    }
+
+    /// The lines of a note typed line by line, as one note: blank lines before and after dropped.
+    static func trimmedNote(_ lines: [String]) -> String {
+        var kept = lines[...]
+        while let first = kept.first, first.trimmingCharacters(in: .whitespaces).isEmpty { kept = kept.dropFirst() }
+        while let last = kept.last, last.trimmingCharacters(in: .whitespaces).isEmpty { kept = kept.dropLast() }
+        return kept.joined(separator: "\n")
+    }
+
+    /// A note's lines, each made inert (a carriage return, tab or escape shown as `\u{…}`).
+    static func lines(of note: String) -> [String] {
+        note.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.inert($0) }
     }
 }

@@ -4,7 +4,8 @@ import MaturityRules
 import MaturityModel
 
 /// The workshop as plain lines of text, for screen readers, pipes and scripts: the same questions,
-/// the same answer letters, and the same file, saved after every answer.
+/// the same answer letters, and the same file, saved after every answer. One line answers each
+/// prompt, and each prompt says what can be typed; areas and questions can be walked in any order.
 public struct PlainWorkshop {
     /// Reads one line of input; nil at the end of input.
     public typealias ReadLine = () -> String?
@@ -12,6 +13,8 @@ public struct PlainWorkshop {
     public typealias Write = (String) -> Void
     /// Saves the assessment (creating the draft the first time).
     public typealias Save = (Assessment) -> SaveResult
+    /// Writes the summary of the assessment (saved at the path given, if any) in every export format.
+    public typealias Export = (Assessment, String?, ExportRequest) -> ExportOutcome
 
     /// What a save did.
     public enum SaveResult: Sendable, Equatable {
@@ -21,25 +24,53 @@ public struct PlainWorkshop {
         case notSaved(problem: String, safeCopy: String?)
     }
 
-    private let readLine: ReadLine
-    private let write: Write
-    private let save: Save
-    private var framework: Framework
-    private var assessment: Assessment
-    private var path: String?
+    /// What the user asked an export to do.
+    public enum ExportRequest: Sendable, Equatable {
+        /// Write the files where they belong; if they exist already, say so and write nothing.
+        case ask
+        /// Write into `folder`, replacing the files there.
+        case replace(folder: String)
+        /// Write into `folder` beside the files there, under new names.
+        case beside(folder: String)
+    }
+
+    /// What an export did.
+    public enum ExportOutcome: Sendable, Equatable {
+        /// These files were written; `note` says why they are not in the current folder, if they are not.
+        case written(paths: [String], note: String?)
+        /// The files exist in `folder` already (`existing`, their paths): the user chooses.
+        case wouldReplace(folder: String, existing: [String])
+        /// Nothing was written, for this reason.
+        case failed(String)
+    }
+
+    let readLine: ReadLine
+    let write: Write
+    let save: Save
+    var framework: Framework
+    var assessment: Assessment
+    var path: String?
     /// The latest save failed: the problem, and the copy outside the store if there is one.
-    private var failure: (problem: String, safeCopy: String?)?
+    var failure: (problem: String, safeCopy: String?)?
+    /// Something was written to the store (or a rescue copy) during this run.
+    var wroteSomething = false
+    /// Where `b` on the summary returns to: the step the user typed `s` at.
+    var cameFrom: Step?
     /// Who runs the workshop, when known; recorded with completions and reopenings.
     public var facilitator: String?
     /// The current time as an ISO 8601 timestamp, for the record's events.
     public var clock: () -> String = { ISO8601DateFormatter().string(from: Date()) }
+    /// Writes the summary's files (`x` on the summary); nil when exports cannot be made here.
+    public var export: Export?
+    /// Earlier assessments of the same system against the same framework, for its history (`h`).
+    public var earlier: [Progression.Entry] = []
+    /// The system as the store knows it (its name and renames), for the history's heading.
+    public var knownSystem: KnownSystem?
 
     /// The end of input: the draft is saved, and the user is told how to resume it.
     struct EndOfInput: Error {}
     /// The user asked to stop.
     struct Quit: Error {}
-    /// The user asked to jump to the summary.
-    struct Summary: Error {}
 
     /// A workshop on `assessment` (new or resumed), saved through `save`.
     public init(framework: Framework, assessment: Assessment, path: String?, readLine: @escaping ReadLine,
@@ -52,24 +83,168 @@ public struct PlainWorkshop {
         self.save = save
     }
 
-    /// Runs the workshop to the end (or to the end of input); returns the draft's path, if saved.
+    /// Runs the workshop until the user finishes it on the summary, quits, or input ends; returns the
+    /// draft's path, if saved.
     public mutating func run() -> String? {
         if path == nil { persist() }
         do {
-            if assessment.isReadOnly, try !reopen() { return path }
-            do {
-                try walkAreas()
-            } catch is Summary {}
-            try summary()
+            var step = Step(position: assessment.position, in: framework) ?? (framework.areas.isEmpty ? .summary : .overview(area: 0))
+            if assessment.isReadOnly, try !reopenAtStart() { step = .summary }
+            try walk(from: step)
+            say(closing())
         } catch is Quit {
-            say("Stopped. Everything is saved" + resumeHint())
+            say(assessment.isReadOnly && !wroteSomething ? "Stopped; nothing was changed." : "Stopped. Everything is saved" + resumeHint())
         } catch {
             say("\nInput ended. Everything is saved" + resumeHint())
         }
         return path
     }
 
-    private func resumeHint() -> String {
+    /// Visits steps from `start` until the user finishes on the summary.
+    private mutating func walk(from start: Step) throws {
+        var step = start
+        var askToComplete = false
+        // Resumed inside an area, the board first hears the area, as when it walked into it.
+        if let area = start.area, start != .overview(area: area) { overview(area: area) }
+        var currentArea = start.area
+        while true {
+            // Gone to another area's question or actions directly: which area it is, in one line.
+            if let area = step.area, area != currentArea, step != .overview(area: area) { sayAreaHeading(area) }
+            currentArea = step.area ?? currentArea
+            switch step {
+            case let .overview(area):
+                overview(area: area)
+                step = framework.areas[area].criteria.isEmpty ? .result(area: area) : .question(area: area, criterion: 0)
+                continue
+            case let .question(area, index):
+                arrive(at: step)
+                step = try ask(area: area, index: index)
+            case let .result(area):
+                arrive(at: step)
+                step = try result(area: area)
+            case .summary:
+                arrive(at: step)
+                guard let next = try summary(askToComplete: askToComplete) else { return }
+                // `b` on the next visit goes back to where that visit's `s` was typed, else the last actions.
+                cameFrom = nil
+                step = next
+            }
+            // Reaching the summary by walking or by `s` asks whether to complete; resuming there does not.
+            askToComplete = true
+        }
+    }
+
+    /// Records `step` as where the workshop is, so that a resumed draft opens there (a complete,
+    /// read-only assessment is not written for a move).
+    mutating func arrive(at step: Step) {
+        assessment.position = step.position(in: framework)
+        if !assessment.isReadOnly { persist() }
+    }
+
+    /// The step after `step` in workshop order (questions, then the area's actions, then the next area).
+    func next(after step: Step) -> Step {
+        switch step {
+        case let .overview(area): return framework.areas[area].criteria.isEmpty ? .result(area: area) : .question(area: area, criterion: 0)
+        case let .question(area, index):
+            return index + 1 < framework.areas[area].criteria.count ? .question(area: area, criterion: index + 1) : .result(area: area)
+        case let .result(area): return area + 1 < framework.areas.count ? .overview(area: area + 1) : .summary
+        case .summary: return .summary
+        }
+    }
+
+    /// The step before `step` (the overview is not a stop of its own), nil at the first question.
+    func previous(before step: Step) -> Step? {
+        switch step {
+        case let .overview(area), let .question(area, 0):
+            return area > 0 ? .result(area: area - 1) : nil
+        case let .question(area, index): return .question(area: area, criterion: index - 1)
+        case let .result(area):
+            let count = framework.areas[area].criteria.count
+            return count > 0 ? .question(area: area, criterion: count - 1) : previous(before: .overview(area: area))
+        case .summary: return lastActions
+        }
+    }
+
+    /// The last area's actions, the step before the summary (nil for a framework without areas).
+    var lastActions: Step? {
+        framework.areas.isEmpty ? nil : .result(area: framework.areas.count - 1)
+    }
+
+    /// "Economy, question 3", "Economy's actions", "the summary": a step as the prompts name it.
+    func name(of step: Step) -> String {
+        switch step {
+        case let .overview(area): "\(inert: framework.areas[area].shortTitle)"
+        case let .question(area, index): "\(inert: framework.areas[area].shortTitle), question \(index + 1)"
+        case let .result(area): "\(inert: framework.areas[area].shortTitle)'s actions"
+        case .summary: "the summary"
+        }
+    }
+
+    /// What a command typed at a command prompt did.
+    enum Handled {
+        /// It moves the workshop to this step.
+        case moved(Step)
+        /// It was done here, or said why it could not be (help, a move that cannot be made): ask again.
+        case stayed
+        /// It is not one of the commands every prompt takes: the prompt's own handling decides.
+        case notHere
+    }
+
+    /// Does the commands every command prompt takes (`b`, `g`, `s`, `q` and `?`, whose text is `help`)
+    /// at `step`; throws ``Quit`` for `q`.
+    mutating func handle(_ command: PlainCommand, at step: Step, help: String) throws -> Handled {
+        switch command {
+        case .help:
+            say(help)
+            return .stayed
+        case .back:
+            guard let back = previous(before: step) else {
+                say("This is the first question; there is nothing before it.")
+                return .stayed
+            }
+            return .moved(back)
+        case let .go(target):
+            return try go(target).map(Handled.moved) ?? .stayed
+        case .summary:
+            cameFrom = step
+            return .moved(.summary)
+        case .quit:
+            if !assessment.isReadOnly { persist() }
+            throw Quit()
+        default:
+            return .notHere
+        }
+    }
+
+    /// The step `target` names, asking for it when not given; nil (said why) when there is none.
+    mutating func go(_ target: PlainTarget?) throws -> Step? {
+        var target = target
+        if target == nil {
+            let reply = try prompt("Go to: an area number (1 to \(framework.areas.count)), or area.question such as 2.4 "
+                                   + "(Enter stays here): ")
+            if reply.isEmpty { return nil }
+            target = PlainTarget(reply)
+            if target == nil {
+                say("That is not an area or a question: type 2 for area 2, or 2.4 for its question 4.")
+                return nil
+            }
+        }
+        guard let target else { return nil }
+        switch target.step(in: framework) {
+        case let .success(step): return step
+        case let .failure(problem):
+            say(problem.text)
+            return nil
+        }
+    }
+
+    /// What is said when the workshop ends on the summary.
+    private func closing() -> String {
+        if assessment.isReadOnly, !wroteSomething { return "Finished; nothing was changed." }
+        return failure == nil && path != nil ? "Saved to \(path ?? "")." : "Saved" + resumeHint()
+    }
+
+    func resumeHint() -> String {
         if let failure {
             guard let copy = failure.safeCopy else { return " in memory only: the store could not be written." }
             return " in \(copy), outside the store, which could not be written (\(failure.problem))."
@@ -78,225 +253,46 @@ public struct PlainWorkshop {
         return " in \(path).\nResume with: maturity workshop --resume \(path)"
     }
 
-    /// Asks whether to reopen a complete assessment, and why; true once it is reopened (and recorded).
-    private mutating func reopen() throws -> Bool {
-        say("This assessment is complete and read-only. Reopening it is recorded with the date, who reopened it and why.")
-        guard try confirmYes("Reopen it as a draft? y or n (Enter for no): ") else {
-            say("Not reopened; nothing was changed.")
-            return false
-        }
-        var reason = ""
-        while reason.isEmpty {
-            reason = try prompt("Why is it reopened? (kept in the file; at most \(Assessment.reasonLimit) characters): ")
-            if let problem = PlainText.problem(in: reason, limit: Assessment.reasonLimit) ?? (reason.isEmpty ? "is empty" : nil) {
-                say("The reason \(problem); type it again.")
-                reason = ""
-            }
-        }
-        assessment.reopen(at: clock(), by: facilitator, reason: reason)
-        persist()
-        say("Reopened as a draft; the reopening is recorded.")
-        return true
-    }
-
-    // MARK: - Areas and questions
-
-    private mutating func walkAreas() throws {
-        let start = Step(position: assessment.position, in: framework)?.area ?? 0
-        var areaIndex = start
-        while areaIndex < framework.areas.count {
-            let area = framework.areas[areaIndex]
-            say("\n== Area \(areaIndex + 1) of \(framework.areas.count): \(inert: area.title) ==")
-            for stage in framework.stages {
-                say("\(stage.title)\(stage.typicalAge.map { " (\($0))" } ?? ""): \(area.descriptor(atStage: stage.id) ?? "")")
-            }
-            say("Source: \(framework.source.publisher), \(framework.source.published). \(framework.attribution.text)")
-            for prompt in area.prompts { say("To discuss: \(prompt)") }
-            var index = 0
-            if case let .question(resumedArea, resumedIndex)? = Step(position: assessment.position, in: framework),
-               resumedArea == areaIndex { index = resumedIndex }
-            while index < area.criteria.count {
-                index = try ask(area: areaIndex, index: index)
-            }
-            try result(area: areaIndex)
-            areaIndex += 1
-        }
-    }
-
-    /// Asks one question; returns the index of the question to ask next.
-    private mutating func ask(area areaIndex: Int, index: Int) throws -> Int {
-        let area = framework.areas[areaIndex]
-        let criterion = area.criteria[index]
-        assessment.position = Step.question(area: areaIndex, criterion: index).position(in: framework)
-        let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
-        say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(inert: criterion.text)")
-        let current = assessment[area: area.id].answers[criterion.id]
-        if let last = assessment.lastTime {
-            say("Last time (\(last.date)): \(last.answers[criterion.id].map(AnswerText.label) ?? "not answered")"
-                + (last.notes[criterion.id].map { "; note: \(inert: $0)" } ?? ""))
-        }
-        while true {
-            let carried = assessment[area: area.id].asLastTime.contains(criterion.id) ? " (as last time)" : ""
-            let keep = current.map { carried.isEmpty ? "Enter keeps \(AnswerText.label($0).lowercased())"
-                : "Enter confirms \(AnswerText.label($0).lowercased())\(carried)" } ?? "Enter leaves it unanswered"
-            let reply = try prompt("Answer y (yes, in place), p (partly), n (no), u (not sure); \(keep); b back; s summary; q quit: ")
-            let word = reply.lowercased()
-            switch word {
-            case "": assessment[area: area.id].asLastTime.remove(criterion.id)
-            case "b", "back": return max(0, index - 1)
-            case "s", "summary": throw Summary()
-            case "q", "quit": persist(); throw Quit()
-            default:
-                guard let answer = Answer(lenient: word) ?? StepKeys.answer(for: word.first ?? " ").flatMap({ word.count == 1 ? $0 : nil })
-                else {
-                    say("Please type y, p, n or u (or b, s, q).")
-                    continue
-                }
-                assessment[area: area.id].answers[criterion.id] = answer
-                assessment[area: area.id].asLastTime.remove(criterion.id)
-            }
-            break
-        }
-        persist()
-        let note = assessment[area: area.id].notes[criterion.id]
-        var noteReply: String
-        while true {
-            noteReply = try prompt(note == nil ? "Note or evidence (Enter for none): "
-                                               : "Note (Enter keeps \"\(inert: note ?? "")\"; - removes it): ")
-            guard let problem = PlainText.problem(in: noteReply, limit: Assessment.noteLimit) else { break }
-            say("The note \(problem); nothing was kept. Type it again, shorter, or press Enter.")
-        }
-        if noteReply == "-" {
-            assessment[area: area.id].notes[criterion.id] = nil
-            persist()
-        } else if !noteReply.isEmpty {
-            assessment[area: area.id].notes[criterion.id] = noteReply
-            persist()
-        }
-        return index + 1
-    }
-
-    private mutating func result(area areaIndex: Int) throws {
-        let area = framework.areas[areaIndex]
-        assessment.position = Step.result(area: areaIndex).position(in: framework)
-        persist()
-        let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
-        say("\n\(inert: area.title): \(placement.titleMarkingProvisional)")
-        say(placement.explanation)
-        for index in assessment[area: area.id].reviewedActions.indices {
-            let action = assessment[area: area.id].reviewedActions[index]
-            let statuses: [String: ActionStatus] = ["d": .done, "i": .inProgress, "n": .notStarted, "x": .dropped,
-                                                    "k": action.status]
-            let reviewed = !assessment[area: area.id].unreviewedActions.contains(action.id)
-            while true {
-                let reply = try prompt("Last time's action: \(inert: ResultScreen.describe(action))\(reviewed ? "" : ", not reviewed yet"). "
-                                       + "Status now? d done, i in progress, n not started, x dropped, k still "
-                                       + "\(action.status.phrase) (Enter to leave it \(reviewed ? "as reviewed" : "not reviewed")): ")
-                    .lowercased()
-                if reply.isEmpty { break }
-                if let status = statuses[reply] {
-                    assessment[area: area.id].reviewedActions[index].status = status
-                    assessment[area: area.id].unreviewedActions.remove(action.id)
-                    persist()
-                    break
-                }
-                say("Please type d, i, n, x or k.")
-            }
-        }
-        for action in assessment[area: area.id].actions { say("Action: \(inert: ResultScreen.describe(action))") }
-        while true {
-            let what = try prompt("Add an agreed action? What is to be done (Enter for none): ")
-            if what.isEmpty { return }
-            let owner = try prompt("Owner: ")
-            var due: CalendarDate?
-            while true {
-                let text = try prompt("Due date, YYYY-MM-DD (Enter for none): ")
-                if text.isEmpty { break }
-                if let date = CalendarDate(text) {
-                    due = date
-                    break
-                }
-                say("That is not a date written YYYY-MM-DD, e.g. 2027-03-31.")
-            }
-            assessment[area: area.id].actions.append(Action(id: assessment.nextActionID(), what: what, owner: owner, due: due))
-            persist()
-            say("Action added.")
-        }
-    }
-
-    private mutating func summary() throws {
-        assessment.position = Step.summary.position(in: framework)
-        persist()
-        say("\n== Summary: \(inert: assessment.system), \(assessment.date) ==")
-        let answers = assessment.answers
-        for (area, placement) in zip(framework.areas, PlacementRules.placeAll(in: framework, answers: answers)) {
-            let open = area.criteria.filter { answers[$0.id] == nil }.count
-            say("\(inert: area.title): \(placement.titleMarkingProvisional)\(open > 0 ? " (\(open) unanswered)" : "")")
-        }
-        say(CarriedList.tally(assessment, in: framework) + ".")
-        if !assessment.isReadOnly, try confirmYes("Mark the assessment complete? y or n (Enter for no): ") {
-            try complete()
-        }
-        say(failure == nil && path != nil ? "Saved to \(path ?? "")." : "Saved" + resumeHint())
-    }
-
-    /// Marks the assessment complete, first offering to confirm in one recorded step any answers still
-    /// as last time.
-    private mutating func complete() throws {
-        let unconfirmed = assessment.unconfirmedCriteria(in: framework)
-        if !unconfirmed.isEmpty {
-            say("\(unconfirmed.count) answer\(unconfirmed.count == 1 ? " is" : "s are") as last time and not yet confirmed:")
-            for criterion in unconfirmed {
-                say("  \(criterion.label): \(assessment.answers[criterion.id].map(AnswerText.label) ?? "no answer")")
-            }
-            let question = "Confirm \(unconfirmed.count == 1 ? "it" : "all \(unconfirmed.count)") as unchanged now "
-                + "(recorded)? y or n (Enter for no): "
-            guard try confirmYes(question) else {
-                say("Not complete: confirm each with maturity workshop --resume, or answer y here next time.")
-                return
-            }
-            assessment.confirmAllCarried(in: framework, at: clock(), by: facilitator)
-            persist()
-        }
-        do {
-            try assessment.complete(in: framework, at: clock(), by: facilitator)
-            persist()
-            say("Marked complete (recorded). It is now read-only until reopened.")
-        } catch {
-            say("Not complete: answers are still as last time.")
-        }
-    }
-
-    private func confirmYes(_ question: String) throws -> Bool {
-        let reply = try prompt(question).lowercased()
-        return reply == "y" || reply == "yes"
-    }
-
     // MARK: - Input and output
 
-    private func say(_ text: String) {
+    func say(_ text: String) {
         write(text + "\n")
     }
 
     /// The reply to `text`, trimmed; a reply holding a control character or a bidirectional override
     /// is refused and the question asked again, as every input field does.
-    private func prompt(_ text: String) throws -> String {
+    func prompt(_ text: String) throws -> String {
+        try line(text).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The reply to `text` as typed (only trailing spaces dropped), refused and asked
+    /// again like ``prompt(_:)`` when it holds a control character or a bidirectional override.
+    func line(_ text: String) throws -> String {
         while true {
             write(text)
             guard let line = readLine() else { throw EndOfInput() }
-            if !TerminalText.containsUnsafe(line) { return line.trimmingCharacters(in: .whitespaces) }
+            var kept = Substring(line)
+            while let last = kept.last, last == " " { kept = kept.dropLast() }
+            if !TerminalText.containsUnsafe(kept) { return String(kept) }
             say("That reply holds a control character (such as a tab or an escape) or a bidirectional override, "
                 + "shown as \(inert: line); please type it again without.")
         }
     }
 
-    private mutating func persist() {
+    func confirmYes(_ question: String) throws -> Bool {
+        let reply = try prompt(question).lowercased()
+        return reply == "y" || reply == "yes"
+    }
+
+    mutating func persist() {
         switch save(assessment) {
         case let .saved(saved):
             if failure != nil { say("Saved in the store again.") }
             path = saved
             failure = nil
+            wroteSomething = true
         case let .notSaved(problem, safeCopy):
+            wroteSomething = wroteSomething || safeCopy != nil
             // The same failure again is said once only.
             if let failure, failure.problem == problem, failure.safeCopy == safeCopy { return }
             failure = (problem, safeCopy)

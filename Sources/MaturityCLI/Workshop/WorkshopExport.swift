@@ -1,0 +1,32 @@
+import Foundation
+import MaturityFramework
+import MaturityModel
+import MaturityReports
+import MaturityStore
+
+/// The workshop's export of the summary: the report made from the assessment in hand, rendered in every
+/// format, and written side by side by ``SummaryExport`` (never into the store).
+enum WorkshopExport {
+    /// Writes the summary of `assessment` (whose draft is at `draftPath`, if saved) as `request` says.
+    static func write(_ assessment: Assessment, draftPath: String?, framework: Framework, store: AssessmentStore,
+                      request: SummaryExport.Request) -> SummaryExport.Outcome {
+        let file = draftPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? AssessmentStore.fileName(for: assessment)
+        let stem = String(file.dropLast(".json".count)) + "-summary"
+        let files: [(ending: String, data: Data)]
+        do {
+            let report = try Reports.summary(of: assessment, file: file, framework: framework, store: store).report
+            files = try ReportFormat.allCases.filter { $0 != .text }.map { format in
+                (format.rawValue, Data(try Reports.render(report, as: format).utf8))
+            }
+        } catch let error as StoreError {
+            return .failed(error.message)
+        } catch {
+            return .failed("\(error)")
+        }
+        let exporter = SummaryExport(
+            candidates: SummaryExport.defaultCandidates(environment: ProcessInfo.processInfo.environment,
+                                                        currentFolder: FileManager.default.currentDirectoryPath),
+            stores: OutputFile.storeFolders(store, also: draftPath.map { [URL(fileURLWithPath: $0).deletingLastPathComponent()] } ?? []))
+        return exporter.write(files, stem: stem, request: request)
+    }
+}
