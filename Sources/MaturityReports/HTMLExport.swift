@@ -24,8 +24,7 @@ public enum HTMLExport {
             </dl>
             <h2>Summary</h2>
             \(board(report))
-            <p class="legend">● placed here · ✓ met · ○ met above a gap (does not count) · percentages are progress.
-            Provisional: some answers are not sure or not given.</p>
+            <p class="legend">\(h(BoardMark.legend(separator: " · "))). \(h(BoardMark.provisionalMeaning))</p>
 
             """
         if let history = report.history {
@@ -61,10 +60,9 @@ public enum HTMLExport {
         html += "<th scope=\"col\">Placed at</th>" + (report.comparison != nil ? "<th scope=\"col\">Last time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (index, area) in report.areas.enumerated() {
             html += "<tr><th scope=\"row\">\(h(area.area.title))</th>"
-            for (level, stage) in area.placement.stages.enumerated() {
-                let mark = BoardMarks.mark(level: level, placement: area.placement, stage: stage)
-                let kind = mark == "●" ? "placed" : (mark == "✓" ? "met" : (mark == "○" ? "above-gap" : "open"))
-                html += "<td class=\"\(kind)\">\(h(mark))</td>"
+            for level in area.placement.stages.indices {
+                let mark = BoardMark(level: level, in: area.placement)
+                html += "<td class=\"\(mark.kind)\">\(h(mark.symbol))</td>"
             }
             html += "<td><strong>\(h(area.placement.titleMarkingProvisional))</strong></td>"
             if let change = report.comparison?.areas[index] {
@@ -93,7 +91,7 @@ public enum HTMLExport {
         html += "</tbody></table>\n"
         if let next = area.placement.nextStage {
             html += "<h3>Gap to \(h(next.title))</h3>\n<ul>\n"
-            html += area.placement.gap.map { "<li>\(h($0.label)): \(h(AnswerWords.text(area.answer(to: $0))))</li>\n" }.joined()
+            html += area.placement.gap.map { "<li>\(h($0.label)): \(h(Answer.label(of: area.answer(to: $0))))</li>\n" }.joined()
             html += "</ul>\n"
         }
         html += "<h3>Agreed actions</h3>\n" + actions(area.actions, empty: "No actions agreed.")
@@ -105,7 +103,7 @@ public enum HTMLExport {
             } else {
                 html += "<table><thead><tr><th>Question</th><th>Then</th><th>Now</th></tr></thead><tbody>\n"
                 html += change.changedAnswers.map {
-                    "<tr><td>\(h($0.criterion.text))</td><td>\(h(AnswerWords.text($0.then)))</td><td>\(h(AnswerWords.text($0.now)))</td></tr>\n"
+                    "<tr><td>\(h($0.criterion.text))</td><td>\(h(Answer.label(of: $0.then)))</td><td>\(h(Answer.label(of: $0.now)))</td></tr>\n"
                 }.joined()
                 html += "</tbody></table>\n"
             }

@@ -132,14 +132,14 @@ public struct PlainWorkshop {
         say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(inert: criterion.text)")
         let current = assessment[area: area.id].answers[criterion.id]
         if let last = assessment.lastTime {
-            say("Last time (\(last.date)): \(last.answers[criterion.id].map(AnswerText.label) ?? "not answered")"
+            say("Last time (\(last.date)): \(last.answers[criterion.id].map(\.label) ?? "not answered")"
                 + (last.notes[criterion.id].map { "; note: \(inert: $0)" } ?? ""))
         }
         while true {
             let carried = assessment[area: area.id].asLastTime.contains(criterion.id) ? " (as last time)" : ""
-            let keep = current.map { carried.isEmpty ? "Enter keeps \(AnswerText.label($0).lowercased())"
-                : "Enter confirms \(AnswerText.label($0).lowercased())\(carried)" } ?? "Enter leaves it unanswered"
-            let reply = try prompt("Answer y (yes, in place), p (partly), n (no), u (not sure); \(keep); b back; s summary; q quit: ")
+            let keep = current.map { carried.isEmpty ? "Enter keeps \($0.label.lowercased())"
+                : "Enter confirms \($0.label.lowercased())\(carried)" } ?? "Enter leaves it unanswered"
+            let reply = try prompt("Answer \(Answer.letterChoices); \(keep); b back; s summary; q quit: ")
             let word = reply.lowercased()
             switch word {
             case "": assessment[area: area.id].asLastTime.remove(criterion.id)
@@ -247,7 +247,7 @@ public struct PlainWorkshop {
         if !unconfirmed.isEmpty {
             say("\(unconfirmed.count) answer\(unconfirmed.count == 1 ? " is" : "s are") as last time and not yet confirmed:")
             for criterion in unconfirmed {
-                say("  \(criterion.label): \(assessment.answers[criterion.id].map(AnswerText.label) ?? "no answer")")
+                say("  \(criterion.label): \(assessment.answers[criterion.id].map(\.label) ?? "no answer")")
             }
             let question = "Confirm \(unconfirmed.count == 1 ? "it" : "all \(unconfirmed.count)") as unchanged now "
                 + "(recorded)? y or n (Enter for no): "
