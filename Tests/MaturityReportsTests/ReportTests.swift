@@ -167,16 +167,14 @@ struct ExportTests {
     }
 
     @Test func jsonCarriesTheSummaryWithASchemaVersion() throws {
-        let object = JSONExport.render(report())
-        let data = try JSONSerialization.data(withJSONObject: object)
-        let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(parsed["schemaVersion"] as? Int == 1)
-        #expect(parsed["kind"] as? String == "maturity-summary")
-        let areas = try #require(parsed["areas"] as? [[String: Any]])
-        #expect(areas[0]["stage"] as? String == "established")
-        #expect((areas[0]["criteria"] as? [[String: Any]])?.count == 10)
-        let comparison = try #require(parsed["comparison"] as? [String: Any])
-        #expect((comparison["areas"] as? [[String: Any]])?.first?["movement"] as? String == "up")
+        let summary = try roundTrip(JSONExport.render(report()))
+        #expect(summary.schemaVersion == 1)
+        #expect(summary.kind == "maturity-summary")
+        #expect(summary.areas[0].stage == "established")
+        #expect(summary.areas[0].criteria.count == 10)
+        #expect(summary.areas[0].criteria[0].note == hostileNote)
+        let comparison = try #require(summary.comparison)
+        #expect(comparison.areas.first?.movement == "up")
     }
 }
 
