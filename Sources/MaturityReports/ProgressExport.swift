@@ -67,7 +67,7 @@ public enum ProgressExport {
     /// A self-contained HTML page with the table and the chart.
     public static func html(_ progression: Progression) -> String {
         let h = Escape.html
-        var table = "<table><thead><tr><th>Area</th>" + progression.entries.map { "<th>\($0.assessment.date)</th>" }.joined()
+        var table = "<table><thead><tr><th>Area</th>" + progression.entries.map { "<th class=\"date\">\($0.assessment.date)</th>" }.joined()
             + "</tr></thead><tbody>\n"
         for series in progression.areas {
             table += "<tr><th scope=\"row\">\(h(series.area.title))</th>"
