@@ -7,6 +7,11 @@ public struct RequiredTool: Error, CustomStringConvertible {
     /// The program's name.
     public var name: String
 
+    /// The failure for the program `name`.
+    public init(name: String) {
+        self.name = name
+    }
+
     /// Why the test failed.
     public var description: String {
         "\(name) is not installed, and this test needs it: run scripts/setup --test (scripts/test does), "
