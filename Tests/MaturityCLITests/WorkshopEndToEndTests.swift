@@ -341,7 +341,7 @@ struct YearlyRerunEndToEndTests {
         #expect(progress.status == 0, "\(progress.stderr)")
         #expect(progress.stdout.contains("Economy     Emerging"))
         #expect(progress.stdout.contains("Established (provisional) (↑ up)"))
-        #expect(progress.stdout.contains("Economy: ↑ up. Newly met: system strategy aligned with the plan"))
+        #expect(progress.stdout.contains("Economy: ↑ up. Newly met: system strategy aligned with the economic plan"))
 
         let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
         let latest = try #require(files.last)

@@ -73,7 +73,7 @@ struct ComparisonTests {
         #expect(climate.steps.map(\.movement) == [.notAssessed, .notAssessed])
         let text = ProgressExport.text(progression)
         #expect(text.contains("not assessed"))
-        #expect(text.contains("Economy: ↓ down. Newly met: none. Newly lost: system strategy aligned with the plan"))
+        #expect(text.contains("Economy: ↓ down. Newly met: none. Newly lost: system strategy aligned with the economic plan"))
     }
 
     @Test func historyAroundFindsTheLatestEarlierAssessmentOfTheSameSystem() {
