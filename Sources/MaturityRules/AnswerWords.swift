@@ -34,6 +34,21 @@ extension Answer {
         allCases.map { String($0.letter) }.joined(separator: " ")
     }
 
+    /// Every answer's letter, as a choice: "y, p, n or u".
+    public static var letterList: String {
+        orList(allCases.map { String($0.letter) })
+    }
+
+    /// Every answer as files write it, as a choice: "yes, partly, no or unsure".
+    public static var fileWordList: String {
+        orList(allCases.map(\.rawValue))
+    }
+
+    /// "a, b, c or d".
+    private static func orList(_ words: [String]) -> String {
+        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+    }
+
     /// Every answer's letter with its label, for prompts: "y (yes, in place), p (partly), n (no), u (not sure)".
     public static var letterChoices: String {
         allCases.map { "\($0.letter) (\($0.label.lowercased()))" }.joined(separator: ", ")

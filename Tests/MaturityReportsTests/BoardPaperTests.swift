@@ -116,6 +116,7 @@ struct VocabularyTests {
         #expect(Answer(letter: "x") == nil)
         #expect(Answer.letterChoices == "y (yes, in place), p (partly), n (no), u (not sure)")
         #expect(Answer.label(of: nil) == "Not answered")
+        #expect(Answer.letterList == "y, p, n or u" && Answer.fileWordList == "yes, partly, no or unsure")
     }
 }
 

@@ -149,7 +149,7 @@ public struct PlainWorkshop {
             default:
                 guard let answer = Answer(lenient: word) ?? StepKeys.answer(for: word.first ?? " ").flatMap({ word.count == 1 ? $0 : nil })
                 else {
-                    say("Please type y, p, n or u (or b, s, q).")
+                    say("Please type \(Answer.letterList) (or b, s, q).")
                     continue
                 }
                 assessment[area: area.id].answers[criterion.id] = answer
