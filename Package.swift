@@ -1,14 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (Debian with libncursesw5-dev): the terminal code uses Glibc and ncursesw, so no
+// `platforms` are declared; SwiftPM's `platforms` can only name Apple systems' minimum versions.
+
 let package = Package(
     name: "maturity",
     products: [
         .executable(name: "maturity", targets: ["MaturityCLI"]),
     ],
+    // Exact versions, because maturity is an application: every build uses the versions it was tested
+    // with. They stand in for a committed Package.resolved, which this project does not commit (see the README).
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // The framework model and its loading from YAML/JSON files.

@@ -9,8 +9,8 @@ public enum SystemHistory {
         -> (earlier: Comparison.Earlier?, series: [Progression.Entry]) {
         let (directory, id) = identity(of: assessment, file: file, among: entries)
         let others = entries.filter {
-            $0.url.lastPathComponent != file && directory.identity(of: $0.assessment, file: $0.url.lastPathComponent) == id
-                && $0.assessment.framework.id == assessment.framework.id
+            $0.url.lastPathComponent != file
+                && directory.belongs($0.assessment, file: $0.url.lastPathComponent, to: id, framework: assessment.framework.id)
         }
         let before = others.filter { order($0.assessment, $0.url.lastPathComponent) < order(assessment, file) }
             .sorted { order($0.assessment, $0.url.lastPathComponent) < order($1.assessment, $1.url.lastPathComponent) }
@@ -43,7 +43,7 @@ public enum SystemHistory {
         -> (system: KnownSystem, entries: [FiledAssessment])? {
         let directory = SystemDirectory(entries.map { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) })
         guard let system = directory.match(name) else { return nil }
-        return (system, entries.filter { directory.identity(of: $0.assessment, file: $0.url.lastPathComponent) == system.id })
+        return (system, entries.filter { directory.belongs($0.assessment, file: $0.url.lastPathComponent, to: system.id) })
     }
 
     /// Every assessment of the system named `system` among `entries` (see ``system(named:among:)``).

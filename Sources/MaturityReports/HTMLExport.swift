@@ -24,8 +24,7 @@ public enum HTMLExport {
             </dl>
             <h2>Summary</h2>
             \(board(report))
-            <p class="legend">● placed here · ✓ met · ○ met above a gap (does not count) · percentages are progress.
-            Provisional: some answers are not sure or not given.</p>
+            <p class="legend">\(h(BoardMark.legend(separator: " · "))). \(h(BoardMark.provisionalMeaning))</p>
 
             """
         if let history = report.history {
@@ -61,10 +60,9 @@ public enum HTMLExport {
         html += "<th scope=\"col\">Placed at</th>" + (report.comparison != nil ? "<th scope=\"col\">Last time</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (index, area) in report.areas.enumerated() {
             html += "<tr><th scope=\"row\">\(h(area.area.title))</th>"
-            for (level, stage) in area.placement.stages.enumerated() {
-                let mark = BoardMarks.mark(level: level, placement: area.placement, stage: stage)
-                let kind = mark == "●" ? "placed" : (mark == "✓" ? "met" : (mark == "○" ? "above-gap" : "open"))
-                html += "<td class=\"\(kind)\">\(h(mark))</td>"
+            for level in area.placement.stages.indices {
+                let mark = BoardMark(level: level, in: area.placement)
+                html += "<td class=\"\(mark.kind)\">\(h(mark.symbol))</td>"
             }
             html += "<td><strong>\(h(area.placement.titleMarkingProvisional))</strong></td>"
             if let change = report.comparison?.areas[index] {
@@ -93,7 +91,7 @@ public enum HTMLExport {
         html += "</tbody></table>\n"
         if let next = area.placement.nextStage {
             html += "<h3>Gap to \(h(next.title))</h3>\n<ul>\n"
-            html += area.placement.gap.map { "<li>\(h($0.label)): \(h(AnswerWords.text(area.answer(to: $0))))</li>\n" }.joined()
+            html += area.placement.gap.map { "<li>\(h($0.label)): \(h(Answer.label(of: area.answer(to: $0))))</li>\n" }.joined()
             html += "</ul>\n"
         }
         html += "<h3>Agreed actions</h3>\n" + actions(area.actions, empty: "No actions agreed.")
@@ -105,7 +103,7 @@ public enum HTMLExport {
             } else {
                 html += "<table><thead><tr><th>Question</th><th>Then</th><th>Now</th></tr></thead><tbody>\n"
                 html += change.changedAnswers.map {
-                    "<tr><td>\(h($0.criterion.text))</td><td>\(h(AnswerWords.text($0.then)))</td><td>\(h(AnswerWords.text($0.now)))</td></tr>\n"
+                    "<tr><td>\(h($0.criterion.text))</td><td>\(h(Answer.label(of: $0.then)))</td><td>\(h(Answer.label(of: $0.now)))</td></tr>\n"
                 }.joined()
                 html += "</tbody></table>\n"
             }
@@ -117,69 +115,9 @@ public enum HTMLExport {
     private static func actions(_ actions: [Action], empty: String, status: (Action) -> String = { $0.status.phrase }) -> String {
         let h = Escape.html
         guard !actions.isEmpty else { return "<p>\(h(empty))</p>\n" }
-        return "<table><thead><tr><th>What</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead><tbody>\n"
+        return "<table><thead><tr><th>What</th><th>Owner</th><th class=\"date\">Due</th><th>Status</th></tr></thead><tbody>\n"
             + actions.map {
-                "<tr><td>\(h($0.what))</td><td>\(h($0.owner))</td><td>\($0.due?.description ?? "")</td><td>\(h(status($0)))</td></tr>\n"
+                "<tr><td>\(h($0.what))</td><td>\(h($0.owner))</td><td class=\"date\">\($0.due?.description ?? "")</td><td>\(h(status($0)))</td></tr>\n"
             }.joined() + "</tbody></table>\n"
-    }
-
-    static let style = """
-        body{font-family:"Helvetica Neue",Arial,sans-serif;color:#111;background:#fff;line-height:1.45;margin:0}
-        main{max-width:60rem;margin:0 auto;padding:1.5rem}
-        h1{font-size:1.7rem;margin:0 0 1rem}h2{font-size:1.3rem;margin:1.6rem 0 .6rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
-        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}dt{font-weight:bold}dd{margin:0}
-        table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.95rem}
-        th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:top}
-        thead th{background:#e8e8e8}
-        .board td{text-align:center;font-size:1.1rem}.board td.placed{background:#1d4e89;color:#fff;font-weight:bold}
-        .board td.met{background:#d6e4f5}.board td:last-child,.board td:nth-last-child(2){text-align:left;font-size:.95rem}
-        td.note{white-space:pre-wrap}.legend{font-size:.9rem;color:#333}
-        svg{max-width:100%;height:auto}svg text{font-family:Arial,sans-serif;font-size:12px}
-        @page{size:A4;margin:18mm}
-        figure.chart{margin:0;break-inside:avoid}
-        @media print{main{max-width:none;padding:0}section.area{break-before:page}table{font-size:10pt}
-        body{font-size:10pt}h1{margin-top:0;font-size:16pt}h2{font-size:13pt;margin:10pt 0 5pt}
-        th,td{padding:3pt 5pt}.board td{font-size:10pt}figure.chart svg{max-height:40mm;width:auto}.legend{font-size:8.5pt}table.board{font-size:9pt}.board td{font-size:9pt}.board th small{display:none}dl.facts{font-size:9pt}
-        thead{display:table-header-group}tr{break-inside:avoid}.board td.placed{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
-        """
-}
-
-/// An inline SVG line chart of each area's stage by assessment date, readable in black and white.
-enum HistoryChart {
-    static func svg(_ history: Progression) -> String {
-        let h = Escape.html
-        let stages = history.framework.stages
-        let levels = stages.count
-        let count = history.entries.count
-        let left = 150.0, top = 20.0, rowHeight = 40.0, columnWidth = 110.0
-        let width = left + columnWidth * Double(max(count - 1, 1)) + 180
-        let height = top + rowHeight * Double(levels) + 50
-        func x(_ index: Int) -> Double { left + columnWidth * Double(index) }
-        func y(_ level: Int) -> Double { top + rowHeight * Double(levels - level) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
-            + "width=\"\(Int(width))\" height=\"\(Int(height))\" aria-label=\"Stage of each area by year\">\n"
-        let titles = [history.framework.belowFirstStageTitle] + stages.map(\.title)
-        for level in 0...levels {
-            svg += "<line x1=\"\(left - 10)\" y1=\"\(y(level))\" x2=\"\(x(count - 1) + 10)\" y2=\"\(y(level))\" stroke=\"#ccc\"/>"
-            svg += "<text x=\"\(left - 16)\" y=\"\(y(level) + 4)\" text-anchor=\"end\">\(h(titles[level]))</text>\n"
-        }
-        for (index, entry) in history.entries.enumerated() {
-            svg += "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\">\(entry.assessment.date)</text>\n"
-        }
-        let dashes = ["", "6 4", "2 3", "10 3 2 3"]
-        let colours = ["#1d4e89", "#b5482a", "#2f7d32", "#6a3d9a"]
-        for (number, series) in history.areas.enumerated() {
-            let colour = colours[number % colours.count]
-            let points = series.points.enumerated().compactMap { index, point in point.map { (x(index), y($0.level) + Double(number * 3 - 3)) } }
-            let path = points.map { "\($0.0),\($0.1)" }.joined(separator: " ")
-            svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" stroke-dasharray=\"\(dashes[number % dashes.count])\" points=\"\(path)\"/>\n"
-            for point in points {
-                svg += "<circle cx=\"\(point.0)\" cy=\"\(point.1)\" r=\"4\" fill=\"\(colour)\"/>"
-            }
-            if let last = points.last {
-                svg += "<text x=\"\(last.0 + 10)\" y=\"\(last.1 + 4)\" fill=\"\(colour)\">\(h(series.area.shortTitle))</text>\n"
-            }
-        }
-        return svg + "</svg>"
     }
 }

@@ -36,8 +36,8 @@ public enum MarkdownExport {
         lines += [header, rule]
         for (index, area) in report.areas.enumerated() {
             var row = "| \(e(area.area.title)) |"
-            for (level, stage) in area.placement.stages.enumerated() {
-                row += " \(BoardMarks.mark(level: level, placement: area.placement, stage: stage)) |"
+            for level in area.placement.stages.indices {
+                row += " \(BoardMark(level: level, in: area.placement).symbol) |"
             }
             row += " **\(e(area.placement.titleMarkingProvisional))** |"
             if let change = report.comparison?.areas[index] {
@@ -45,8 +45,7 @@ public enum MarkdownExport {
             }
             lines.append(row)
         }
-        lines += ["", "✓ met, ● placed here, ○ met above a gap (does not count); percentages are progress. "
-                  + "Provisional: some answers are not sure or not given.", ""]
+        lines += ["", BoardMark.legend(separator: ", ") + ". " + BoardMark.provisionalMeaning, ""]
         for area in report.areas {
             lines += ["## \(e(area.area.title)): \(e(area.placement.titleMarkingProvisional))", "", e(area.placement.explanation), ""]
             lines += ["### Answers", "", "| Stage | Question | Answer | Note |", "|---|---|---|---|"]
@@ -57,7 +56,7 @@ public enum MarkdownExport {
             lines.append("")
             if let next = area.placement.nextStage {
                 lines += ["### Gap to \(e(next.title))", ""]
-                lines += area.placement.gap.map { "- \(e($0.label)): \(AnswerWords.text(area.answer(to: $0)))" }
+                lines += area.placement.gap.map { "- \(e($0.label)): \(Answer.label(of: area.answer(to: $0)))" }
                 lines.append("")
             }
             lines += ["### Agreed actions", ""]
@@ -86,7 +85,7 @@ public enum MarkdownExport {
             lines += ["No answer changed.", ""]
         } else {
             lines += ["| Question | Then | Now |", "|---|---|---|"]
-            lines += change.changedAnswers.map { "| \(e($0.criterion.text)) | \(AnswerWords.text($0.then)) | \(AnswerWords.text($0.now)) |" }
+            lines += change.changedAnswers.map { "| \(e($0.criterion.text)) | \(Answer.label(of: $0.then)) | \(Answer.label(of: $0.now)) |" }
             lines.append("")
         }
         lines += ["Last time's actions:", ""]
@@ -98,15 +97,4 @@ public enum MarkdownExport {
 /// Shared words for stages over time.
 func pointWords(_ point: StagePoint) -> String {
     point.title + (point.isProvisional ? " (provisional)" : "")
-}
-
-
-/// The marks of the board grid.
-enum BoardMarks {
-    static func mark(level: Int, placement: Placement, stage: StageResult) -> String {
-        if level + 1 == placement.level { return "●" }
-        if level < placement.level { return "✓" }
-        if stage.isMet { return "○" }
-        return "\(Int((stage.progress * 100).rounded()))%"
-    }
 }

@@ -67,7 +67,7 @@ public enum ProgressExport {
     /// A self-contained HTML page with the table and the chart.
     public static func html(_ progression: Progression) -> String {
         let h = Escape.html
-        var table = "<table><thead><tr><th>Area</th>" + progression.entries.map { "<th>\($0.assessment.date)</th>" }.joined()
+        var table = "<table><thead><tr><th>Area</th>" + progression.entries.map { "<th class=\"date\">\($0.assessment.date)</th>" }.joined()
             + "</tr></thead><tbody>\n"
         for series in progression.areas {
             table += "<tr><th scope=\"row\">\(h(series.area.title))</th>"
@@ -127,32 +127,8 @@ public enum ProgressExport {
     }
 
     /// The data, with a schema version.
-    public static func json(_ progression: Progression) -> [String: Any] {
-        [
-            "kind": "maturity-progression",
-            "schemaVersion": JSONExport.schemaVersion,
-            "system": progression.system,
-            "systemID": progression.systemID ?? NSNull(),
-            "renames": progression.renames.map { ["from": $0.from, "to": $0.to, "date": $0.date.description] },
-            "attribution": ["fromSource": progression.framework.attribution.fromSource,
-                            "ownWork": progression.framework.attribution.ownWork],
-            "framework": ["id": progression.framework.id, "version": progression.framework.version,
-                          "title": progression.framework.title] as [String: Any],
-            "assessments": progression.entries.map {
-                ["date": $0.assessment.date.description, "file": $0.file, "status": $0.assessment.status.rawValue,
-                 "system": $0.assessment.system] as [String: Any]
-            },
-            "areas": progression.areas.map { series -> [String: Any] in
-                [
-                    "id": series.area.id, "title": series.area.title,
-                    "stages": series.points.map { $0?.stageID ?? "not-assessed" },
-                    "provisional": series.points.map { point -> Any in point.map { $0.isProvisional } ?? NSNull() },
-                    "steps": series.steps.map {
-                        ["movement": $0.movement.rawValue, "newlyMet": $0.newlyMet.map(\.id), "newlyLost": $0.newlyLost.map(\.id)] as [String: Any]
-                    },
-                ]
-            },
-        ]
+    public static func json(_ progression: Progression) -> ProgressionJSON {
+        ProgressionJSON(progression)
     }
 
     /// "Renamed from Ynys Môn & Gwynedd ICS to North Wales ICS on 2027-11-20."

@@ -82,20 +82,6 @@ public struct CriterionRow: Sendable {
     /// How the answer stands against last time's, for an assessment carried forward.
     public var carried: CarriedAnswer?
 
-    /// "Yes", "Partly", "No", "Not sure" or "Not answered".
-    public var answerText: String { AnswerWords.text(answer) }
-}
-
-/// Answers in words for exports.
-public enum AnswerWords {
-    /// "Yes", "Partly", "No", "Not sure", or "Not answered" for nil.
-    public static func text(_ answer: Answer?) -> String {
-        switch answer {
-        case .yes?: "Yes"
-        case .partly?: "Partly"
-        case .no?: "No"
-        case .unsure?: "Not sure"
-        case nil: "Not answered"
-        }
-    }
+    /// The answer's label ("Yes, in place", "Partly", …), or "Not answered".
+    public var answerText: String { Answer.label(of: answer) }
 }

@@ -242,10 +242,15 @@ struct AssessmentCommandTests {
     func anAssessmentOfAnotherFrameworkVersionShowsWithANote(_ version: String) throws {
         let sandbox = try Sandbox()
         let path = try sandbox.run(["new", "--system", "S", "--date", "2026-01-01"]).stdout.trimmingCharacters(in: .newlines)
+        try editJSONFile(path) { object in
+            var framework = try #require(object["framework"] as? [String: Any])
+            framework["version"] = version
+            object["framework"] = framework
+            var areas = try #require(object["areas"] as? [[String: Any]])
+            areas[0]["answers"] = ["retired-criterion": "yes"]
+            object["areas"] = areas
+        }
         let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "\"version\" : \"1.0.0\"", with: "\"version\" : \"\(version)\"")
-            .replacingOccurrences(of: "\"answers\" : {\n\n      }", with: "\"answers\" : {\"retired-criterion\": \"yes\"}")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let result = try sandbox.run(["show", path])
         #expect(result.status == 0)
         #expect(result.stderr == "note: \(path) was answered against version \(version) of ics-social-economic-development; "
@@ -259,9 +264,11 @@ struct AssessmentCommandTests {
         let sandbox = try Sandbox()
         let made = try sandbox.run(["new", "--system", "S", "--date", "2026-01-01"])
         let path = made.stdout.trimmingCharacters(in: .newlines)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-            .replacingOccurrences(of: "\"answers\" : {\n\n      }", with: "\"answers\" : {\"invented\": \"yes\"}")
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try editJSONFile(path) { object in
+            var areas = try #require(object["areas"] as? [[String: Any]])
+            areas[0]["answers"] = ["invented": "yes"]
+            object["areas"] = areas
+        }
         let result = try sandbox.run(["show", path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("criterion 'invented' is not in area"))

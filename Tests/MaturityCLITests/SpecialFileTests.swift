@@ -64,7 +64,7 @@ struct SpecialFileTests {
         defer { close(socket) }
         let commands: [(arguments: [String], output: String)] = [
             (["list"], "Good ICS  draft"),
-            (["list", "--format", "json"], "\"system\" : \"Good ICS\""),
+            (["list", "--format", "json"], "Good ICS"),
             (["progress", "--system", "Good ICS"], "Good ICS"),
             (["export", "2026-01-01-good-ics", "--format", "md"], "Good ICS"),
         ]
@@ -74,6 +74,10 @@ struct SpecialFileTests {
             #expect(result.status == 0, "\(command) ended with \(result.status) (124: it hung); stderr: \(result.stderr)")
             #expect(seconds < 10, "\(command) took \(seconds) s")
             #expect(result.stdout.contains(output), "\(command): \(result.stdout)")
+            if arguments.contains("json") {
+                let listed = try #require(try json(result.stdout) as? [[String: Any]], "\(command): \(result.stdout)")
+                #expect(listed.map { $0["system"] as? String } == ["Good ICS"], "\(command): \(result.stdout)")
+            }
             for (name, reason) in Self.kinds {
                 #expect(result.stderr.contains("maturity: \(sandbox.store.path)/\(name): \(reason)\n"), "\(command): \(result.stderr)")
             }

@@ -44,8 +44,8 @@ struct TerminalLifecycleTests {
         try shell.waitFor("Recorded:")
         try shell.type("q")
         try shell.waitFor("ready>")
-        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
-        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"yes\"") && saved.contains("\"econ-emerging-plan-known\" : \"partly\""))
+        let saved = try SavedAssessment(path: try onlyStoreFile(sandbox)).answers
+        #expect(holds(saved, ["econ-emerging-plan-reviewed": "yes", "econ-emerging-plan-known": "partly"]), "\(saved)")
         #expect(try lockFiles(sandbox).isEmpty)
         CampaignReport.record("Signals: SIGTSTP and SIGCONT (Ctrl-Z, then fg)", cases: 1,
                               how: "tmux with bash job control: shell usable while stopped, screen repainted whole after fg")
@@ -65,8 +65,7 @@ struct TerminalLifecycleTests {
         try session.closeTerminal()
         #expect(ended(pid, within: 5), "the workshop must end, not wait or spin, when its terminal is gone")
         if !ended(pid, within: 0) { kill(pid, SIGKILL) }
-        let saved = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
-        #expect(saved.contains("\"econ-emerging-plan-reviewed\" : \"no\""))
+        #expect(try SavedAssessment(path: try onlyStoreFile(sandbox)).answers["econ-emerging-plan-reviewed"] == "no")
         #expect(try lockFiles(sandbox).isEmpty, "the lock goes with the workshop")
         CampaignReport.record("Terminal disappears (tmux kill-server), with and without SIGHUP", cases: 1,
                               how: "the workshop ends within 5 s (no spinning), every answer saved, lock removed")

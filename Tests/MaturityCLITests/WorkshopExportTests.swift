@@ -45,8 +45,8 @@ struct WorkshopExportTests {
             let path = exports.appending(path: "2026-01-01-york-summary.\(ending)").path
             #expect(ExportedFile.permissions(path) == 0o600, "\(path) under umask \(umask)")
         }
-        let summary = try String(contentsOf: exports.appending(path: "2026-01-01-york-summary.json"), encoding: .utf8)
-        #expect(summary.contains("\"kind\" : \"maturity-summary\""))
+        let summary = try fileObject(exports.appending(path: "2026-01-01-york-summary.json").path)
+        #expect(summary["kind"] as? String == "maturity-summary")
         ExportCampaign.overwrites(1)
         ExportCampaign.modes(Self.endings.count)
     }

@@ -57,14 +57,13 @@ struct AttributionTests {
     }
 
     @Test func jsonHasTheAttributionTheIdentityAndTheRename() throws {
-        let object = JSONExport.render(renamedReport())
-        let attribution = try #require(object["attribution"] as? [String: String])
-        #expect(attribution == ["fromSource": fromSource, "ownWork": ownWork])
-        #expect(object["systemID"] as? String == "ynys-mon-and-gwynedd-ics")
-        let rename = try #require(object["systemRename"] as? [String: Any])
-        #expect(rename["from"] as? String == "Ynys Môn & Gwynedd ICS")
-        #expect(rename["date"] as? String == "2026-11-22")
-        #expect(JSONExport.render(SummaryReport(assessment("2026-11-22", [:]), framework: seedFramework))["systemRename"] is NSNull)
+        let summary = try roundTrip(JSONExport.render(renamedReport()))
+        #expect(summary.attribution == .init(fromSource: fromSource, ownWork: ownWork))
+        #expect(summary.systemID == "ynys-mon-and-gwynedd-ics")
+        let rename = try #require(summary.systemRename)
+        #expect(rename.from == "Ynys Môn & Gwynedd ICS")
+        #expect(rename.date == "2026-11-22")
+        #expect(try roundTrip(JSONExport.render(SummaryReport(assessment("2026-11-22", [:]), framework: seedFramework))).systemRename == nil)
     }
 
     @Test func progressExportsCarryTheCreditAndTheRenames() throws {
@@ -89,9 +88,9 @@ struct AttributionTests {
         #expect(rows.count == 1 + 3 * 2)
         #expect(rows.dropFirst().allSatisfy { $0[0] == "North Wales ICS" && $0[rows[0].firstIndex(of: "system_id")!] == "ynys-mon-and-gwynedd-ics" })
         #expect(rows[1][rows[0].firstIndex(of: "system_as_named")!] == "Ynys Môn & Gwynedd ICS")
-        let json = ProgressExport.json(progression)
-        #expect((json["renames"] as? [[String: String]])?.first?["to"] == "North Wales ICS")
-        #expect((json["attribution"] as? [String: String])?["ownWork"] == ownWork)
+        let json = try roundTrip(ProgressExport.json(progression))
+        #expect(json.renames.first?.to == "North Wales ICS")
+        #expect(json.attribution.ownWork == ownWork)
         CampaignReport.record("Attribution in every export (summary md, html, csv, json; progress text, md, html, csv, json)",
                               cases: 9, how: "the source's part and this tool's own part stated apart in each format")
     }

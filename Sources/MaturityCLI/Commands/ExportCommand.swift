@@ -166,10 +166,11 @@ enum Reports {
         format == .json ? TerminalText.jsonEscaped(text) : TerminalText.inertKeepingLayout(text)
     }
 
-    /// `object` as pretty JSON with sorted keys, ending in a newline.
-    static func json(_ object: [String: Any]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// `document` as pretty JSON with sorted keys, ending in a newline (made inert by ``inert(_:format:)``).
+    static func json(_ document: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 }
 

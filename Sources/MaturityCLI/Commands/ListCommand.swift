@@ -62,7 +62,7 @@ struct ListCommand: ParsableCommand {
         if let system {
             let directory = SystemDirectory(listed.compactMap(\.member))
             let known = directory.match(system)
-            listed = listed.filter { item in item.member.map { known != nil && directory.identity(of: $0) == known?.id } ?? false }
+            listed = listed.filter { item in item.member.map { member in known.map { directory.belongs(member, to: $0.id) } == true } ?? false }
             if let known {
                 heading = ["\(inert: known.name) (\(inert: known.id)): \(listed.count) assessment\(listed.count == 1 ? "" : "s")"]
                     + known.renames.map { "  renamed from \(inert: $0.from) to \(inert: $0.to) on \($0.date)" }

@@ -117,7 +117,7 @@ struct WorkshopCommand: ParsableCommand {
         let systemID = preset?.choice.known?.id
         let drafts = archive.filter { draft in
             draft.assessment.status == .draft
-                && (system == nil || systems.identity(of: draft.assessment, file: draft.path) == systemID)
+                && (system == nil || systemID.map { systems.belongs(draft.assessment, file: draft.path, to: $0) } == true)
         }
         var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
                                   frameworkID: frameworks.first?.id)

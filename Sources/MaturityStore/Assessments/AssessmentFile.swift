@@ -95,7 +95,7 @@ public enum AssessmentFile {
             var answers: [String: Answer] = [:]
             for (criterion, text) in area.answers {
                 guard let answer = Answer(rawValue: text) else {
-                    throw .init("areas.\(area.id).answers.\(criterion): '\(text)' is not yes, partly, no or unsure")
+                    throw .init("areas.\(area.id).answers.\(criterion): '\(text)' is not \(Answer.fileWordList)")
                 }
                 answers[criterion] = answer
             }
@@ -120,7 +120,7 @@ public enum AssessmentFile {
             var answers: [String: Answer] = [:]
             for (criterion, text) in last.answers {
                 guard let answer = Answer(rawValue: text) else {
-                    throw .init("lastTime.answers.\(criterion): '\(text)' is not yes, partly, no or unsure")
+                    throw .init("lastTime.answers.\(criterion): '\(text)' is not \(Answer.fileWordList)")
                 }
                 answers[criterion] = answer
             }

@@ -54,7 +54,7 @@ public struct AnswerSheet: Sendable, Equatable {
         var entries: [Entry] = []
         for (criterion, value) in map.sorted(by: { $0.key < $1.key }) {
             guard let answer = value as? String else {
-                throw StoreError("\(fileName): the answer to '\(inert: criterion)' must be text: yes, partly, no or unsure")
+                throw StoreError("\(fileName): the answer to '\(inert: criterion)' must be text: \(Answer.fileWordList)")
             }
             entries.append(Entry(line: nil, criterion: criterion, answer: answer))
         }
@@ -110,7 +110,7 @@ public struct AnswerSheet: Sendable, Equatable {
             }
             if entry.answer.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let answer = Answer(lenient: entry.answer) else {
-                problems.append("\(place): '\(inert: entry.answer)' for '\(inert: entry.criterion)' is not an answer (use yes, partly, no or unsure)")
+                problems.append("\(place): '\(inert: entry.answer)' for '\(inert: entry.criterion)' is not an answer (use \(Answer.fileWordList))")
                 continue
             }
             sheet.answers[entry.criterion] = answer

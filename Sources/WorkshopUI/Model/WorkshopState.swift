@@ -171,8 +171,8 @@ extension [WorkshopState.Draft] {
     /// can carry forward.
     public func latestComplete(ofSystem systemID: String, frameworkID: String, systems: SystemDirectory) -> Int? {
         indices.filter {
-            self[$0].assessment.status == .complete && self[$0].framework.id == frameworkID
-                && systems.identity(of: self[$0].assessment, file: self[$0].path) == systemID
+            self[$0].assessment.status == .complete
+                && systems.belongs(self[$0].assessment, file: self[$0].path, to: systemID, framework: frameworkID)
         }.max { (self[$0].assessment.date, self[$0].path) < (self[$1].assessment.date, self[$1].path) }
     }
 }

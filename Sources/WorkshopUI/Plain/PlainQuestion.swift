@@ -29,7 +29,7 @@ extension PlainWorkshop {
         let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
         say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(inert: criterion.text)")
         if let last = assessment.lastTime {
-            let answer = "Last time (\(last.date)): \(last.answers[criterion.id].map(AnswerText.label) ?? "not answered")"
+            let answer = "Last time (\(last.date)): \(last.answers[criterion.id].map(\.label) ?? "not answered")"
             if let note = last.notes[criterion.id] {
                 sayNote(note, after: answer + "; note")
             } else {
@@ -37,7 +37,7 @@ extension PlainWorkshop {
             }
         }
         if assessment.isReadOnly {
-            say("Answer: \(assessment.answers[criterion.id].map(AnswerText.label) ?? "not answered").")
+            say("Answer: \(assessment.answers[criterion.id].map(\.label) ?? "not answered").")
             if let note = assessment[area: area.id].notes[criterion.id] { sayNote(note, after: "Note") }
         }
         while true {
@@ -85,15 +85,15 @@ extension PlainWorkshop {
         return next(after: step)
     }
 
-    private var questionRetry: String { "Please type y, p, n or u (or b, g, s, q; ? lists them)." }
+    private var questionRetry: String { "Please type \(Answer.letterList) (or b, g, s, q; ? lists them)." }
 
     /// "Answer y (yes, in place), …; Enter keeps partly; - clears it; b back; g go to; s summary; q quit; ? help: ".
     private func questionPrompt(current: Answer?, carried: Bool) -> String {
         let moves = "b back; g go to; s summary; q quit; ? help: "
         if assessment.isReadOnly { return "Read-only: Enter goes on; " + moves }
-        let keep = current.map { carried ? "Enter confirms \(AnswerText.label($0).lowercased()) (as last time)"
-            : "Enter keeps \(AnswerText.label($0).lowercased())" } ?? "Enter leaves it unanswered"
-        return "Answer y (yes, in place), p (partly), n (no), u (not sure); \(keep); "
+        let keep = current.map { carried ? "Enter confirms \($0.label.lowercased()) (as last time)"
+            : "Enter keeps \($0.label.lowercased())" } ?? "Enter leaves it unanswered"
+        return "Answer \(Answer.letterChoices); \(keep); "
             + (current == nil ? "" : "- clears it; ") + moves
     }
 

@@ -105,7 +105,7 @@ extension PlainWorkshop {
             say("Area \(areaNumber + 1), \(inert: area.title):")
             let carried = assessment[area: area.id].asLastTime
             for (index, criterion) in area.criteria.enumerated() {
-                let answer = answers[criterion.id].map(AnswerText.label) ?? "not answered"
+                let answer = answers[criterion.id].map(\.label) ?? "not answered"
                 let marks = (carried.contains(criterion.id) ? ", as last time" : "")
                     + (assessment[area: area.id].notes[criterion.id] == nil ? "" : ", with a note")
                 say("  \(areaNumber + 1).\(index + 1) \(answer)\(marks): \(inert: criterion.text)")
@@ -120,7 +120,7 @@ extension PlainWorkshop {
         if !unconfirmed.isEmpty {
             say("\(unconfirmed.count) answer\(unconfirmed.count == 1 ? " is" : "s are") as last time and not yet confirmed:")
             for criterion in unconfirmed {
-                say("  \(criterion.label): \(assessment.answers[criterion.id].map(AnswerText.label) ?? "no answer")")
+                say("  \(criterion.label): \(assessment.answers[criterion.id].map(\.label) ?? "no answer")")
             }
             let question = "Confirm \(unconfirmed.count == 1 ? "it" : "all \(unconfirmed.count)") as unchanged now "
                 + "(recorded)? y or n (Enter for no): "

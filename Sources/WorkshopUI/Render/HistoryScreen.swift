@@ -11,8 +11,7 @@ enum HistoryScreen {
         guard let assessment = state.assessment else { return nil }
         let id = state.systems.identity(of: assessment, file: state.draftPath ?? "")
         let earlier = state.archive.filter {
-            $0.path != state.draftPath && $0.framework.id == state.framework.id
-                && state.systems.identity(of: $0.assessment, file: $0.path) == id
+            $0.path != state.draftPath && state.systems.belongs($0.assessment, file: $0.path, to: id, framework: state.framework.id)
         }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
         var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
                                       framework: state.framework, system: state.systems.system(id: id))

@@ -1,4 +1,5 @@
 import CellGrid
+import MaturityRules
 
 /// The keys of each screen: the one-line hint at the bottom and the `?` overlay come from here.
 enum KeyHelp {
@@ -83,7 +84,7 @@ enum KeyHelp {
             ] + move
         case .question:
             return [
-                Entry(keys: "y p n u", hint: "answer", help: "answer yes (in place) / partly / no / not sure"),
+                Entry(keys: Answer.letters, hint: "answer", help: "answer " + Answer.labelChoices),
                 Entry(keys: "Enter", hint: "next", help: "go on (recording the answer chosen with ↑↓, if any)"),
                 Entry(keys: "e", hint: "note", help: "write or edit a note or evidence for this question"),
                 Entry(keys: "← →", hint: "back/next", help: "previous / next question (the answer stays)"),

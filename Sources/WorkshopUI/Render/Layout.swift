@@ -67,24 +67,3 @@ struct BodyWriter {
         }
     }
 }
-
-/// How answers read on screen.
-enum AnswerText {
-    static func label(_ answer: Answer) -> String {
-        switch answer {
-        case .yes: "Yes, in place"
-        case .partly: "Partly"
-        case .no: "No"
-        case .unsure: "Not sure"
-        }
-    }
-
-    static func letter(_ answer: Answer) -> String {
-        switch answer {
-        case .yes: "y"
-        case .partly: "p"
-        case .no: "n"
-        case .unsure: "u"
-        }
-    }
-}

@@ -22,12 +22,12 @@ enum QuestionScreen {
         for answer in StepKeys.answerOrder {
             let highlighted = state.highlight == answer
             let mark = current == answer ? "(●)" : "( )"
-            var text = "\(highlighted ? "▸" : " ") \(mark) \(AnswerText.letter(answer))  \(AnswerText.label(answer))"
+            var text = "\(highlighted ? "▸" : " ") \(mark) \(answer.letter)  \(answer.label)"
             if current == answer, asLastTime { text += "   as last time: Enter confirms, a letter changes it" }
             body.line(text, style: highlighted ? .selected : (current == answer ? .title : .plain))
         }
         if let last = state.assessment?.lastTime {
-            let answer = last.answers[criterion.id].map(AnswerText.label) ?? "not answered"
+            let answer = last.answers[criterion.id].map(\.label) ?? "not answered"
             let note = last.notes[criterion.id].map { " — note: \($0)" } ?? ""
             body.line()
             body.paragraph("Last time (\(last.date)): \(answer)\(note)", style: .dim)

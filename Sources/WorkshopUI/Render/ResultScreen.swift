@@ -34,7 +34,7 @@ enum ResultScreen {
             let progress = Int(((placement.progress ?? 0) * 100).rounded())
             body.line("To reach \(next.title) (\(progress)% of the way):", style: .title)
             for criterion in placement.gap {
-                let answer = answers[criterion.id].map(AnswerText.label) ?? "not answered"
+                let answer = answers[criterion.id].map(\.label) ?? "not answered"
                 body.paragraph("\(criterion.label) — \(answer)", indent: 2, firstPrefix: "• ")
             }
         }

@@ -23,7 +23,7 @@ enum SummaryScreen {
         let placements = PlacementRules.placeAll(in: framework, answers: answers)
         body.line()
         drawBoard(state, placements: placements, answers: answers, into: &body)
-        body.paragraph("● placed here  ✓ met  ○ met above a gap (does not count)  % progress  * provisional  "
+        body.paragraph(BoardMark.legend(separator: "  ") + "  * provisional  "
                        + "Open: questions not answered", style: .dim)
         body.line()
         let list = rows(framework)
@@ -36,7 +36,7 @@ enum SummaryScreen {
             let text: String
             if let index = row.criterion {
                 let criterion = area.criteria[index]
-                let answer = answers[criterion.id].map(AnswerText.label) ?? "—"
+                let answer = answers[criterion.id].map(\.label) ?? "—"
                 text = "  " + pad("\(index + 1).", 4) + pad(answer, 15) + criterion.text
             } else {
                 text = "\(area.title)"
@@ -59,18 +59,8 @@ enum SummaryScreen {
         body.line(header, style: .title)
         for (area, placement) in zip(framework.areas, placements) {
             var line = pad(area.shortTitle, areaWidth)
-            for (level, result) in placement.stages.enumerated() {
-                let mark: String
-                if level + 1 == placement.level {
-                    mark = "● met"
-                } else if level < placement.level {
-                    mark = "✓ met"
-                } else if result.isMet {
-                    mark = "○ met"
-                } else {
-                    mark = "\(Int((result.progress * 100).rounded()))%"
-                }
-                line += pad(mark, stageWidth)
+            for level in placement.stages.indices {
+                line += pad(BoardMark(level: level, in: placement).symbolAndWord, stageWidth)
             }
             let open = area.criteria.filter { answers[$0.id] == nil }.count
             line += pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), placedWidth) + "\(open)"

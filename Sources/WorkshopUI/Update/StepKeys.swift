@@ -89,20 +89,14 @@ enum StepKeys {
     }
 
     static func answer(for letter: Character) -> Answer? {
-        switch letter {
-        case "y", "Y": .yes
-        case "p", "P": .partly
-        case "n", "N": .no
-        case "u", "U": .unsure
-        default: nil
-        }
+        Answer(letter: letter)
     }
 
     private static func record(_ answer: Answer, for criterion: Criterion, area: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
         let areaID = state.framework.areas[area].id
         state.assessment?[area: areaID].answers[criterion.id] = answer
         state.assessment?[area: areaID].asLastTime.remove(criterion.id)
-        state.message = .init("Recorded: \(AnswerText.label(answer)).")
+        state.message = .init("Recorded: \(answer.label).")
         return Workshop.persist(&state)
     }
 
