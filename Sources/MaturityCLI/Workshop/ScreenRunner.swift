@@ -48,7 +48,7 @@ struct ScreenRunner {
                     return
                 }
                 if retrying {
-                    save()
+                    guard perform([.save]) else { return }
                     draw()
                 }
                 continue
@@ -73,11 +73,11 @@ struct ScreenRunner {
 
     /// Hands the state to the workshop's update with `event`, takes the new state back, and returns the effects.
     private mutating func send(_ event: WorkshopEvent) -> [WorkshopEffect] {
-        Self.update(&state, event)
+        Self.handOver(&state, event)
     }
 
     /// The update, with the state handed over rather than copied (a long note is edited in place).
-    private static func update(_ state: inout WorkshopState, _ event: WorkshopEvent) -> [WorkshopEffect] {
+    private static func handOver(_ state: inout WorkshopState, _ event: WorkshopEvent) -> [WorkshopEffect] {
         let effects: [WorkshopEffect]
         (state, effects) = Workshop.update(consume state, event)
         return effects
