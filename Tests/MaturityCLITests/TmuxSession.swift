@@ -118,6 +118,17 @@ final class TmuxSession {
         }
     }
 
+    /// Waits until `text` is on the screen and the screen has stopped changing (two captures alike), so
+    /// that a frame caught while it is being drawn is not read; returns that screen.
+    @discardableResult
+    func waitForWholeFrame(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        var previous = ""
+        return try waitUntil("\"\(text)\" in a finished frame", sourceLocation: sourceLocation) { screen in
+            defer { previous = screen }
+            return screen.contains(text) && screen == previous
+        }
+    }
+
     /// Waits until the screen satisfies `condition` (polling, never sleeping blindly) and returns it.
     @discardableResult
     func waitUntil(_ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,

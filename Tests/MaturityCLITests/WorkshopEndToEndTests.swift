@@ -323,9 +323,11 @@ struct YearlyRerunEndToEndTests {
         }
         try second.waitFor("Question 7 of 10")
         for _ in 0..<4 { try second.press("Right") }
-        let result = try second.waitFor("Placed at: Established")
-        #expect(result.contains("Last time's actions"))
-        #expect(result.contains("not reviewed (last time: not started)"))
+        // The whole frame: the screen may be captured while it is being drawn.
+        try second.waitUntil("the whole result") { screen in
+            screen.contains("Placed at: Established") && screen.contains("Last time's actions")
+                && screen.contains("not reviewed (last time: not started)")
+        }
         // r opens a menu of the four statuses: Enter keeps last time's, a number chooses another.
         try second.type("r")
         try second.waitFor("▸ 1  not started")

@@ -118,14 +118,18 @@ struct GoldenScreenTests {
         press([.tab, .tab, .enter] + keys("y"), on: &state)
         press(Array(repeating: .right, count: 11) + keys("r") + [.down], on: &state)
         try expectGolden(state, "status-menu-80x24")
+        var frames = 0
         for width in [1, 20, 43, 44, 60, 80, 200] {
             for height in [1, 5, 11, 12, 14, 24, 50] {
                 send(.resize(width: width, height: height), to: &state)
                 let frame = Renderer.render(state)
                 #expect(frame.grid.width == width && frame.grid.height == height)
                 #expect(frame.grid.lines.allSatisfy { TextWidth.of($0) <= width })
+                frames += 1
             }
         }
+        CampaignReport.record("Terminal: the review menu of last time's action at sizes from 1x1 to 200x50", cases: frames,
+                              how: "rendered to a cell grid over the result: right size, no line wider than the terminal")
     }
 
     /// Issue 11: the key hints say what the keys do: Enter on the last area's result goes to the summary,
