@@ -60,11 +60,9 @@ struct StoreFaultTests {
     /// Answers questions 2 and 3 while the store is broken, checks the rescue copy holds them, mends
     /// the store and checks the draft gets them without another key.
     func answerWhileBroken(_ session: TmuxSession, _ sandbox: Sandbox, reason: String, mend: () throws -> Void) throws {
-        try session.press("Enter")
         try session.waitFor("Question 2 of 10")
         try session.type("p")
         try session.waitFor("Not saved in the store:")
-        try session.press("Enter")
         try session.waitFor("Question 3 of 10")
         try session.type("n")
         try session.waitFor("A copy is safe in", acrossLines: true)
@@ -102,10 +100,8 @@ struct StoreFaultTests {
         let sandbox = try Sandbox()
         let session = try startedWorkshop(sandbox)
         try FileManager.default.removeItem(at: sandbox.store)
-        try session.press("Enter")
         try session.waitFor("Question 2 of 10")
-        try session.type("p")
-        try session.waitFor("Recorded:")
+        try session.answer("p")
         let saved = try SavedAssessment(path: try onlyStoreFile(sandbox)).answers
         #expect(holds(saved, ["econ-emerging-plan-reviewed": "yes", "econ-emerging-plan-known": "partly"]), "\(saved)")
         #expect(try !session.screen().contains("Not saved"))
@@ -139,7 +135,6 @@ struct StoreFaultTests {
         let session = try startedWorkshop(sandbox)
         try FileManager.default.removeItem(at: sandbox.store)
         try Data().write(to: sandbox.store)
-        try session.press("Enter")
         try session.waitFor("Question 2 of 10")
         try session.type("p")
         try session.waitFor("A copy is safe in", acrossLines: true)

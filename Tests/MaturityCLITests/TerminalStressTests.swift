@@ -15,8 +15,8 @@ struct TerminalStressTests {
     func everyCommonTerminalTypeRunsTheWorkshop(_ term: String) throws {
         let sandbox = try Sandbox()
         let session = try startedSession(sandbox, system: "Term \(term)", environment: ["TERM": term])
-        try session.type("y")
-        try session.waitFor("Recorded: Yes, in place.")
+        try session.answer("y")
+        try session.waitFor("Question 1 of 10 recorded: Yes, in place.")
         try session.type("q")
         let ending = try session.ending()
         #expect(ending.exit == "exit=0")

@@ -57,10 +57,14 @@ final class TmuxSession {
         try waitFor("Question 1 of 10")
     }
 
-    /// Answers the question on screen with `letter` and waits until the workshop shows it as recorded.
-    func answer(_ letter: String) throws {
+    /// Answers the question on screen with `letter`, one key, and waits until the workshop shows it as
+    /// recorded on the screen that follows (the next question, or the area's result).
+    func answer(_ letter: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let header = try screen().split(separator: "\n").first.map(String.init) ?? ""
         try type(letter)
-        try waitFor("Recorded:")
+        try waitUntil("the next screen, with the answer recorded", sourceLocation: sourceLocation) { screen in
+            screen.split(separator: "\n").first.map(String.init) != header && screen.contains(" recorded: ")
+        }
     }
 
     /// Ends the tmux server: the terminal disappears, as when a window is closed or SSH drops.
@@ -95,7 +99,11 @@ final class TmuxSession {
 
     /// The screen's lines trimmed and joined by spaces, so that words wrapped onto the next line read as one text.
     func flatText() throws -> String {
-        try screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        Self.flat(try screen())
+    }
+
+    private static func flat(_ screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .joined(separator: " ")
     }
 
@@ -104,15 +112,35 @@ final class TmuxSession {
     @discardableResult
     func waitFor(_ text: String, acrossLines: Bool = false, timeout: Double = 15,
                  sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { screen in
+            if screen.contains(text) { return true }
+            return acrossLines && Self.flat(screen).contains(text)
+        }
+    }
+
+    /// Waits until `text` is on the screen and the screen has stopped changing (two captures alike), so
+    /// that a frame caught while it is being drawn is not read; returns that screen.
+    @discardableResult
+    func waitForWholeFrame(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        var previous = ""
+        return try waitUntil("\"\(text)\" in a finished frame", sourceLocation: sourceLocation) { screen in
+            defer { previous = screen }
+            return screen.contains(text) && screen == previous
+        }
+    }
+
+    /// Waits until the screen satisfies `condition` (polling, never sleeping blindly) and returns it.
+    @discardableResult
+    func waitUntil(_ description: String, timeout: Double = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
-            if acrossLines, try flatText().contains(text) { return last }
+            if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.03)
         }
-        Issue.record("timed out waiting for \"\(text)\"; the screen shows:\n\(last)", sourceLocation: sourceLocation)
+        Issue.record("timed out waiting for \(description); the screen shows:\n\(last)", sourceLocation: sourceLocation)
         throw TimedOut()
     }
 

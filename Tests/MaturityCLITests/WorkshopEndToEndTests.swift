@@ -19,13 +19,12 @@ func areas(_ sandbox: Sandbox, _ file: String) throws -> [String: [String: Any]]
 
 @Suite("Workshop in tmux", .serialized)
 struct WorkshopEndToEndTests {
-    /// Answers every question of one area with `letters`, checking the header at each question.
+    /// Answers every question of one area with `letters`, one key each, checking the header at each question.
     func answer(_ session: TmuxSession, area: String, letters: [String]) throws {
         try session.press("Enter")
         for (index, letter) in letters.enumerated() {
             try session.waitFor("\(area) · Question \(index + 1) of \(letters.count)")
-            try session.type(letter)
-            try session.press("Enter")
+            try session.answer(letter)
         }
         try session.waitFor("Result and actions")
     }
@@ -48,8 +47,6 @@ struct WorkshopEndToEndTests {
         // Economy: the first question gets a note before the answers go on.
         try session.press("Enter")
         try session.waitFor("Question 1 of 10")
-        try session.type("y")
-        try session.waitFor("(●) y  Yes, in place")
         try session.type("e")
         try session.waitFor("Note on:")
         try session.type("Minuted at the March board – ✓ 日本")
@@ -120,7 +117,6 @@ struct WorkshopEndToEndTests {
         for (index, letter) in ["y", "p", "n"].enumerated() {
             try session.waitFor("Question \(index + 1) of 10")
             try session.answer(letter)
-            if index < 2 { try session.press("Enter") }
         }
         let pid = try #require(try session.maturityProcessID())
         kill(pid, SIGKILL)
@@ -128,6 +124,9 @@ struct WorkshopEndToEndTests {
 
         let file = try onlyStoreFile(sandbox)
         let resumed = try TmuxSession(["workshop", "--resume", file], sandbox: sandbox)
+        // It reopens where the board was: the question after the last answer.
+        try resumed.waitFor("Question 4 of 10")
+        try resumed.press("Left")
         let screen = try resumed.waitFor("Question 3 of 10")
         #expect(screen.contains("(●) n  No"))
         let saved = try SavedAssessment(path: file)
@@ -290,8 +289,7 @@ struct YearlyRerunEndToEndTests {
         try first.press("Enter")
         for question in 1...3 {
             try first.waitFor("Question \(question) of 10")
-            try first.type("y")
-            try first.press("Enter")
+            try first.answer("y")
         }
         try first.waitFor("Question 4 of 10")
         for _ in 0..<7 { try first.press("Right") }
@@ -320,17 +318,23 @@ struct YearlyRerunEndToEndTests {
         for _ in 1...3 { try second.press("Enter") }
         for question in 4...6 {
             try second.waitFor("Question \(question) of 10")
-            try second.type("y")
-            try second.press("Enter")
+            try second.answer("y")
         }
         try second.waitFor("Question 7 of 10")
         for _ in 0..<4 { try second.press("Right") }
-        let result = try second.waitFor("Placed at: Established")
-        #expect(result.contains("Last time's actions"))
-        #expect(result.contains("not reviewed (last time: not started)"))
+        // The whole frame: the screen may be captured while it is being drawn.
+        try second.waitUntil("the whole result") { screen in
+            screen.contains("Placed at: Established") && screen.contains("Last time's actions")
+                && screen.contains("not reviewed (last time: not started)")
+        }
+        // r opens a menu of the four statuses: Enter keeps last time's, a number chooses another.
         try second.type("r")
+        try second.waitFor("▸ 1  not started")
+        try second.press("Enter")
         try second.waitFor("Reviewed: Brief partners on the plan — not started.")
         try second.type("r")
+        try second.waitFor("4  dropped")
+        try second.type("2")
         try second.waitFor("Reviewed: Brief partners on the plan — in progress.")
         try second.type("s")
         try second.type("c")

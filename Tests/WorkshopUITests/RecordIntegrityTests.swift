@@ -1,4 +1,5 @@
 import CellGrid
+import Foundation
 import MaturityFramework
 import MaturityReports
 import MaturityRules
@@ -17,7 +18,7 @@ struct RecordIntegrityTests {
         assessment.status = .complete
         assessment.position = WorkshopPosition(step: "question", area: "economic-development",
                                                criterion: seedFramework.areas[0].criteria[0].id)
-        var state = WorkshopState(resuming: assessment, path: "/store/2026-11-22-west-yorkshire-ics.json", framework: seedFramework)
+        var state = WorkshopState(resuming: assessment, file: URL(filePath: "/store/2026-11-22-west-yorkshire-ics.json"), framework: seedFramework)
         state.clock = { "2026-11-22T15:00:00Z" }
         state.facilitator = "chair"
         return state
@@ -31,7 +32,7 @@ struct RecordIntegrityTests {
         #expect(state.assessment == before, "no key changed the record")
         #expect(effects.isEmpty, "nothing was written, not even the position")
         #expect(state.editor == nil)
-        state.step = .result(area: 0)
+        state.show(.result(area: 0))
         press(keys("aerd"), on: &state)
         #expect(state.assessment == before)
         #expect(state.editor == nil)
@@ -61,7 +62,7 @@ struct RecordIntegrityTests {
         var state = startState(system: "West Yorkshire ICS")
         state.clock = { "2026-11-22T15:00:00Z" }
         state.facilitator = "chair"
-        state.archive = [.init(path: "/store/2025-11-20-west-yorkshire-ics.json", assessment: earlier, framework: seedFramework)]
+        state.archive = [.init(file: URL(filePath: "/store/2025-11-20-west-yorkshire-ics.json"), assessment: earlier, framework: seedFramework)]
         press([.tab, .tab, .enter] + keys("y"), on: &state)
         return state
     }
@@ -84,8 +85,8 @@ struct RecordIntegrityTests {
     @Test func confirmingAllCarriedAnswersIsOneRecordedStep() throws {
         var state = carriedForward()
         // One answer is changed, one confirmed by Enter; the rest are confirmed in one step.
-        state.step = .question(area: 0, criterion: 0)
-        press(keys("y") + [.right, .enter] + keys("s"), on: &state)
+        state.show(.question(area: 0, criterion: 0))
+        press(keys("y") + [.enter] + keys("s"), on: &state)
         press(keys("cy"), on: &state)
         let assessment = try #require(state.assessment)
         #expect(assessment.unconfirmedCriteria(in: seedFramework).isEmpty)
@@ -104,7 +105,7 @@ struct RecordIntegrityTests {
 
     @Test func newActionsNeverTakeTheIdOfLastTimesActions() throws {
         var state = carriedForward()
-        state.step = .result(area: 0)
+        state.show(.result(area: 0))
         press(keys("a") + keys("Write the plan") + [.escape], on: &state)
         let record = try #require(state.assessment?[area: "economic-development"])
         #expect(record.reviewedActions.map(\.id) == ["action-1"])
@@ -130,12 +131,13 @@ struct RecordIntegrityTests {
         var listed = Assessment(starting: seedFramework, system: "York", date: workshopDate)
         listed.position = WorkshopPosition(step: "question", area: "economic-development",
                                            criterion: seedFramework.areas[0].criteria[0].id)
-        var state = startState(drafts: [.init(path: "/store/2026-11-22-york.json", assessment: listed, framework: seedFramework)])
-        #expect(press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .enter], on: &state).contains(.lock))
+        var state = startState(drafts: [.init(file: URL(filePath: "/store/2026-11-22-york.json"), assessment: listed, framework: seedFramework)])
+        let file = URL(filePath: "/store/2026-11-22-york.json")
+        #expect(press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .enter], on: &state).contains(.lockDraft(file)))
         // Meanwhile another workshop completed it.
         var completed = listed
         try completed.complete(in: seedFramework, at: "2026-11-22T11:00:00Z", by: "other")
-        _ = Workshop.apply(.lockedDraftRead(completed), to: &state)
+        send(.lockedDraftRead(completed, file: file), to: &state)
         #expect(state.assessment?.isReadOnly == true)
         #expect(state.message?.text.contains("completed elsewhere") == true)
         #expect(press(keys("n"), on: &state).isEmpty)

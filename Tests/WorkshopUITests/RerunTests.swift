@@ -1,4 +1,5 @@
 import CellGrid
+import Foundation
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -14,7 +15,7 @@ struct RerunTests {
         earlier[area: "economic-development"].notes = ["econ-emerging-plan-known": "Only the chair had read it"]
         earlier[area: "economic-development"].actions = [Action(id: "action-1", what: "Brief the board", owner: "Chair")]
         earlier.status = .complete
-        return .init(path: "/store/2025-11-20-west-yorkshire-ics.json", assessment: earlier, framework: seedFramework)
+        return .init(file: URL(filePath: "/store/2025-11-20-west-yorkshire-ics.json"), assessment: earlier, framework: seedFramework)
     }
 
     func offered() -> WorkshopState {
@@ -51,6 +52,7 @@ struct RerunTests {
         press(keys("y") + [.enter], on: &state)
         let screen = Renderer.render(state).grid.text
         #expect(screen.contains("(●) y  Yes, in place   as last time: Enter confirms, a letter changes it"))
+        #expect(KeyHelp.hintLine(state, width: 200).contains("Enter confirm "))
         #expect(screen.contains("Last time (2025-11-20): Yes, in place"))
         press([.enter], on: &state)
         #expect(state.assessment?[area: "economic-development"].asLastTime == ["econ-emerging-plan-known"])
@@ -58,6 +60,8 @@ struct RerunTests {
         press(keys("y"), on: &state)
         #expect(state.assessment?[area: "economic-development"].asLastTime.isEmpty == true)
         #expect(state.assessment?.answers["econ-emerging-plan-known"] == .yes)
+        #expect(state.step == .question(area: 0, criterion: 2), "the letter also went on")
+        #expect(KeyHelp.hintLine(state, width: 200).contains("Enter next "))
     }
 
     @Test func lastTimesActionsAreReviewedOnTheResult() {
@@ -67,13 +71,26 @@ struct RerunTests {
         #expect(Renderer.render(state).grid.text.contains("Last time's actions (r to review their status)"))
         #expect(Renderer.render(state).grid.text.contains("not reviewed (last time: not started)"))
         #expect(state.assessment?[area: "economic-development"].unreviewedActions.count == 1)
-        // The first r records the review with last time's status; later ones move it on.
-        press(keys("r"), on: &state)
+        #expect(KeyHelp.hintLine(state, width: 200).contains("r review"))
+        // r opens a menu of the four statuses, at last time's; nothing is recorded until one is chosen.
+        #expect(press(keys("r"), on: &state).isEmpty)
+        #expect(state.overlay == .statusChoice(StatusChoice(area: 0, index: 0, highlight: .notStarted)))
+        #expect(Renderer.render(state).grid.text.contains("▸ 1  not started"))
+        press([.escape], on: &state)
+        #expect(state.assessment?[area: "economic-development"].unreviewedActions.count == 1, "Esc leaves it not reviewed")
+        #expect(Renderer.render(state).grid.text.contains("not reviewed (last time: not started)"))
+        // Enter takes the status under the bar: last time's, confirmed.
+        #expect(press(keys("r") + [.enter], on: &state) == [.save])
         #expect(state.assessment?[area: "economic-development"].reviewedActions.first?.status == .notStarted)
         #expect(state.assessment?[area: "economic-development"].unreviewedActions.isEmpty == true)
         #expect(!Renderer.render(state).grid.text.contains("not reviewed"))
-        press(keys("rrr"), on: &state)
+        // The arrows move the bar; a number chooses at once.
+        press(keys("r") + [.down, .down, .enter], on: &state)
+        #expect(state.assessment?[area: "economic-development"].reviewedActions.first?.status == .done)
+        press(keys("r4"), on: &state)
         #expect(state.assessment?[area: "economic-development"].reviewedActions.first?.status == .dropped)
+        #expect(state.message?.text == "Reviewed: Brief the board — dropped.")
+        #expect(state.overlay == nil)
         // e and d leave last time's actions alone.
         press(keys("dd"), on: &state)
         #expect(state.assessment?[area: "economic-development"].reviewedActions.count == 1)
@@ -90,7 +107,7 @@ struct RerunTests {
         press([.escape], on: &state)
         #expect(!state.showsHistory)
         #expect(press(keys("x"), on: &state) == [.export])
-        _ = Workshop.apply(.exported(paths: ["/tmp/out/a-summary.md", "/tmp/out/a-summary.html"]), to: &state)
+        send(.exported(paths: ["/tmp/out/a-summary.md", "/tmp/out/a-summary.html"]), to: &state)
         #expect(state.message?.text == "Exported to /tmp/out: a-summary as .md, .html")
     }
 }

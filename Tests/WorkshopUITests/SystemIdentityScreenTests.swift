@@ -1,4 +1,5 @@
 import CellGrid
+import Foundation
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -13,8 +14,8 @@ struct SystemIdentityScreenTests {
         ynys[area: "economic-development"].answers = ["econ-emerging-plan-reviewed": .yes]
         ynys.status = .complete
         let west = Assessment(starting: seedFramework, system: "West Yorkshire ICS", date: CalendarDate("2025-06-01")!)
-        return [.init(path: "/store/2025-11-20-ynys-mon-gwynedd-ics.json", assessment: ynys, framework: seedFramework),
-                .init(path: "/store/2025-06-01-west-yorkshire-ics.json", assessment: west, framework: seedFramework)]
+        return [.init(file: URL(filePath: "/store/2025-11-20-ynys-mon-gwynedd-ics.json"), assessment: ynys, framework: seedFramework),
+                .init(file: URL(filePath: "/store/2025-06-01-west-yorkshire-ics.json"), assessment: west, framework: seedFramework)]
     }
 
     func startWithArchive(width: Int = 80, height: Int = 24) -> WorkshopState {
@@ -102,15 +103,14 @@ struct SystemIdentityScreenTests {
         press([.tab] + keys("r") + [.control("u")] + keys("west yorkshire ics") + toStart + [.enter], on: &state)
         #expect(state.assessment == nil)
         #expect(state.start?.problem?.hasPrefix("West Yorkshire ICS is another known system") == true)
-        press([.escape], on: &state)
+        #expect(press([.escape], on: &state).isEmpty, "the first Esc cancels the rename, not the workshop")
         #expect(state.start?.renaming == nil)
-        #expect(!state.hasQuit, "the first Esc cancels the rename, not the workshop")
     }
 
     @Test func theListScrollsOnASmallScreen() {
         var state = startState(width: 50, height: 14)
         state.archive = (1...6).map { number in
-            .init(path: "/store/2025-0\(number)-01-system-\(number).json",
+            .init(file: URL(filePath: "/store/2025-0\(number)-01-system-\(number).json"),
                   assessment: Assessment(starting: seedFramework, system: "System \(number)", date: CalendarDate("2025-0\(number)-01")!),
                   framework: seedFramework)
         }

@@ -22,6 +22,17 @@ func keys(_ text: String) -> [Key] {
     text.map { $0 == "\n" ? .enter : .character($0) }
 }
 
+/// Sends `event` to the workshop's update, keeps the new state and returns the effects.
+@discardableResult
+func send(_ event: WorkshopEvent, to state: inout WorkshopState) -> [WorkshopEffect] {
+    let effects: [WorkshopEffect]
+    (state, effects) = Workshop.update(state, event)
+    return effects
+}
+
+/// The draft file the tests' store creates.
+let draftFile = URL(filePath: "/store/2026-11-22-west-yorkshire-ics.json")
+
 /// Drives `state` with keys, answering each create or save effect as a working store would; with
 /// `storeFails`, as a full disk would, with the content rescued to `rescueCopy` if given.
 @discardableResult
@@ -29,15 +40,14 @@ func press(_ keys: [Key], on state: inout WorkshopState, storeFails: Bool = fals
     let failure = WorkshopEvent.storeFailed(reason: "disk full", rescueCopy: rescueCopy)
     var all: [WorkshopEffect] = []
     for key in keys {
-        let effects = Workshop.apply(.key(key), to: &state)
+        let effects = send(.key(key), to: &state)
         all += effects
         for effect in effects {
             switch effect {
             case .createDraft:
-                _ = Workshop.apply(storeFails ? failure : .draftCreated(path: "/store/2026-11-22-west-yorkshire-ics.json"),
-                                   to: &state)
+                send(storeFails ? failure : .draftCreated(draftFile), to: &state)
             case .save:
-                _ = Workshop.apply(storeFails ? failure : .saved, to: &state)
+                send(storeFails ? failure : .saved, to: &state)
             default:
                 break
             }

@@ -149,15 +149,16 @@ def scripted_workshop(binary, env, keys, log):
     right, left = b"\x1bOC", b"\x1bOD"
     letters = [b"y", b"p", b"n", b"u"]
     sent_bytes = {"question to question": [], "other moves": [], "answer": []}
-    direction, answered = 1, False
+    direction = 1
     for sent in range(keys):
-        # Answer each question once, then move on; turn round at either end, so every key does something.
-        if walk[position] == "question" and not answered:
-            key, answered = letters[sent % len(letters)], True
+        # Going forward, a question is answered with one key, which also moves on to the next step; other
+        # steps are passed with the arrows. Turn round at either end (back with ←), so every key does something.
+        if walk[position] == "question" and direction == 1:
+            key = letters[sent % len(letters)]
         else:
             if not 0 <= position + direction < len(walk):
                 direction = -direction
-            key, answered = (right if direction == 1 else left), False
+            key = right if direction == 1 else left
         os.write(fd, key)
         expected += 1
         wait_for_frames(log, expected)
@@ -169,6 +170,7 @@ def scripted_workshop(binary, env, keys, log):
             position = target
         else:
             sent_bytes["answer"].append(written)
+            position += 1
     memory = peak_memory_mb(pid)
     events = frames(log)
     end(pid, fd)

@@ -34,87 +34,118 @@ struct ScreenRunner {
             reportUnsavedChanges()
         }
         terminal.removeWhenKilled(lock?.url.path, descriptor: lock?.descriptor ?? -1)
-        (state.width, state.height) = terminal.size
-        terminal.draw(Renderer.render(state))
-        frameLog?.record("frame")
+        let size = terminal.size
+        _ = send(.resize(width: size.width, height: size.height))
+        draw()
         var failedReads = 0
-        while !state.hasQuit {
+        while true {
             let retrying = state.unsaved && storeProblem != nil
             guard let key = terminal.readKey(timeoutMilliseconds: retrying ? retryMilliseconds : nil) else {
                 failedReads += retrying ? 0 : 1
                 // The terminal went away (window closed, SSH dropped): keep what can be kept, and end.
                 if terminal.isGone || failedReads > 100 {
                     if state.unsaved { save() }
-                    break
+                    return
                 }
                 if retrying {
-                    save()
-                    terminal.draw(Renderer.render(state))
+                    guard perform([.save]) else { return }
+                    draw()
                 }
                 continue
             }
             failedReads = 0
             frameLog?.record("key")
-            var effects = Set(handle(key, terminal))
-            // Keys already waiting (a paste, typing ahead) are applied before one save and one frame.
-            while !state.hasQuit, !effects.contains(.suspend), let more = terminal.readKey(timeoutMilliseconds: 0) {
-                effects.formUnion(handle(more, terminal))
+            var effects = send(key)
+            // Keys already waiting (a paste, typing ahead) are applied before one save and one frame; a key
+            // that asks for anything else (a lock, an export, quitting) is acted on before the next is read.
+            while effects.allSatisfy({ $0 == .save || $0 == .createDraft }), let more = terminal.readKey(timeoutMilliseconds: 0) {
+                effects += send(more).filter { !effects.contains($0) }
             }
-            perform(effects)
-            if effects.contains(.lock) { lockResumedDraft() }
-            for effect in effects {
-                switch effect {
-                case .export: export(.ask)
-                case let .exportInto(folder, replacing): export(replacing ? .replace(folder: folder) : .beside(folder: folder))
-                default: break
-                }
-            }
-            if effects.contains(.suspend) {
+            guard perform(effects) else { return }
+            draw()
+        }
+    }
+
+    private func draw() {
+        terminal.draw(Renderer.render(state))
+        frameLog?.record("frame")
+    }
+
+    /// Hands the state to the workshop's update with `event`, takes the new state back, and returns the effects.
+    private mutating func send(_ event: WorkshopEvent) -> [WorkshopEffect] {
+        Self.handOver(&state, event)
+    }
+
+    /// The update, with the state handed over rather than copied (a long note is edited in place).
+    private static func handOver(_ state: inout WorkshopState, _ event: WorkshopEvent) -> [WorkshopEffect] {
+        let effects: [WorkshopEffect]
+        (state, effects) = Workshop.update(consume state, event)
+        return effects
+    }
+
+    /// A key, with the terminal's new size for a resize.
+    private mutating func send(_ key: Key) -> [WorkshopEffect] {
+        guard key == .resize else { return send(.key(key)) }
+        let size = terminal.size
+        return send(.resize(width: size.width, height: size.height))
+    }
+
+    /// Carries out the workshop's effects: the one place they are interpreted. The draft is created or
+    /// saved once for the whole batch. Returns false once the workshop is to end.
+    private mutating func perform(_ effects: [WorkshopEffect]) -> Bool {
+        var queue = effects
+        var saved = false
+        var next = 0
+        while next < queue.count {
+            let effect = queue[next]
+            next += 1
+            switch effect {
+            case .save, .createDraft:
+                if saved { continue }
+                saved = true
+                queue += save()
+            case let .lockDraft(file):
+                queue += lockResumedDraft(file)
+            case .export:
+                queue += export(.ask)
+            case let .exportInto(folder, replacing):
+                queue += export(replacing ? .replace(folder: folder) : .beside(folder: folder))
+            case .suspend:
                 terminal.suspend()
                 // The window may have changed size while the workshop was stopped.
-                _ = handle(.resize, terminal)
+                queue += send(Key.resize)
+            case .quit:
+                return false
             }
-            if state.hasQuit { break }
-            terminal.draw(Renderer.render(state))
-            frameLog?.record("frame")
         }
+        return true
     }
 
-    private mutating func handle(_ key: Key, _ terminal: CursesTerminal) -> [WorkshopEffect] {
-        if key == .resize {
-            let size = terminal.size
-            return Workshop.apply(.resize(width: size.width, height: size.height), to: &state)
-        }
-        return Workshop.apply(.key(key), to: &state)
-    }
-
-    /// Locks the draft the start screen resumed and reads it again under the lock (the list was made
-    /// at launch), or sends the user back to the start screen.
-    private mutating func lockResumedDraft() {
-        guard let path = state.draftPath else { return }
+    /// Locks the draft the start screen chose and reads it again under the lock (the list was made at
+    /// launch), or tells the start screen it is busy.
+    private mutating func lockResumedDraft(_ file: URL) -> [WorkshopEffect] {
         do {
             // Let go of (and forget, for the signal handler) any lock held before taking the new one.
             lock = nil
-            lock = try DraftLock.acquire(URL(fileURLWithPath: path))
-            _ = Workshop.apply(.lockedDraftRead(try AssessmentStore.load(URL(fileURLWithPath: path))), to: &state)
+            lock = try DraftLock.acquire(file)
+            return send(.lockedDraftRead(try AssessmentStore.load(file), file: file))
         } catch {
             lock?.release()
             lock = nil
-            _ = Workshop.apply(.lockRefused("\(error)"), to: &state)
+            return send(.lockRefused("\(error)"))
         }
     }
 
     /// Writes the summary in every format beside each other, never into the store (see ``SummaryExport``).
-    private mutating func export(_ request: SummaryExport.Request) {
-        guard let assessment = state.assessment else { return }
-        let file = state.draftPath.map { URL(fileURLWithPath: $0).lastPathComponent } ?? AssessmentStore.fileName(for: assessment)
+    private mutating func export(_ request: SummaryExport.Request) -> [WorkshopEffect] {
+        guard let assessment = state.assessment else { return [] }
+        let file = state.draftFile?.lastPathComponent ?? AssessmentStore.fileName(for: assessment)
         let base = String(file.dropLast(".json".count)) + "-summary"
         let report: SummaryReport
         do {
             report = try Reports.summary(of: assessment, file: file, framework: state.framework, store: store).report
         } catch {
-            _ = Workshop.apply(.exportFailed(error.message), to: &state)
-            return
+            return send(.exportFailed(error.message))
         }
         let files: [(ending: String, data: Data)]
         do {
@@ -122,48 +153,43 @@ struct ScreenRunner {
                 (format.rawValue, Data(try Reports.render(report, as: format).utf8))
             }
         } catch {
-            _ = Workshop.apply(.exportFailed("\(error)"), to: &state)
-            return
+            return send(.exportFailed("\(error)"))
         }
         let exporter = SummaryExport(
             candidates: SummaryExport.defaultCandidates(environment: ProcessInfo.processInfo.environment,
                                                         currentFolder: FileManager.default.currentDirectoryPath),
-            stores: OutputFile.storeFolders(store, also: state.draftPath.map { [URL(fileURLWithPath: $0).deletingLastPathComponent()] } ?? []))
+            stores: OutputFile.storeFolders(store, also: state.draftFile.map { [$0.deletingLastPathComponent()] } ?? []))
         switch exporter.write(files, stem: base, request: request) {
         case let .written(paths, note):
-            _ = Workshop.apply(.exported(paths: paths, note: note), to: &state)
+            return send(.exported(paths: paths, note: note))
         case let .wouldReplace(folder, existing):
-            _ = Workshop.apply(.exportWouldReplace(folder: folder, existing: existing), to: &state)
+            return send(.exportWouldReplace(folder: folder, existing: existing))
         case let .failed(reason):
-            _ = Workshop.apply(.exportFailed(reason), to: &state)
+            return send(.exportFailed(reason))
         }
     }
 
-    /// Creates or saves the draft once for the whole batch, and reports back to the state.
-    private mutating func perform(_ effects: Set<WorkshopEffect>) {
-        guard effects.contains(.save) || effects.contains(.createDraft) else { return }
-        save()
-    }
-
-    private mutating func save() {
-        guard let assessment = state.assessmentToSave else { return }
+    /// Creates or saves the draft, and reports how it went to the workshop.
+    @discardableResult
+    private mutating func save() -> [WorkshopEffect] {
+        guard let assessment = state.assessmentToSave else { return [] }
         frameLog?.record("save")
         defer { frameLog?.record("saved") }
-        writer.draft = state.draftPath.map { URL(fileURLWithPath: $0) }
+        writer.draft = state.draftFile
         switch writer.write(assessment, framework: state.framework) {
         case let .created(url):
             storeProblem = nil
             lock = try? DraftLock.acquire(url)
-            _ = Workshop.apply(.draftCreated(path: url.path), to: &state)
+            return send(.draftCreated(url))
         case .saved:
             storeProblem = nil
-            _ = Workshop.apply(.saved, to: &state)
+            return send(.saved)
         case let .rescued(reason, copy):
             storeProblem = reason
-            _ = Workshop.apply(.storeFailed(reason: reason, rescueCopy: copy.path), to: &state)
+            return send(.storeFailed(reason: reason, rescueCopy: copy.path))
         case let .failed(reason):
             storeProblem = reason
-            _ = Workshop.apply(.storeFailed(reason: reason, rescueCopy: nil), to: &state)
+            return send(.storeFailed(reason: reason, rescueCopy: nil))
         }
     }
 

@@ -122,7 +122,7 @@ struct WorkshopCommand: ParsableCommand {
         var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
                                   frameworkID: frameworks.first?.id)
         if let resumed {
-            state = WorkshopState(resuming: resumed.assessment, path: resumed.path, framework: resumed.framework)
+            state = WorkshopState(resuming: resumed.assessment, file: URL(fileURLWithPath: resumed.path), framework: resumed.framework)
         }
         state.archive = archive
         state.facilitator = RecordStamp.person
@@ -151,7 +151,7 @@ struct WorkshopCommand: ParsableCommand {
         return listed.entries.compactMap { entry in
             guard let framework = catalog.framework(id: entry.assessment.framework.id),
                   AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
-            return WorkshopState.Draft(path: entry.url.path, assessment: entry.assessment, framework: framework)
+            return WorkshopState.Draft(file: entry.url, assessment: entry.assessment, framework: framework)
         }
     }
 }

@@ -16,7 +16,7 @@ enum ActionFormRender {
             ("What", form.what, ""), ("Owner", form.owner, ""), ("Due", form.due, "YYYY-MM-DD, or leave empty"), ("Status", nil, ""),
         ]
         for (number, (label, field, note)) in fields.enumerated() {
-            let focused = form.focus == number
+            let focused = form.focus == ActionForm.Field(rawValue: number)
             body.line((focused ? "▸ " : "  ") + label, style: focused ? .title : .plain)
             guard let row = body.lastVisibleRow else { continue }
             if let field {

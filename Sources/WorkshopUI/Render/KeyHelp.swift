@@ -9,35 +9,34 @@ enum KeyHelp {
         var help: String
     }
 
-    static func entries(_ state: WorkshopState) -> [Entry] {
-        if state.showsHelp { return [Entry(keys: "any key", hint: "close help", help: "close this help")] }
-        if state.showsHistory { return [Entry(keys: "any key", hint: "back to the summary", help: "close the history")] }
-        if let start = state.start, start.carryOffer != nil {
-            return [
-                Entry(keys: "y Enter", hint: "start from last time", help: "carry last time's answers forward"),
-                Entry(keys: "n", hint: "start empty", help: "start with no answers"),
-                Entry(keys: "Esc", hint: "back", help: "back to the form"),
-            ] + common(quit: false)
-        }
-        if let start = state.start {
-            var entries = [
-                Entry(keys: "Tab ↓", hint: "next", help: "next field (↓ also moves through the drafts)"),
-                Entry(keys: "↑", hint: "back", help: "previous field (Shift-Tab too)"),
-                Entry(keys: "Enter", hint: start.focus == .draft ? "resume" : (start.focus == .known ? "pick" : "next/start"),
-                      help: "next field; on Start, start the workshop; on a known system, use its name; on a draft, resume it"),
-            ]
-            if start.focus == .known {
-                entries.append(Entry(keys: "r", hint: "rename", help: "rename the known system (recorded in the assessment)"))
-            }
+    /// The keys of what has the keys now (see ``WorkshopState/layer``).
+    static func entries(_ state: WorkshopState) -> [Entry] { entries(state, for: state.layer) }
 
-            if state.frameworks.count > 1 { entries.append(Entry(keys: "← →", hint: "framework", help: "choose the framework")) }
-            entries.append(start.renaming != nil ? Entry(keys: "Esc", hint: "cancel rename", help: "keep the system's name")
-                : Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
-            return entries + [Entry(keys: "F1", hint: "help", help: "this help (? too, outside the text fields)")]
-                + common(quit: false)
+    /// The keys of `layer`.
+    static func entries(_ state: WorkshopState, for layer: Layer) -> [Entry] {
+        switch layer {
+        case .tooSmall:
+            return [
+                Entry(keys: "q Ctrl-C", hint: "quit", help: "quit (all is saved)"),
+                Entry(keys: "? F1", hint: "help", help: "open / close help"),
+                Entry(keys: "other keys", hint: "wait", help: "wait for more room"),
+            ]
+        case let .overlay(overlay): return entries(state, overlay: overlay)
+        case let .screen(screen): return entries(state, screen: screen)
         }
-        switch state.editor {
-        case .note?:
+    }
+
+    /// What lies beneath the help overlay: its keys are the ones the overlay lists.
+    static func beneathHelp(_ state: WorkshopState) -> Layer {
+        guard state.layer != .tooSmall, case let .help(over)? = state.overlay else { return state.layer }
+        return over.map(Layer.overlay) ?? .screen(state.screen)
+    }
+
+    private static func entries(_ state: WorkshopState, overlay: Overlay) -> [Entry] {
+        switch overlay {
+        case .help:
+            return [Entry(keys: "any key", hint: "close help", help: "close this help")]
+        case .editor(.note):
             return [
                 Entry(keys: "Esc", hint: "done", help: "finish the note (it is already saved)"),
                 Entry(keys: "Enter", hint: "new line", help: "start a new line"),
@@ -45,7 +44,7 @@ enum KeyHelp {
                 Entry(keys: "Ctrl-U Ctrl-K", hint: "cut line", help: "delete to the start / the end of the line"),
                 Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
-        case .action?:
+        case .editor(.action):
             return [
                 Entry(keys: "Tab Enter", hint: "next field", help: "next field (Enter on Status closes the form)"),
                 Entry(keys: "Shift-Tab ↑", hint: "back", help: "previous field"),
@@ -53,19 +52,53 @@ enum KeyHelp {
                 Entry(keys: "Esc", hint: "done", help: "close the form (it is already saved)"),
                 Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
-        case .reopenReason?:
+        case .editor(.reopenReason):
             return [
                 Entry(keys: "Enter", hint: "reopen", help: "reopen the assessment as a draft, recording the reason"),
                 Entry(keys: "Esc", hint: "cancel", help: "keep the assessment complete and read-only"),
                 Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
-        case nil:
-            break
+        case .statusChoice:
+            return [
+                Entry(keys: "↑↓", hint: "choose", help: "choose how the action stands now"),
+                Entry(keys: "Enter", hint: "set", help: "set the chosen status (the review is recorded)"),
+                Entry(keys: "1-4", hint: "set at once", help: "set not started (1), in progress (2), done (3) or dropped (4)"),
+                Entry(keys: "Esc", hint: "cancel", help: "leave the action as it was (not reviewed, if it was not)"),
+                Entry(keys: "?", hint: "help", help: "this help (F1 too)"),
+            ] + common(quit: false)
+        case .confirmingDelete:
+            return [
+                Entry(keys: "d", hint: "delete", help: "delete the action"),
+                Entry(keys: "other keys", hint: "keep it", help: "keep the action (the key then does what it does)"),
+            ] + common(quit: false)
+        case .confirmingCarried:
+            return [
+                Entry(keys: "y", hint: "confirm all", help: "confirm every answer still as last time as unchanged (recorded)"),
+                Entry(keys: "other keys", hint: "back", help: "confirm nothing, to confirm them one by one"),
+            ] + common(quit: false)
+        case .exportOffer:
+            return [
+                Entry(keys: "x", hint: "replace", help: "replace the summary files there"),
+                Entry(keys: "n", hint: "new files", help: "write new files beside them (-2, -3, …)"),
+                Entry(keys: "other keys", hint: "leave them", help: "write nothing (the key then does what it does)"),
+            ] + common(quit: false)
+        case .confirmingQuit:
+            return [
+                Entry(keys: "q", hint: "quit anyway", help: "quit although the latest changes are not in the store"),
+                Entry(keys: "other keys", hint: "stay", help: "stay in the workshop (the key then does what it does)"),
+            ] + common(quit: false)
         }
+    }
+
+    private static func entries(_ state: WorkshopState, screen: Screen) -> [Entry] {
         let readOnly = state.assessment?.isReadOnly == true
         let move = [Entry(keys: "s", hint: "summary", help: "the summary board")] + common(quit: true)
             + [Entry(keys: "[ ]", hint: "area", help: "previous / next area")]
-        switch state.step {
+        switch screen {
+        case let .start(form):
+            return startEntries(state, form: form)
+        case .history:
+            return [Entry(keys: "any key", hint: "back to the summary", help: "close the history")]
         case .overview:
             return [
                 Entry(keys: "Enter", hint: "questions", help: "go to the area's questions"),
@@ -77,29 +110,39 @@ enum KeyHelp {
                 Entry(keys: "Enter", hint: "next", help: "go on (the assessment is complete and read-only)"),
                 Entry(keys: "← →", hint: "back/next", help: "previous / next question"),
             ] + move
-        case .result where readOnly:
+        case let .question(area, index, _):
+            let criterionID = state.framework.areas[area].criteria[index].id
+            let carried = state.assessment?[area: state.framework.areas[area].id].asLastTime.contains(criterionID) == true
             return [
-                Entry(keys: "Enter", hint: "next area", help: "go on to the next area (the assessment is complete and read-only)"),
-                Entry(keys: "←", hint: "back", help: "back to the last question"),
-            ] + move
-        case .question:
-            return [
-                Entry(keys: Answer.letters, hint: "answer", help: "answer " + Answer.labelChoices),
-                Entry(keys: "Enter", hint: "next", help: "go on (recording the answer chosen with ↑↓, if any)"),
+                Entry(keys: Answer.letters, hint: "answer", help: "answer " + Answer.labelChoices + ", and go on"),
+                carried ? Entry(keys: "Enter", hint: "confirm", help: "confirm the answer carried from last time, and go on")
+                    : Entry(keys: "Enter", hint: "next", help: "go on (recording the answer chosen with ↑↓, if any)"),
                 Entry(keys: "e", hint: "note", help: "write or edit a note or evidence for this question"),
                 Entry(keys: "← →", hint: "back/next", help: "previous / next question (the answer stays)"),
             ] + move + [
                 Entry(keys: "↑↓", hint: "choose", help: "choose an answer with the selection bar"),
                 Entry(keys: "Backspace", hint: "clear", help: "clear this question's answer"),
             ]
-        case .result:
-            return [
-                Entry(keys: "a", hint: "add action", help: "add an agreed action (what, owner, due date)"),
-                Entry(keys: "e d", hint: "edit/delete", help: "edit / delete the selected action"),
-            ] + reviewEntry(state) + [
-                Entry(keys: "Enter", hint: "next area", help: "go on to the next area (→ too)"),
-                Entry(keys: "←", hint: "back", help: "back to the last question"),
-            ] + move + [Entry(keys: "↑↓", hint: "select", help: "select an action")]
+        case let .result(area, selection):
+            let last = area == state.framework.areas.count - 1
+            let onward = last ? Entry(keys: "Enter", hint: "summary", help: "go on to the summary board (→ too)")
+                : Entry(keys: "Enter", hint: "next area", help: "go on to the next area (→ too)")
+            if readOnly {
+                return [onward, Entry(keys: "←", hint: "back", help: "back to the last question")] + move
+            }
+            let record = state.assessment?[area: state.framework.areas[area].id]
+            let reviewed = record?.reviewedActions.count ?? 0
+            let own = record?.actions.count ?? 0
+            var entries = [Entry(keys: "a", hint: "add action", help: "add an agreed action (what, owner, due date)")]
+            if (reviewed..<reviewed + own).contains(selection) {
+                entries.append(Entry(keys: "e d", hint: "edit/delete", help: "edit / delete the selected action"))
+            }
+            if selection < reviewed {
+                entries.append(Entry(keys: "r", hint: "review", help: "choose how the selected action from last time stands now"))
+            }
+            entries += [onward, Entry(keys: "←", hint: "back", help: "back to the last question")] + move
+            if reviewed + own > 1 { entries.append(Entry(keys: "↑↓", hint: "select", help: "select an action")) }
+            return entries
         case .summary:
             return [
                 Entry(keys: "↑↓", hint: "choose", help: "choose an area or a question"),
@@ -113,11 +156,28 @@ enum KeyHelp {
         }
     }
 
-    /// The review key, on results that list last time's actions.
-    private static func reviewEntry(_ state: WorkshopState) -> [Entry] {
-        guard let area = state.step.area, let assessment = state.assessment,
-              !assessment[area: state.framework.areas[area].id].reviewedActions.isEmpty else { return [] }
-        return [Entry(keys: "r", hint: "review", help: "change the status of the selected action from last time")]
+    private static func startEntries(_ state: WorkshopState, form start: StartForm) -> [Entry] {
+        if start.carryOffer != nil {
+            return [
+                Entry(keys: "y Enter", hint: "start from last time", help: "carry last time's answers forward"),
+                Entry(keys: "n", hint: "start empty", help: "start with no answers"),
+                Entry(keys: "Esc", hint: "back", help: "back to the form"),
+            ] + common(quit: false)
+        }
+        var entries = [
+            Entry(keys: "Tab ↓", hint: "next", help: "next field (↓ also moves through the drafts)"),
+            Entry(keys: "↑", hint: "back", help: "previous field (Shift-Tab too)"),
+            Entry(keys: "Enter", hint: start.focus == .draft ? "resume" : (start.focus == .known ? "pick" : "next/start"),
+                  help: "next field; on Start, start the workshop; on a known system, use its name; on a draft, resume it"),
+        ]
+        if start.focus == .known {
+            entries.append(Entry(keys: "r", hint: "rename", help: "rename the known system (recorded in the assessment)"))
+        }
+        if state.frameworks.count > 1 { entries.append(Entry(keys: "← →", hint: "framework", help: "choose the framework")) }
+        entries.append(start.renaming != nil ? Entry(keys: "Esc", hint: "cancel rename", help: "keep the system's name")
+            : Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
+        return entries + [Entry(keys: "F1", hint: "help", help: "this help (? too, outside the text fields)")]
+            + common(quit: false)
     }
 
     private static func common(quit: Bool) -> [Entry] {
@@ -146,9 +206,7 @@ enum KeyHelp {
 /// The `?` overlay: every key of the current screen.
 enum HelpOverlay {
     static func draw(_ state: WorkshopState, into grid: inout Grid) {
-        var copy = state
-        copy.showsHelp = false
-        let entries = KeyHelp.entries(copy)
+        let entries = KeyHelp.entries(state, for: KeyHelp.beneathHelp(state))
         let keyWidth = min(18, (entries.map { TextWidth.of($0.keys) }.max() ?? 4) + 2)
         let width = min(state.width - 4, 72)
         let height = min(state.height - 2, entries.count + 4)
@@ -168,6 +226,7 @@ enum HelpOverlay {
             grid.put(entry.keys, row: top + 1 + offset, column: left + 2, style: .title, limit: keyWidth)
             grid.put(entry.help, row: top + 1 + offset, column: left + 2 + keyWidth, limit: width - keyWidth - 4)
         }
-        grid.put("Press any key to close.", row: top + height - 2, column: left + 2, style: .dim)
+        grid.put(state.layer == .tooSmall ? "? closes this help." : "Press any key to close.", row: top + height - 2,
+                 column: left + 2, style: .dim, limit: width - 4)
     }
 }

@@ -8,7 +8,7 @@ public enum Renderer {
     /// The screen for `state` at its size.
     public static func render(_ state: WorkshopState) -> Frame {
         var grid = Grid(width: state.width, height: state.height)
-        if Layout.isTooSmall(state) { return Frame(grid: tooSmall(state, grid)) }
+        if state.layer == .tooSmall { return Frame(grid: tooSmall(state, grid)) }
         var cursor: (row: Int, column: Int)?
         grid.fill(row: 0, style: .bar)
         let status = state.assessment?.status == .complete ? " complete " : (state.assessment == nil ? "" : " draft ")
@@ -17,29 +17,29 @@ public enum Renderer {
         let statusText = statusLines(state)
         var body = BodyWriter(grid: grid, top: 1, bottom: state.height - 1 - max(1, statusText.count), scroll: 0,
                               width: Layout.contentWidth(state))
-        if state.start != nil {
-            cursor = StartRender.draw(state, into: &body)
-        } else if let editor = state.editor {
-            switch editor {
-            case let .note(criterionID, field): cursor = NoteEditor.draw(state, criterionID: criterionID, field: field, into: &body)
-            case let .action(area, _, form): cursor = ActionFormRender.draw(state, area: area, form: form, into: &body)
-            case let .reopenReason(field): cursor = ReopenRender.draw(state, field: field, into: &body)
-            }
-        } else {
-            switch state.step {
-            case let .overview(area): OverviewScreen.draw(state, area: area, into: &body)
-            case let .question(area, index): QuestionScreen.draw(state, area: area, index: index, into: &body)
-            case let .result(area): ResultScreen.draw(state, area: area, into: &body)
-            case .summary where state.showsHistory: HistoryScreen.draw(state, into: &body)
-            case .summary: SummaryScreen.draw(state, into: &body)
-            }
+        // An editor takes the body's place; anything else lies over the screen, or is a question on the status line.
+        switch (state.editor, state.screen) {
+        case let (.note(criterionID, field)?, _): cursor = NoteEditor.draw(state, criterionID: criterionID, field: field, into: &body)
+        case let (.action(area, _, form)?, _): cursor = ActionFormRender.draw(state, area: area, form: form, into: &body)
+        case let (.reopenReason(field)?, _): cursor = ReopenRender.draw(state, field: field, into: &body)
+        case (nil, .start): cursor = StartRender.draw(state, into: &body)
+        case let (nil, .overview(area, _)): OverviewScreen.draw(state, area: area, into: &body)
+        case let (nil, .question(area, index, _)): QuestionScreen.draw(state, area: area, index: index, into: &body)
+        case let (nil, .result(area, _)): ResultScreen.draw(state, area: area, into: &body)
+        case (nil, .summary): SummaryScreen.draw(state, into: &body)
+        case (nil, .history): HistoryScreen.draw(state, into: &body)
         }
         grid = body.grid
         drawStatus(state, lines: statusText, into: &grid)
         drawHints(state, into: &grid)
-        if state.showsHelp {
+        switch state.overlay {
+        case .help?:
             HelpOverlay.draw(state, into: &grid)
             cursor = nil
+        case let .statusChoice(choice)?:
+            StatusMenu.draw(state, choice: choice, into: &grid)
+        default:
+            break
         }
         return Frame(grid: grid, cursor: cursor)
     }
@@ -52,11 +52,13 @@ public enum Renderer {
             let count = state.framework.areas.count
             parts.append("\(state.framework.areas[area].shortTitle) (\(area + 1) of \(count))")
         }
-        switch state.step {
+        switch state.screen {
+        case .start: break
         case .overview: parts.append("Overview")
-        case let .question(area, index): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
+        case let .question(area, index, _): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
         case .result: parts.append("Result and actions")
-        case .summary: parts.append(state.showsHistory ? "History" : "Summary")
+        case .summary: parts.append("Summary")
+        case .history: parts.append("History")
         }
         // The system's name gives way first when the line is too long.
         let rest = " · " + parts.joined(separator: " · ")
@@ -102,15 +104,21 @@ public enum Renderer {
         grid.put(" " + KeyHelp.hintLine(state, width: state.width - 1), row: row, column: 0, style: .bar)
     }
 
+    /// Asks for a larger terminal, and says that keys wait until then: the screen behind it is hidden, so
+    /// that nothing is typed into it unseen.
     private static func tooSmall(_ state: WorkshopState, _ grid: Grid) -> Grid {
         var grid = grid
-        let lines = ["Please enlarge the terminal", "to at least \(Layout.minimumWidth)×\(Layout.minimumHeight)",
-                     "(now \(state.width)×\(state.height)).", "Ctrl-C quits."]
+        var lines = ["Please enlarge the terminal", "to at least \(Layout.minimumWidth)×\(Layout.minimumHeight) (now \(state.width)×\(state.height)).",
+                     "Until then keys are ignored,", "but q or Ctrl-C quits", "and ? shows the keys."]
+        if case .confirmingQuit? = state.overlay {
+            lines[2...] = ["The latest changes are not saved:", "q again quits anyway."]
+        }
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let column = max(0, (state.width - TextWidth.of(line)) / 2)
             grid.put(line, row: top + offset, column: column, style: offset == 0 ? .title : .plain)
         }
+        if state.showsHelp { HelpOverlay.draw(state, into: &grid) }
         return grid
     }
 }

@@ -72,9 +72,8 @@ enum StartRender {
             let answered = draft.framework.allCriteria.filter { draft.assessment.answers[$0.id] != nil }.count - unconfirmed
             let carried = unconfirmed > 0 ? ", \(unconfirmed) as last time" : ""
             let selected = form.focus == .draft && index == form.draftIndex
-            let name = draft.path.split(separator: "/").last.map(String.init) ?? draft.path
             body.line((selected ? "▸ " : "  ") + "\(draft.assessment.date)  \(draft.assessment.system)  "
-                      + "(\(answered) of \(total) answered\(carried))  \(name)", style: selected ? .selected : .plain)
+                      + "(\(answered) of \(total) answered\(carried))  \(draft.name)", style: selected ? .selected : .plain)
         }
         return cursor
     }

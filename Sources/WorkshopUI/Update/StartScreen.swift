@@ -12,8 +12,8 @@ enum StartScreen {
         return fields
     }
 
-    static func handle(_ key: Key, in state: inout WorkshopState) -> [WorkshopEffect] {
-        guard var form = state.start else { return [] }
+    static func handle(_ key: Key, form: StartForm, in state: inout WorkshopState) -> [Reaction] {
+        var form = form
         let fields = fields(state)
         let position = fields.firstIndex(of: form.focus) ?? 0
         form.problem = nil
@@ -25,7 +25,7 @@ enum StartScreen {
                 return begin(&state, carryingForward: nil)
             case .escape:
                 form.carryOffer = nil
-                state.start = form
+                state.screen = .start(form)
             default:
                 break
             }
@@ -35,8 +35,8 @@ enum StartScreen {
         case .escape where form.renaming != nil:
             form.renaming = nil
         case .escape:
-            state.start = form
-            return Workshop.quit(&state)
+            state.screen = .start(form)
+            return [.quit]
         case .tab:
             form.focus = fields[(position + 1) % fields.count]
         case .backTab:
@@ -64,10 +64,11 @@ enum StartScreen {
         case .enter:
             switch form.focus {
             case .start:
-                state.start = form
+                state.screen = .start(form)
                 guard let (system, _, _) = validated(&state), let identity = identity(&state, typed: system) else { return [] }
-                if let offer = latestComplete(state, identity: identity) {
-                    state.start?.carryOffer = offer
+                if let offer = latestComplete(state, identity: identity), var current = state.start {
+                    current.carryOffer = offer
+                    state.screen = .start(current)
                     return []
                 }
                 return begin(&state, carryingForward: nil)
@@ -77,12 +78,10 @@ enum StartScreen {
                 form.renaming = nil
                 form.focus = fields[min(position + 1, fields.count - 1)]
             case .draft:
-                let draft = state.drafts[form.draftIndex]
-                state.startBeforeResume = form
-                state.framework = draft.framework
-                state.open(draft.assessment, path: draft.path)
-                state.message = .init("Resumed \(draft.path.split(separator: "/").last.map(String.init) ?? draft.path).")
-                return [.lock]
+                // The draft opens once it is locked and read again (see WorkshopEvent.lockedDraftRead).
+                guard let draft = state.drafts[safe: form.draftIndex] else { return [] }
+                state.screen = .start(form)
+                return [.effect(.lockDraft(draft.file))]
             default:
                 form.focus = fields[min(position + 1, fields.count - 1)]
             }
@@ -103,7 +102,7 @@ enum StartScreen {
                     + "characters); the rest was not added."
             }
         }
-        state.start = form
+        state.screen = .start(form)
         return []
     }
 
@@ -114,13 +113,13 @@ enum StartScreen {
         guard !system.isEmpty else {
             form.problem = "Type the name of the system first, e.g. West Yorkshire ICS."
             form.focus = .system
-            state.start = form
+            state.screen = .start(form)
             return nil
         }
         guard let date = CalendarDate(form.date.text.trimmingCharacters(in: .whitespaces)) else {
             form.problem = "The date must be a real day written YYYY-MM-DD, e.g. 2026-11-22."
             form.focus = .date
-            state.start = form
+            state.screen = .start(form)
             return nil
         }
         let participants = form.participants.text.split(separator: ",")
@@ -139,21 +138,22 @@ enum StartScreen {
     /// display name kept), or a new one. Nil after telling the user why not (a rename to another known
     /// system's name).
     static func identity(_ state: inout WorkshopState, typed: String) -> SystemChoice? {
-        guard let id = state.start?.renaming, let known = state.systems.system(id: id) else {
+        guard var form = state.start, let id = form.renaming, let known = state.systems.system(id: id) else {
             return state.systems.choice(for: typed)
         }
         do {
             return try state.systems.renaming(known, to: typed)
         } catch {
-            state.start?.problem = "\(error.other.name) is another known system; choose a name no other system has, "
+            form.problem = "\(error.other.name) is another known system; choose a name no other system has, "
                 + "or press Esc to cancel the rename."
-            state.start?.focus = .system
+            form.focus = .system
+            state.screen = .start(form)
             return nil
         }
     }
 
     /// Starts the new assessment, empty or carried forward from an archived one.
-    private static func begin(_ state: inout WorkshopState, carryingForward offer: Int?) -> [WorkshopEffect] {
+    private static func begin(_ state: inout WorkshopState, carryingForward offer: Int?) -> [Reaction] {
         guard let (system, date, participants) = validated(&state), let identity = identity(&state, typed: system),
               let form = state.start else { return [] }
         let framework = state.frameworks[form.frameworkIndex]
@@ -161,17 +161,15 @@ enum StartScreen {
         var assessment: Assessment
         if let offer {
             let earlier = state.archive[offer]
-            let file = earlier.path.split(separator: "/").last.map(String.init) ?? earlier.path
-            assessment = Assessment(carryingForward: earlier.assessment, file: file, framework: framework, date: date,
+            assessment = Assessment(carryingForward: earlier.assessment, file: earlier.name, framework: framework, date: date,
                                     participants: participants)
         } else {
             assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
         }
         assessment.attach(to: identity)
         assessment.position = Step.overview(area: 0).position(in: framework)
-        state.open(assessment, path: nil)
-        state.unsaved = true
-        return [.createDraft]
+        state.open(assessment, file: nil)
+        return [.changed]
     }
 }
 
@@ -183,6 +181,6 @@ extension WorkshopState {
         form.renaming = systemID
         form.system = TextField(newName, limit: form.system.limit)
         form.focus = .participants
-        start = form
+        screen = .start(form)
     }
 }

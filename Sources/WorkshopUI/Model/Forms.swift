@@ -1,0 +1,82 @@
+import MaturityModel
+
+/// The fields of an action while it is edited.
+public struct ActionForm: Sendable, Equatable {
+    /// What is to be done.
+    public var what: TextField
+    /// Who owns it.
+    public var owner: TextField
+    /// When it is due, as typed.
+    public var due: TextField
+    /// How it stands.
+    public var status: ActionStatus
+    /// The field with the cursor.
+    public var focus: Field
+    /// Why the form cannot close yet, e.g. a due date that is not a date.
+    public var problem: String?
+
+    init(_ action: Action) {
+        what = TextField(action.what, limit: 500)
+        owner = TextField(action.owner, limit: 200)
+        due = TextField(action.due?.description ?? "", limit: 10)
+        status = action.status
+        focus = .what
+        problem = nil
+    }
+
+    /// The form's fields, in the order Tab moves through them.
+    public enum Field: Int, Sendable, CaseIterable {
+        /// What is to be done.
+        case what
+        /// Who owns it.
+        case owner
+        /// When it is due.
+        case due
+        /// How it stands (chosen with the arrows, not typed).
+        case status
+
+        /// The field after this one, the first after the last.
+        var next: Field { Self.allCases[(rawValue + 1) % Self.allCases.count] }
+        /// The field before this one, the last before the first.
+        var previous: Field { Self.allCases[(rawValue + Self.allCases.count - 1) % Self.allCases.count] }
+    }
+}
+
+/// The start screen's form.
+public struct StartForm: Sendable, Equatable {
+    /// The fields in order; the framework choice appears only when there is more than one.
+    public enum Field: Sendable, Equatable {
+        case system, known, date, participants, framework, start, draft
+    }
+
+    /// The system's name.
+    public var system: TextField
+    /// The date, as typed.
+    public var date: TextField
+    /// Participants, separated by commas.
+    public var participants: TextField
+    /// The chosen framework.
+    public var frameworkIndex: Int
+    /// The field with the cursor.
+    public var focus: Field
+    /// The selected draft, when the focus is on the list of drafts.
+    public var draftIndex: Int
+    /// Why the workshop cannot start yet.
+    public var problem: String?
+    /// An earlier complete assessment of the system (index in the archive), offered to carry forward.
+    public var carryOffer: Int?
+    /// The selected known system, when the focus is on the list of known systems.
+    public var knownIndex = 0
+    /// The identity of the known system being renamed: the system field holds its new name.
+    public var renaming: String?
+
+    init(system: String, date: CalendarDate, frameworkIndex: Int, hasDrafts: Bool) {
+        self.system = TextField(system, limit: 200)
+        self.date = TextField(date.description, limit: 10)
+        participants = TextField("", limit: 1000)
+        self.frameworkIndex = frameworkIndex
+        focus = system.isEmpty ? .system : .participants
+        draftIndex = 0
+        problem = nil
+    }
+}

@@ -1,0 +1,45 @@
+import CellGrid
+import MaturityModel
+
+/// The menu `r` opens over a result: how one of last time's actions stands now, one of four statuses.
+enum StatusMenu {
+    static func draw(_ state: WorkshopState, choice: StatusChoice, into grid: inout Grid) {
+        guard let area = state.framework.areas[safe: choice.area], let record = state.assessment?[area: area.id],
+              let action = record.reviewedActions[safe: choice.index] else { return }
+        let width = min(state.width - 4, 56)
+        let inner = width - 4
+        guard inner >= 16 else { return }
+        let now = RecordWords.review(action, reviewed: !record.unreviewedActions.contains(action.id))
+        var lines: [(text: String, style: Style)] = TextWrap.lines(action.what.isEmpty ? "(no description)" : action.what, width: inner)
+            .prefix(2).map { ($0, .title) }
+        lines += TextWrap.lines("Now: \(now)", width: inner).map { ($0, .dim) }
+        lines.append(("", .plain))
+        for (number, status) in ActionStatus.allCases.enumerated() {
+            let selected = status == choice.highlight
+            lines.append(("\(selected ? "▸" : " ") \(number + 1)  \(status.phrase)", selected ? .selected : .plain))
+        }
+        lines.append(("", .plain))
+        lines += TextWrap.lines("↑↓ and Enter, or 1-4: set · Esc: leave it as it was", width: inner).map { ($0, .dim) }
+        // On a short screen the blank lines go first, then the action's description.
+        let room = state.height - 4
+        while lines.count > room, let blank = lines.firstIndex(where: { $0.text.isEmpty }) { lines.remove(at: blank) }
+        while lines.count > room, lines.first?.style == .title || lines.first?.style == .dim { lines.removeFirst() }
+        guard lines.count <= room else { return }
+        let height = lines.count + 2
+        let left = (state.width - width) / 2
+        let top = max(1, (state.height - height) / 2)
+        for row in top..<top + height {
+            grid.restyle(row: row, column: left, count: width, style: .plain)
+            grid.put(String(repeating: " ", count: width), row: row, column: left)
+            grid.put("│", row: row, column: left, style: .title)
+            grid.put("│", row: row, column: left + width - 1, style: .title)
+        }
+        grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .title)
+        grid.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .title)
+        grid.put(" Review last time's action ", row: top, column: left + 2, style: .title, limit: width - 4)
+        for (offset, line) in lines.enumerated() {
+            if line.style == .selected { grid.restyle(row: top + 1 + offset, column: left + 2, count: inner, style: .selected) }
+            grid.put(line.text, row: top + 1 + offset, column: left + 2, style: line.style, limit: inner)
+        }
+    }
+}
