@@ -67,7 +67,8 @@ struct StoreFaultTests {
         try session.type("n")
         try session.waitFor("A copy is safe in", acrossLines: true)
         try session.waitFor(reason, acrossLines: true)
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path)
+        // A save in progress may have its temporary file (hidden) beside the copy.
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
         try #require(copies.count == 1)
         let copy = sandbox.rescue.appending(path: copies[0])
         let rescued = try SavedAssessment(url: copy).answers
@@ -146,7 +147,8 @@ struct StoreFaultTests {
         let screen = try session.flatText()
         #expect(screen.contains("maturity: the store could not be written"))
         #expect(screen.contains("once the store works, put it back with: cp"))
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path)
+        // A save in progress may have its temporary file (hidden) beside the copy.
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
         try #require(copies.count == 1)
         // Put back as the message says, the assessment is whole.
         try FileManager.default.removeItem(at: sandbox.store)
@@ -169,7 +171,8 @@ struct StoreFaultTests {
         #expect(result.stdout.contains("A copy is safe in \(sandbox.rescue.path)/"))
         #expect(result.stdout.components(separatedBy: "Not saved in the store").count == 2, "said once, not after every answer")
         #expect(result.stdout.contains("outside the store, which could not be written"))
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path)
+        // A save in progress may have its temporary file (hidden) beside the copy.
+        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
         try #require(copies.count == 1)
         let rescued = try SavedAssessment(url: sandbox.rescue.appending(path: copies[0])).answers
         #expect(holds(rescued, ["econ-emerging-plan-reviewed": "yes", "econ-emerging-plan-known": "partly"]), "\(rescued)")
