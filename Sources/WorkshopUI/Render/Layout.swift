@@ -59,11 +59,8 @@ struct BodyWriter {
     }
 
     mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, firstPrefix: String = "") {
-        let prefixWidth = TextWidth.of(firstPrefix)
-        let lines = TextWrap.lines(text, width: max(1, width - indent - prefixWidth))
-        for (index, content) in lines.enumerated() {
-            let prefix = index == 0 ? firstPrefix : String(repeating: " ", count: prefixWidth)
-            line(prefix + content, style: style, indent: indent)
+        for content in TextFit.paragraph(text, width: max(1, width - indent), first: firstPrefix) {
+            line(content, style: style, indent: indent)
         }
     }
 }

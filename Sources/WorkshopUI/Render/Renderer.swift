@@ -62,20 +62,23 @@ public enum Renderer {
         let rest = " · " + parts.joined(separator: " · ")
         let room = width - TextWidth.of(rest)
         var system = assessment.system
-        if TextWidth.of(system) > room {
-            system = String(SummaryScreen.pad(system, max(2, room)).trimmingCharacters(in: .whitespaces)) + "…"
-        }
+        if TextWidth.of(system) > room { system = TextFit.truncate(system, to: max(2, room)) }
         return system + rest
     }
 
     /// The status message as lines above the key hints: a problem (or a message that wraps) wraps onto
     /// up to a third of the screen (so that a path or a reason is never cut off), anything else takes one line.
+    /// A message longer than that keeps its start and its end (the files' endings, what to press): the
+    /// last line shows "…" and the end of the text.
     static func statusLines(_ state: WorkshopState) -> [String] {
         guard let message = state.message else { return [] }
-        guard message.isProblem || message.wraps else { return [message.text] }
-        let lines = TextWrap.lines(message.text, width: max(1, state.width - 2))
+        let width = max(1, state.width - 2)
+        guard message.isProblem || message.wraps else { return [TextFit.truncate(message.text, to: width)] }
+        let lines = TextFit.lines(message.text, width: width)
         let room = max(1, (state.height - 2) / 3)
-        return lines.count <= room ? lines : Array(lines.prefix(room - 1)) + [lines[(room - 1)...].joined(separator: " ")]
+        guard lines.count > room else { return lines }
+        let rest = lines[(room - 1)...].joined(separator: " ")
+        return Array(lines.prefix(room - 1)) + [TextFit.truncate(rest, to: width, keeping: .end)]
     }
 
     private static func drawStatus(_ state: WorkshopState, lines: [String], into grid: inout Grid) {

@@ -33,6 +33,12 @@ enum StepKeys {
 
     private static func question(_ key: Key, area: Int, index: Int, _ state: inout WorkshopState) -> [WorkshopEffect] {
         let criterion = state.framework.areas[area].criteria[index]
+        if key == .pageDown || key == .pageUp, let window = QuestionScreen.lastTimeWindow(state) {
+            // PgDn and PgUp move through last time's answer and note when they are folded.
+            let page = max(1, window.shown)
+            state.scroll = max(0, min(window.maximumScroll, window.first + (key == .pageDown ? page : -page)))
+            return []
+        }
         if state.assessment?.isReadOnly == true {
             switch key {
             case .enter: return Workshop.step(by: 1, in: &state)
