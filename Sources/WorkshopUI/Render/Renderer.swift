@@ -63,7 +63,7 @@ public enum Renderer {
         let room = width - TextWidth.of(rest)
         var system = assessment.system
         if TextWidth.of(system) > room { system = TextFit.truncate(system, to: max(2, room)) }
-        return system + rest
+        return TextFit.truncate(system + rest, to: max(0, width))
     }
 
     /// The status message as lines above the key hints: a problem (or a message that wraps) wraps onto
