@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework", "TestSupport"]),
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
         .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityModel", "TestSupport"]),
-        .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
+        .testTarget(name: "CellGridTests", dependencies: ["CellGrid", "TestSupport"]),
         // The pure parts of the terminal wrapper: UTF-8 assembly, key decoding, cells as ncurses takes them.
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CellGrid", "CNcursesw", "TestSupport"]),
         // Test helpers shared by test targets.

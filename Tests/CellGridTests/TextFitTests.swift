@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import CellGrid
 
 @Suite("Text fitted to columns")
@@ -78,5 +79,7 @@ struct TextFitTests {
             cases += 1
         }
         #expect(cases == 3_000)
+        CampaignReport.record("Text: random mixes of wide, combining, emoji and line breaks fitted to 0-16 columns", cases: cases,
+                              how: "truncated (either end), padded and wrapped: never wider than the columns, every cut shows …")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import CursesTerminal
 
 /// Bytes from the terminal assembled into code points, as `CursesTerminal.readKey` does.
@@ -62,5 +63,7 @@ struct UTF8AssemblerTests {
             cases += 1
         }
         #expect(cases == 2_500)
+        CampaignReport.record("Terminal input: random bytes and valid UTF-8 assembled into characters", cases: cases,
+                              how: "UTF8Assembler: no trap, only valid code points, valid text comes through whole")
     }
 }

@@ -134,3 +134,72 @@ struct FoldingScreenTests {
         #expect(lines.contains { $0.contains("System       West Yorkshire Health") })
     }
 }
+
+/// Paging through what is folded shows every line of it: nothing is skipped, nothing is out of reach.
+@Suite("Paging through folded text")
+struct FoldedPagingTests {
+    @Test(arguments: [(80, 24), (50, 14), (60, 18), (44, 12)])
+    func pagingDownTheOverviewShowsEveryLineOfTheLadder(_ width: Int, _ height: Int) {
+        var cases = 0
+        for area in seedFramework.areas.indices {
+            var state = startedState(width: width, height: height)
+            state.step = .overview(area: area)
+            var seen = Set(Renderer.render(state).grid.lines.map { $0.trimmingCharacters(in: .whitespaces) })
+            for _ in 0..<20 {
+                press([.pageDown], on: &state)
+                seen.formUnion(Renderer.render(state).grid.lines.map { $0.trimmingCharacters(in: .whitespaces) })
+            }
+            let textWidth = Layout.contentWidth(state) - 2
+            for stage in seedFramework.stages {
+                for line in TextFit.lines(seedFramework.areas[area].descriptor(atStage: stage.id) ?? "", width: textWidth) {
+                    #expect(seen.contains(line), "\(width)x\(height), area \(area): \(line)")
+                    cases += 1
+                }
+            }
+            #expect(seen.contains { $0.hasPrefix("Source:") }, "\(width)x\(height), area \(area)")
+        }
+        CampaignReport.record("Workshop: paging through folded text (overview ladders, last year's note) at 44x12 to 80x24",
+                              cases: cases, how: "every line is on screen at some page: nothing skipped or out of reach")
+    }
+
+    @Test(arguments: [(80, 24), (60, 18), (80, 30)])
+    func pagingDownLastYearsNoteShowsEveryLineOfIt(_ width: Int, _ height: Int) {
+        var state = FoldingScreenTests.secondYear(width: width, height: height)
+        press(keys("s") + [.down, .down, .enter], on: &state)
+        var seen = Set(Renderer.render(state).grid.lines.map { $0.trimmingCharacters(in: .whitespaces) })
+        for _ in 0..<30 {
+            press([.pageDown], on: &state)
+            seen.formUnion(Renderer.render(state).grid.lines.map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+        let expected = TextFit.lines("Last time (2025-11-20): Partly — note: " + FoldingScreenTests.lastYearsNote,
+                                     width: Layout.contentWidth(state))
+        for line in expected { #expect(seen.contains(line), "\(width)x\(height): \(line)") }
+        CampaignReport.record("Workshop: paging through folded text (overview ladders, last year's note) at 44x12 to 80x24",
+                              cases: expected.count, how: "every line is on screen at some page: nothing skipped or out of reach")
+    }
+}
+
+extension FoldedPagingTests {
+    @Test func everyScreenOfASecondYearRendersAtEverySize() {
+        var state = FoldingScreenTests.questionWithBothNotes()
+        var frames = 0
+        for width in [1, 10, 44, 60, 80, 200] {
+            for height in [1, 11, 12, 17, 24, 50] {
+                _ = Workshop.apply(.resize(width: width, height: height), to: &state)
+                for step in Step.all(in: seedFramework) {
+                    state.step = step
+                    for (scroll, selection) in [(0, 0), (100, 9)] {
+                        state.scroll = scroll
+                        state.selection = selection
+                        let frame = Renderer.render(state)
+                        #expect(frame.grid.width == width && frame.grid.height == height)
+                        #expect(frame.grid.lines.allSatisfy { TextWidth.of($0) <= width })
+                        frames += 1
+                    }
+                }
+            }
+        }
+        CampaignReport.record("Terminal: every workshop screen of a second year (folded notes, last time's actions) from 1x1 to 200x50",
+                              cases: frames, how: "rendered at every scroll and selection: right size, no line wider than the terminal")
+    }
+}

@@ -100,8 +100,18 @@ enum OverviewScreen {
 
     /// How far the overview can scroll at the state's size.
     static func maximumScroll(_ state: WorkshopState) -> Int {
-        guard let area = state.step.area else { return 0 }
+        fit(state)?.maximumScroll ?? 0
+    }
+
+    /// Lines PgDn and PgUp move: the scrolling part less one line, so that a line of context stays.
+    static func page(_ state: WorkshopState) -> Int {
+        max(1, (fit(state)?.viewport ?? 1) - 1)
+    }
+
+    /// How the overview of the state's area fits the state's size; nil off the overview.
+    private static func fit(_ state: WorkshopState) -> Fit? {
+        guard let area = state.step.area else { return nil }
         let rows = state.height - 2 - max(1, Renderer.statusLines(state).count)
-        return fit(state, area: area, width: Layout.contentWidth(state), rows: max(0, rows)).maximumScroll
+        return fit(state, area: area, width: Layout.contentWidth(state), rows: max(0, rows))
     }
 }

@@ -17,7 +17,7 @@ enum StepKeys {
     }
 
     private static func overview(_ key: Key, _ state: inout WorkshopState) -> [WorkshopEffect] {
-        let page = max(1, Layout.bodyHeight(state) - 2)
+        let page = OverviewScreen.page(state)
         switch key {
         case .enter: return Workshop.step(by: 1, in: &state)
         case .down: state.scroll += 1
