@@ -158,7 +158,7 @@ struct FoldedPagingTests {
             }
             #expect(seen.contains { $0.hasPrefix("Source:") }, "\(width)x\(height), area \(area)")
         }
-        CampaignReport.record("Workshop: paging through folded text (overview ladders, last year's note) at 44x12 to 80x24",
+        CampaignReport.record("Workshop: paging through folded text (overview ladders, last year's note) at 44x12 to 80x30",
                               cases: cases, how: "every line is on screen at some page: nothing skipped or out of reach")
     }
 
@@ -174,7 +174,7 @@ struct FoldedPagingTests {
         let expected = TextFit.lines("Last time (2025-11-20): Partly — note: " + FoldingScreenTests.lastYearsNote,
                                      width: Layout.contentWidth(state))
         for line in expected { #expect(seen.contains(line), "\(width)x\(height): \(line)") }
-        CampaignReport.record("Workshop: paging through folded text (overview ladders, last year's note) at 44x12 to 80x24",
+        CampaignReport.record("Workshop: paging through folded text (overview ladders, last year's note) at 44x12 to 80x30",
                               cases: expected.count, how: "every line is on screen at some page: nothing skipped or out of reach")
     }
 }
@@ -200,6 +200,6 @@ extension FoldedPagingTests {
             }
         }
         CampaignReport.record("Terminal: every workshop screen of a second year (folded notes, last time's actions) from 1x1 to 200x50",
-                              cases: frames, how: "rendered at every scroll and selection: right size, no line wider than the terminal")
+                              cases: frames, how: "rendered scrolled and selected at the start and beyond the end: right size, no line wider than the terminal")
     }
 }
