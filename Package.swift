@@ -28,8 +28,9 @@ let package = Package(
         .target(name: "MaturityModel", dependencies: ["MaturityFramework", "MaturityRules"]),
         // Assessments as dated JSON files, written atomically; locks, the store's scan, answer sheets.
         .target(name: "MaturityStore", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel"]),
-        // Summaries for board papers and analysts, in every export format; no disk.
-        .target(name: "MaturityReports", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel"]),
+        // Summaries for board papers and analysts, in every export format; no disk. (CellGrid: the
+        // display width of text, for the columns of the terminal's progress table.)
+        .target(name: "MaturityReports", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel", "CellGrid"]),
         // The ncursesw C library (Debian: libncursesw5-dev).
         // (Its pkg-config flags are ones SwiftPM refuses, so the shim header sets them and the modulemap links.)
         .systemLibrary(name: "CNcursesw"),
@@ -57,7 +58,9 @@ let package = Package(
         .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework", "TestSupport"]),
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
         .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityModel", "TestSupport"]),
-        .testTarget(name: "CellGridTests", dependencies: ["CellGrid"]),
+        .testTarget(name: "CellGridTests", dependencies: ["CellGrid", "TestSupport"]),
+        // The pure parts of the terminal wrapper: UTF-8 assembly, key decoding, cells as ncurses takes them.
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CellGrid", "CNcursesw", "TestSupport"]),
         // Test helpers shared by test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "TestSupport"]),

@@ -11,6 +11,9 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// From wchar.h, which declares it only for _XOPEN_SOURCE: the width ncurses gives a character.
+extern int wcwidth(wchar_t c);
+
 // From term.h, declared here so that term.h's macros (lines, columns...) stay out of Swift's way.
 extern char *tigetstr(const char *capname);
 

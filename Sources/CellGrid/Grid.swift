@@ -63,34 +63,43 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// Writes `text` from `column` on `row`, at most `limit` columns (default: to the right edge), and
-    /// returns the columns used. Control characters show as "?"; a wide grapheme that does not fit
-    /// is replaced by a space.
+    /// returns the columns used. Control characters show as "?" and lone combining marks are dropped;
+    /// text that does not fit is cut with "…" (``TextFit/truncate(_:to:keeping:atWordBoundary:)``).
     @discardableResult
     public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard (0..<height).contains(row), column >= 0, column < width else { return 0 }
-        let end = min(width, column + (limit ?? width))
-        var position = column
+        let end = min(width, column + max(0, limit ?? width))
+        var shown = ""
         for character in text {
-            var shown = String(character)
-            var columns = TextWidth.of(character)
             if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                shown = "?"
-                columns = 1
+                shown.append("?")
+            } else if TextWidth.of(character) > 0 {
+                shown.append(character)
             }
-            if columns == 0 {
-                // A lone combining mark: attach to nothing; skip it.
-                continue
-            }
-            if position + columns > end {
-                if position < end { cells[row * width + position] = Cell(" ", style: style) }
-                position = end
-                break
-            }
-            cells[row * width + position] = Cell(shown, style: style)
-            if columns == 2 { cells[row * width + position + 1] = Cell("", style: style) }
+        }
+        if TextWidth.of(shown) > end - column { shown = TextFit.truncate(shown, to: end - column) }
+        var position = column
+        for character in shown {
+            let columns = TextWidth.of(character)
+            guard position + columns <= end else { break }
+            set(Cell(String(character), style: style), row: row, column: position)
+            if columns == 2 { set(Cell("", style: style), row: row, column: position + 1) }
             position += columns
         }
         return position - column
+    }
+
+    /// Sets one cell, blanking the other half of any wide grapheme it breaks, so that no cell is left
+    /// claiming a neighbour it no longer has.
+    private mutating func set(_ cell: Cell, row: Int, column: Int) {
+        let index = row * width + column
+        if cells[index].isContinuation, !cell.isContinuation, column > 0 {
+            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+        }
+        if column + 1 < width, cells[index + 1].isContinuation {
+            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+        }
+        cells[index] = cell
     }
 
     /// Sets the style of a whole row, blanking it.

@@ -46,19 +46,23 @@ public final class CursesTerminal {
         let previous = painted.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         if previous == nil { erase() }
         var scalars = [wchar_t](repeating: 0, count: 6)
+        /// Paints code points at a cell; writing the bottom-right cell moves the cursor off screen, and
+        /// ncurses reports ERR, harmlessly.
+        func paint(_ glyph: [Unicode.Scalar], row: Int, column: Int, style: Style) {
+            for (index, scalar) in glyph.prefix(CellGlyph.maximumScalars).enumerated() { scalars[index] = wchar_t(bitPattern: scalar.value) }
+            scalars[min(glyph.count, CellGlyph.maximumScalars)] = 0
+            let (attributes, pair) = StylePalette.attributes(for: style)
+            _ = maturity_put_cell(Int32(row), Int32(column), scalars, attributes, pair)
+        }
+        let width: ((Unicode.Scalar) -> Int)? = Self.isUTF8 ? { Self.libraryWidth($0) } : nil
         for row in 0..<grid.height {
             for column in 0..<grid.width {
                 let cell = grid[row, column]
                 if cell.isContinuation || previous?[row, column] == cell { continue }
-                var count = 0
-                for scalar in cell.text.unicodeScalars where count < 4 {
-                    scalars[count] = wchar_t(bitPattern: scalar.value)
-                    count += 1
-                }
-                scalars[count] = 0
-                let (attributes, pair) = StylePalette.attributes(for: cell.style)
-                // Writing the bottom-right cell moves the cursor off screen; ncurses reports ERR, harmlessly.
-                _ = maturity_put_cell(Int32(row), Int32(column), scalars, attributes, pair)
+                let columns = column + 1 < grid.width && grid[row, column + 1].isContinuation ? 2 : 1
+                let glyph = CellGlyph(cell.text, columns: columns, width: width)
+                paint(glyph.scalars, row: row, column: column, style: cell.style)
+                if glyph.blanksNext { paint([" "], row: row, column: column + 1, style: cell.style) }
             }
         }
         painted = grid
@@ -146,6 +150,16 @@ public final class CursesTerminal {
 
     deinit {
         stop()
+    }
+
+    /// Whether the locale's character set is UTF-8 (checked when the terminal starts, after `setlocale`).
+    private static var isUTF8: Bool {
+        String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
+    }
+
+    /// The C library's width of a code point, as ncurses counts it (-1: not printable).
+    private static func libraryWidth(_ scalar: Unicode.Scalar) -> Int {
+        Int(wcwidth(wchar_t(bitPattern: scalar.value)))
     }
 
     /// Whether the terminal has a separate screen for full-screen programs (smcup).

@@ -1,3 +1,4 @@
+import CellGrid
 import Foundation
 import MaturityFramework
 import MaturityRules
@@ -15,13 +16,13 @@ public enum ProgressExport {
                 (point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
             }
         }
-        let areaWidth = (progression.areas.map { TerminalText.inert($0.area.shortTitle).count }.max() ?? 8) + 2
-        let cellWidth = max(12, (cells.flatMap { $0 }.map(\.count).max() ?? 10) + 2)
-        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
-        lines.append((pad("Area", areaWidth) + progression.entries.map { pad($0.assessment.date.description, cellWidth) }.joined())
+        let areaWidth = (progression.areas.map { TextWidth.of(TerminalText.inert($0.area.shortTitle)) }.max() ?? 8) + 2
+        let cellWidth = max(12, (cells.flatMap { $0 }.map { TextWidth.of($0) }.max() ?? 10) + 2)
+        lines.append((TextFit.pad("Area", to: areaWidth)
+                      + progression.entries.map { TextFit.pad($0.assessment.date.description, to: cellWidth) }.joined())
             .trimmingCharacters(in: .whitespaces))
         for (series, row) in zip(progression.areas, cells) {
-            lines.append((pad(TerminalText.inert(series.area.shortTitle), areaWidth) + row.map { pad($0, cellWidth) }.joined())
+            lines.append((TextFit.pad(TerminalText.inert(series.area.shortTitle), to: areaWidth) + row.map { TextFit.pad($0, to: cellWidth) }.joined())
                 .trimmingCharacters(in: .whitespaces))
         }
         for (index, pair) in zip(progression.entries, progression.entries.dropFirst()).enumerated() {

@@ -15,12 +15,27 @@ struct TextWidthTests {
 
 @Suite("Grid")
 struct GridTests {
-    @Test func wideCharactersTakeTwoCellsAndClipAtTheEdge() {
+    @Test func wideCharactersTakeTwoCellsAndACutShowsAnEllipsis() {
         var grid = Grid(width: 5, height: 1)
         #expect(grid.put("日本語", row: 0, column: 0) == 5)
         #expect(grid[0, 1].isContinuation)
-        #expect(grid[0, 4].text == " ")
-        #expect(grid.text == "日本")
+        #expect(grid[0, 4].text == "…")
+        #expect(grid.text == "日本…")
+        var narrow = Grid(width: 4, height: 1)
+        #expect(narrow.put("日本語", row: 0, column: 0) == 3)
+        #expect(narrow.text == "日…")
+    }
+
+    @Test func writingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        var grid = Grid(width: 6, height: 1)
+        grid.put("日本語", row: 0, column: 0)
+        grid.put("│", row: 0, column: 1)
+        #expect(grid.text == " │本語")
+        grid.put("x", row: 0, column: 2)
+        #expect(grid.text == " │x 語")
+        grid.put("日", row: 0, column: 3)
+        #expect(grid.text == " │x日")
+        #expect((0..<6).filter { grid[0, $0].isContinuation } == [4])
     }
 
     @Test func controlCharactersShowAsQuestionMarksAndOutsideWritesAreIgnored() {
@@ -31,20 +46,28 @@ struct GridTests {
         #expect(grid.lines == ["a?b", ""])
     }
 
-    @Test func limitStopsWriting() {
+    @Test func limitStopsWritingWithAnEllipsis() {
         var grid = Grid(width: 10, height: 1)
         #expect(grid.put("abcdef", row: 0, column: 2, limit: 3) == 3)
-        #expect(grid.text == "  abc")
+        #expect(grid.text == "  ab…")
+        #expect(grid.put("abc", row: 0, column: 6, limit: 3) == 3)
+        #expect(grid.text == "  ab… abc")
+    }
+
+    @Test func aCutLineEndsAtAWordWithAnEllipsis() {
+        var grid = Grid(width: 30, height: 1)
+        grid.put("Have the ICP and ICB reviewed the area's plan?", row: 0, column: 0)
+        #expect(grid.text == "Have the ICP and ICB reviewed…")
     }
 }
 
 @Suite("Text layout")
 struct TextLayoutTests {
     @Test func wrapsAtSpacesAndKeepsLineBreaks() {
-        #expect(TextWrap.lines("the quick brown fox", width: 10) == ["the quick", "brown fox"])
-        #expect(TextWrap.lines("one\n\ntwo", width: 10) == ["one", "", "two"])
-        #expect(TextWrap.lines("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
-        #expect(TextWrap.lines("日本語のテキスト", width: 5) == ["日本", "語の", "テキ", "スト"])
+        #expect(TextFit.lines("the quick brown fox", width: 10) == ["the quick", "brown fox"])
+        #expect(TextFit.lines("one\n\ntwo", width: 10) == ["one", "", "two"])
+        #expect(TextFit.lines("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
+        #expect(TextFit.lines("日本語のテキスト", width: 5) == ["日本", "語の", "テキ", "スト"])
     }
 
     @Test func cursorPositionsFollowTheWrap() {

@@ -69,6 +69,13 @@ struct GoldenScreenTests {
         try expectGolden(state, "help-80x24")
     }
 
+    @Test func aStoreThatFailsShowsAsAWarning() throws {
+        var state = busyState(width: 80, height: 24)
+        press([.left, .left] + keys("n"), on: &state, storeFails: true, rescueCopy: "/tmp/maturity-rescue-1000/2026-11-22-west-yorkshire-ics.json")
+        try expectGolden(state, "store-failed-80x24")
+        #expect(styles(of: Renderer.render(state)).contains("WWWW"))
+    }
+
     @Test func tooSmallAsksForMoreRoom() throws {
         var state = busyState(width: 80, height: 24)
         send(.resize(width: 30, height: 8), to: &state)

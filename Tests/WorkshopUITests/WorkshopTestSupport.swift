@@ -63,15 +63,39 @@ func startedState(width: Int = 80, height: Int = 24) -> WorkshopState {
     return state
 }
 
-/// Compares a rendered screen with `Golden/NAME.txt`; `UPDATE_GOLDEN=1` rewrites the file instead.
+/// Compares a rendered screen with `Golden/NAME.txt` (its text) and `Golden/NAME.styles` (the style of
+/// every cell, a letter per column: see ``styleLetters``, and where the cursor is); `UPDATE_GOLDEN=1`
+/// rewrites both files instead.
 func expectGolden(_ state: WorkshopState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let text = Renderer.render(state).grid.text + "\n"
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden/\(name).txt")
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-        try Data(text.utf8).write(to: url)
-        return
+    let frame = Renderer.render(state)
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "Golden")
+    let files = [("txt", frame.grid.text + "\n"), ("styles", styles(of: frame))]
+    for (ending, text) in files {
+        let url = folder.appending(path: "\(name).\(ending)")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(text.utf8).write(to: url)
+            continue
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "screen \(name) differs from its golden \(ending) file; rerun with UPDATE_GOLDEN=1 after checking it",
+                sourceLocation: sourceLocation)
     }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == expected, "screen \(name) differs from its golden file; rerun with UPDATE_GOLDEN=1 after checking it",
-            sourceLocation: sourceLocation)
+}
+
+/// One letter per style in `.styles` golden files.
+let styleLetters: [Style: Character] = [
+    .plain: ".", .title: "T", .dim: "d", .bar: "=", .selected: "S", .accent: "a", .good: "g", .warning: "W", .input: "_",
+]
+
+/// The styles of a frame as text: a legend, then one line per row with a letter per column (plain cells
+/// at the end of a row left off), then the cursor.
+func styles(of frame: Frame) -> String {
+    let legend = "# " + Style.allCases.map { "\(styleLetters[$0] ?? "?") \($0)" }.joined(separator: "  ")
+    let rows = (0..<frame.grid.height).map { row in
+        var line = String((0..<frame.grid.width).map { styleLetters[frame.grid[row, $0].style] ?? "?" })
+        while line.hasSuffix(".") { line.removeLast() }
+        return line
+    }
+    let cursor = frame.cursor.map { "# cursor: row \($0.row), column \($0.column)" } ?? "# cursor: hidden"
+    return ([legend] + rows + [cursor]).joined(separator: "\n") + "\n"
 }

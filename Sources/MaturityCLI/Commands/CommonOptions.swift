@@ -1,4 +1,5 @@
 import ArgumentParser
+import CellGrid
 import Foundation
 import MaturityModel
 import MaturityFramework
@@ -70,20 +71,12 @@ func jsonText(_ value: some Encodable) throws -> String {
     return TerminalText.jsonEscaped(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
-/// Word-wraps `text` to `width` columns: the first line starts with `indent`, later ones with
-/// `continuation` (the same indent unless given).
+/// Word-wraps `text` to `width` terminal columns (``TextFit/paragraph(_:width:first:rest:splittingLongWords:)``):
+/// its line breaks and runs of spaces fold into single spaces, the first line starts with `indent`, later
+/// ones with `continuation` (the same indent unless given), and a word longer than a line stays whole.
 func wrapped(_ text: String, width: Int = 78, indent: String = "", continuation: String? = nil) -> String {
-    var lines: [String] = []
-    var prefix = indent
-    var line = prefix
-    for word in text.split(whereSeparator: \.isWhitespace) {
-        if line.count > prefix.count, line.count + 1 + word.count > width {
-            lines.append(line)
-            prefix = continuation ?? indent
-            line = prefix
-        }
-        line += (line.count > prefix.count ? " " : "") + word
-    }
-    if line.count > prefix.count { lines.append(line) }
-    return lines.joined(separator: "\n")
+    let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard !folded.isEmpty else { return "" }
+    return TextFit.paragraph(folded, width: width, first: indent, rest: continuation ?? indent, splittingLongWords: false)
+        .joined(separator: "\n")
 }

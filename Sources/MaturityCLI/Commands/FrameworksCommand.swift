@@ -1,4 +1,5 @@
 import ArgumentParser
+import CellGrid
 import Foundation
 import MaturityModel
 import MaturityFramework
@@ -102,16 +103,17 @@ func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
     "\(count) \(count == 1 ? singular : plural)"
 }
 
-/// Left-aligned columns separated by two spaces.
+/// Left-aligned columns separated by two spaces, measured in terminal columns (``TextFit/pad(_:to:gap:)``).
 func table(_ rows: [[String]]) -> String {
     let widths = rows.reduce(into: [Int]()) { widths, row in
         for (index, cell) in row.enumerated() {
-            if index < widths.count { widths[index] = max(widths[index], cell.count) } else { widths.append(cell.count) }
+            let width = TextWidth.of(cell)
+            if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
         }
     }
     return rows.map { row in
         row.enumerated().map { index, cell in
-            index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            index == row.count - 1 ? cell : TextFit.pad(cell, to: widths[index])
         }.joined(separator: "  ")
     }.joined(separator: "\n")
 }

@@ -9,8 +9,9 @@ public enum Screen: Sendable, Equatable {
     case start(StartForm)
     /// An area's stage descriptors, scrolled down by `scroll` lines.
     case overview(area: Int, scroll: Int)
-    /// One criterion asked as a question; `highlight` is the answer under the selection bar.
-    case question(area: Int, criterion: Int, highlight: Answer?)
+    /// One criterion asked as a question; `highlight` is the answer under the selection bar, and last
+    /// time's answer and note, when folded, are scrolled by `lastTimeScroll` lines.
+    case question(area: Int, criterion: Int, highlight: Answer?, lastTimeScroll: Int = 0)
     /// Where the rules place an area, and its actions; `selection` runs over last time's actions, then this time's.
     case result(area: Int, selection: Int)
     /// Every area against every stage; `selection` is the row of the list of areas and questions.
@@ -33,7 +34,7 @@ public enum Screen: Sendable, Equatable {
         switch self {
         case .start: nil
         case let .overview(area, _): .overview(area: area)
-        case let .question(area, criterion, _): .question(area: area, criterion: criterion)
+        case let .question(area, criterion, _, _): .question(area: area, criterion: criterion)
         case let .result(area, _): .result(area: area)
         case .summary, .history: .summary
         }

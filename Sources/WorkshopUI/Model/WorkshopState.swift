@@ -139,7 +139,7 @@ public struct WorkshopState: Sendable {
 
     /// The answer recorded for the current question, if any.
     var currentAnswer: Answer? {
-        guard case let .question(area, index, _) = screen else { return nil }
+        guard case let .question(area, index, _, _) = screen else { return nil }
         return assessment?.answers[framework.areas[area].criteria[index].id]
     }
 
@@ -172,12 +172,13 @@ extension WorkshopState {
     public var editor: Editor? { overlay?.editor }
     /// The answer option under the selection bar on a question.
     public var highlight: Answer? {
-        if case let .question(_, _, highlight) = screen { return highlight }
+        if case let .question(_, _, highlight, _) = screen { return highlight }
         return nil
     }
     /// Lines scrolled on the overview.
     public var scroll: Int {
         if case let .overview(_, scroll) = screen { return scroll }
+        if case let .question(_, _, _, scroll) = screen { return scroll }
         return 0
     }
     /// The selected action on a result, or row on the summary.

@@ -21,7 +21,8 @@ enum ActionFormRender {
             guard let row = body.lastVisibleRow else { continue }
             if let field {
                 let width = note.isEmpty ? fieldWidth : 12
-                let position = InputField.draw(field, row: row, column: Layout.margin + labelWidth, width: width, into: &body.grid)
+                let position = InputField.draw(field, row: row, column: Layout.margin + labelWidth, width: width, focused: focused,
+                                               into: &body.grid)
                 if focused { cursor = position }
                 if !note.isEmpty { body.grid.put(note, row: row, column: Layout.margin + labelWidth + 13, style: .dim) }
             } else {

@@ -35,17 +35,17 @@ enum HistoryScreen {
         let shown = Array(progression.entries.indices.suffix(max(1, (body.width - 14) / 20)))
         let areaWidth = 14
         let columnWidth = max(10, (body.width - areaWidth) / shown.count)
-        var header = SummaryScreen.pad("Area", areaWidth)
-        for index in shown { header += SummaryScreen.pad(progression.entries[index].assessment.date.description, columnWidth) }
+        var header = TextFit.pad("Area", to: areaWidth, gap: 1)
+        for index in shown { header += TextFit.pad(progression.entries[index].assessment.date.description, to: columnWidth, gap: 1) }
         body.line()
         body.line(header, style: .title)
         for series in progression.areas {
-            var line = SummaryScreen.pad(series.area.shortTitle, areaWidth)
+            var line = TextFit.pad(series.area.shortTitle, to: areaWidth, gap: 1)
             for index in shown {
                 let point = series.points[index].map { $0.title + ($0.isProvisional ? "*" : "") } ?? "not assessed"
                 let arrow = index > 0 ? ["up": "↑ ", "down": "↓ ", "same": "= ", "not-assessed": "  "][series.steps[index - 1].movement.rawValue] ?? ""
                     : "  "
-                line += SummaryScreen.pad(arrow + point, columnWidth)
+                line += TextFit.pad(arrow + point, to: columnWidth, gap: 1)
             }
             body.line(line)
         }

@@ -110,7 +110,7 @@ enum KeyHelp {
                 Entry(keys: "Enter", hint: "next", help: "go on (the assessment is complete and read-only)"),
                 Entry(keys: "← →", hint: "back/next", help: "previous / next question"),
             ] + move
-        case let .question(area, index, _):
+        case let .question(area, index, _, _):
             let criterionID = state.framework.areas[area].criteria[index].id
             let carried = state.assessment?[area: state.framework.areas[area].id].asLastTime.contains(criterionID) == true
             return [
@@ -203,14 +203,18 @@ enum KeyHelp {
     }
 }
 
-/// The `?` overlay: every key of the current screen.
+/// The `?` overlay: every key of the current screen, each description wrapped under itself; when the
+/// screen is too short for all of them, the last row says how many more there are.
 enum HelpOverlay {
     static func draw(_ state: WorkshopState, into grid: inout Grid) {
         let entries = KeyHelp.entries(state, for: KeyHelp.beneathHelp(state))
         let keyWidth = min(18, (entries.map { TextWidth.of($0.keys) }.max() ?? 4) + 2)
         let width = min(state.width - 4, 72)
-        let height = min(state.height - 2, entries.count + 4)
-        guard width >= 24, height >= 5 else { return }
+        let helpWidth = width - keyWidth - 4
+        guard width >= 24, helpWidth >= 8 else { return }
+        let wrapped = entries.map { TextFit.lines($0.help, width: helpWidth) }
+        let height = min(state.height - 2, wrapped.map(\.count).reduce(0, +) + 4)
+        guard height >= 5 else { return }
         let left = (state.width - width) / 2
         let top = max(1, (state.height - height) / 2)
         for row in top..<top + height {
@@ -222,9 +226,20 @@ enum HelpOverlay {
         grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .title)
         grid.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .title)
         grid.put(" Keys on this screen ", row: top, column: left + 2, style: .title)
-        for (offset, entry) in entries.prefix(height - 4).enumerated() {
-            grid.put(entry.keys, row: top + 1 + offset, column: left + 2, style: .title, limit: keyWidth)
-            grid.put(entry.help, row: top + 1 + offset, column: left + 2 + keyWidth, limit: width - keyWidth - 4)
+        let rows = height - 4
+        var row = 0
+        for (index, (entry, lines)) in zip(entries, wrapped).enumerated() {
+            let fits = row + lines.count <= rows && (index == entries.count - 1 || row + lines.count < rows)
+            guard fits else {
+                grid.put("… \(entries.count - index) more: a larger terminal shows them", row: top + 1 + row, column: left + 2,
+                         style: .dim, limit: width - 4)
+                break
+            }
+            grid.put(entry.keys, row: top + 1 + row, column: left + 2, style: .title, limit: keyWidth)
+            for line in lines {
+                grid.put(line, row: top + 1 + row, column: left + 2 + keyWidth, limit: helpWidth)
+                row += 1
+            }
         }
         grid.put(state.layer == .tooSmall ? "? closes this help." : "Press any key to close.", row: top + height - 2,
                  column: left + 2, style: .dim, limit: width - 4)

@@ -59,11 +59,47 @@ struct BodyWriter {
     }
 
     mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, firstPrefix: String = "") {
-        let prefixWidth = TextWidth.of(firstPrefix)
-        let lines = TextWrap.lines(text, width: max(1, width - indent - prefixWidth))
-        for (index, content) in lines.enumerated() {
-            let prefix = index == 0 ? firstPrefix : String(repeating: " ", count: prefixWidth)
-            line(prefix + content, style: style, indent: indent)
+        for content in TextFit.paragraph(text, width: max(1, width - indent), first: firstPrefix) {
+            line(content, style: style, indent: indent)
         }
+    }
+}
+
+/// Lines of a body laid out before they are written, for screens that fold or pin parts of themselves.
+struct BodyLines {
+    /// One line: its text, style and indent.
+    struct Line: Equatable {
+        var text: String
+        var style: Style
+        var indent: Int
+    }
+
+    /// Columns available.
+    let width: Int
+    /// The lines so far.
+    private(set) var lines: [Line] = []
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    /// Number of lines so far.
+    var count: Int { lines.count }
+
+    mutating func line(_ text: String = "", style: Style = .plain, indent: Int = 0) {
+        lines.append(Line(text: text, style: style, indent: indent))
+    }
+
+    mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, firstPrefix: String = "") {
+        for content in TextFit.paragraph(text, width: max(1, width - indent), first: firstPrefix) {
+            line(content, style: style, indent: indent)
+        }
+    }
+}
+
+extension BodyWriter {
+    /// Writes laid-out lines.
+    mutating func write(_ lines: some Sequence<BodyLines.Line>) {
+        for item in lines { line(item.text, style: item.style, indent: item.indent) }
     }
 }

@@ -2,9 +2,21 @@ import CellGrid
 import MaturityFramework
 import MaturityRules
 
-/// One criterion as a question: its stage, the answers to choose from, and its note.
+/// One criterion as a question: its stage, the answers to choose from, last time's answer and note,
+/// and this time's note. This time's answer and note always stay in view: last time's note gives way,
+/// folded to the rows left and scrolled with PgDn and PgUp.
 enum QuestionScreen {
-    static func draw(_ state: WorkshopState, area areaIndex: Int, index: Int, into body: inout BodyWriter) {
+    /// How last time's answer and note fit: its lines, the first one shown, and how many are shown.
+    struct LastTimeWindow: Equatable {
+        var lines: [String]
+        var first: Int
+        var shown: Int
+        /// The furthest PgDn can take it.
+        var maximumScroll: Int { max(0, lines.count - shown) }
+    }
+
+    @discardableResult
+    static func draw(_ state: WorkshopState, area areaIndex: Int, index: Int, into body: inout BodyWriter) -> LastTimeWindow? {
         let area = state.framework.areas[areaIndex]
         let criterion = area.criteria[index]
         let stage = state.framework.stage(id: criterion.stageID)
@@ -26,22 +38,57 @@ enum QuestionScreen {
             if current == answer, asLastTime { text += "   as last time: Enter confirms, a letter changes it" }
             body.line(text, style: highlighted ? .selected : (current == answer ? .title : .plain))
         }
+        let note = record?.notes[criterion.id]
+        let noteLines = note.map { TextFit.lines($0, width: max(1, body.width - 2)) } ?? []
+        var lastLines: [String] = []
         if let last = state.assessment?.lastTime {
             let answer = last.answers[criterion.id].map(\.label) ?? "not answered"
-            let note = last.notes[criterion.id].map { " — note: \($0)" } ?? ""
+            let lastNote = last.notes[criterion.id].map { " — note: \($0)" } ?? ""
+            lastLines = TextFit.lines("Last time (\(last.date)): \(answer)\(lastNote)", width: body.width)
+        }
+        // Rows for this time's note (a blank, the heading, its lines) come first; last time's block (a
+        // blank and its lines) keeps at least a blank, one line and the marker.
+        let room = body.remainingRows
+        let noteWanted = 2 + noteLines.count
+        let lastWanted = lastLines.isEmpty ? 0 : 1 + lastLines.count
+        let lastRows = lastWanted + noteWanted <= room ? lastWanted : min(lastWanted, max(3, room - noteWanted))
+        var window: LastTimeWindow?
+        if !lastLines.isEmpty {
+            let rows = max(1, lastRows - 1)
+            let shown = lastLines.count <= rows ? lastLines.count : max(1, rows - 1)
+            let first = max(0, min(state.scroll, lastLines.count - shown))
+            window = LastTimeWindow(lines: lastLines, first: first, shown: shown)
             body.line()
-            body.paragraph("Last time (\(last.date)): \(answer)\(note)", style: .dim)
+            for line in lastLines.dropFirst(first).prefix(shown) { body.line(line, style: .dim) }
+            if let marker = marker(first: first, shown: shown, count: lastLines.count) { body.line(marker, style: .dim, indent: 2) }
         }
         body.line()
-        let note = record?.notes[criterion.id]
         body.line(note == nil ? "Note: none (e to add one)" : "Note (e to edit):", style: .dim)
-        guard let note else { return }
-        let lines = TextWrap.lines(note, width: max(1, body.width - 2))
-        let room = body.remainingRows
-        for (offset, line) in lines.prefix(room).enumerated() {
-            let isLastShown = offset == room - 1 && lines.count > room
-            body.line(isLastShown ? "… (\(lines.count - offset) more lines: e to read and edit)" : line,
+        let noteRoom = body.remainingRows
+        for (offset, line) in noteLines.prefix(noteRoom).enumerated() {
+            let isLastShown = offset == noteRoom - 1 && noteLines.count > noteRoom
+            body.line(isLastShown ? "… (\(noteLines.count - offset) more lines: e to read and edit)" : line,
                       style: isLastShown ? .dim : .plain, indent: 2)
         }
+        return window
+    }
+
+    /// "↓ 4 more lines of last time: PgDn", when last time's answer and note do not fit.
+    private static func marker(first: Int, shown: Int, count: Int) -> String? {
+        let below = count - first - shown
+        guard first > 0 || below > 0 else { return nil }
+        if below > 0 {
+            return "↓ \(below) more line\(below == 1 ? "" : "s") of last time: PgDn" + (first > 0 ? " · PgUp back" : "")
+        }
+        return "↑ the start of last time: PgUp"
+    }
+
+    /// Last time's block as the question screen of `state` shows it, for PgDn and PgUp; nil when there is none.
+    static func lastTimeWindow(_ state: WorkshopState) -> LastTimeWindow? {
+        guard case let .question(area, index) = state.step else { return nil }
+        var body = BodyWriter(grid: Grid(width: state.width, height: state.height), top: 1,
+                              bottom: state.height - 1 - max(1, Renderer.statusLines(state).count), scroll: 0,
+                              width: Layout.contentWidth(state))
+        return draw(state, area: area, index: index, into: &body)
     }
 }

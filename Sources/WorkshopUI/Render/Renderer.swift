@@ -24,7 +24,7 @@ public enum Renderer {
         case let (.reopenReason(field)?, _): cursor = ReopenRender.draw(state, field: field, into: &body)
         case (nil, .start): cursor = StartRender.draw(state, into: &body)
         case let (nil, .overview(area, _)): OverviewScreen.draw(state, area: area, into: &body)
-        case let (nil, .question(area, index, _)): QuestionScreen.draw(state, area: area, index: index, into: &body)
+        case let (nil, .question(area, index, _, _)): QuestionScreen.draw(state, area: area, index: index, into: &body)
         case let (nil, .result(area, _)): ResultScreen.draw(state, area: area, into: &body)
         case (nil, .summary): SummaryScreen.draw(state, into: &body)
         case (nil, .history): HistoryScreen.draw(state, into: &body)
@@ -55,7 +55,7 @@ public enum Renderer {
         switch state.screen {
         case .start: break
         case .overview: parts.append("Overview")
-        case let .question(area, index, _): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
+        case let .question(area, index, _, _): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
         case .result: parts.append("Result and actions")
         case .summary: parts.append("Summary")
         case .history: parts.append("History")
@@ -64,20 +64,23 @@ public enum Renderer {
         let rest = " · " + parts.joined(separator: " · ")
         let room = width - TextWidth.of(rest)
         var system = assessment.system
-        if TextWidth.of(system) > room {
-            system = String(SummaryScreen.pad(system, max(2, room)).trimmingCharacters(in: .whitespaces)) + "…"
-        }
-        return system + rest
+        if TextWidth.of(system) > room { system = TextFit.truncate(system, to: max(2, room)) }
+        return TextFit.truncate(system + rest, to: max(0, width))
     }
 
     /// The status message as lines above the key hints: a problem (or a message that wraps) wraps onto
     /// up to a third of the screen (so that a path or a reason is never cut off), anything else takes one line.
+    /// A message longer than that keeps its start and its end (the files' endings, what to press): the
+    /// last line shows "…" and the end of the text.
     static func statusLines(_ state: WorkshopState) -> [String] {
         guard let message = state.message else { return [] }
-        guard message.isProblem || message.wraps else { return [message.text] }
-        let lines = TextWrap.lines(message.text, width: max(1, state.width - 2))
+        let width = max(1, state.width - 2)
+        guard message.isProblem || message.wraps else { return [TextFit.truncate(message.text, to: width)] }
+        let lines = TextFit.lines(message.text, width: width)
         let room = max(1, (state.height - 2) / 3)
-        return lines.count <= room ? lines : Array(lines.prefix(room - 1)) + [lines[(room - 1)...].joined(separator: " ")]
+        guard lines.count > room else { return lines }
+        let rest = lines[(room - 1)...].joined(separator: " ")
+        return Array(lines.prefix(room - 1)) + [TextFit.truncate(rest, to: width, keeping: .end)]
     }
 
     private static func drawStatus(_ state: WorkshopState, lines: [String], into grid: inout Grid) {

@@ -18,7 +18,8 @@ enum StartRender {
             let focused = form.focus == which
             body.line((focused ? "▸ " : "  ") + label, style: focused ? .title : .plain)
             if let row = body.lastVisibleRow {
-                let position = InputField.draw(value, row: row, column: Layout.margin + labelWidth, width: fieldWidth, into: &body.grid)
+                let position = InputField.draw(value, row: row, column: Layout.margin + labelWidth, width: fieldWidth,
+                                               focused: focused, into: &body.grid)
                 if focused { cursor = position }
                 if !note.isEmpty {
                     body.grid.put(note, row: row, column: Layout.margin + labelWidth + fieldWidth + 1, style: .dim)

@@ -10,16 +10,16 @@ enum StatusMenu {
         let inner = width - 4
         guard inner >= 16 else { return }
         let now = RecordWords.review(action, reviewed: !record.unreviewedActions.contains(action.id))
-        var lines: [(text: String, style: Style)] = TextWrap.lines(action.what.isEmpty ? "(no description)" : action.what, width: inner)
+        var lines: [(text: String, style: Style)] = TextFit.lines(action.what.isEmpty ? "(no description)" : action.what, width: inner)
             .prefix(2).map { ($0, .title) }
-        lines += TextWrap.lines("Now: \(now)", width: inner).map { ($0, .dim) }
+        lines += TextFit.lines("Now: \(now)", width: inner).map { ($0, .dim) }
         lines.append(("", .plain))
         for (number, status) in ActionStatus.allCases.enumerated() {
             let selected = status == choice.highlight
             lines.append(("\(selected ? "▸" : " ") \(number + 1)  \(status.phrase)", selected ? .selected : .plain))
         }
         lines.append(("", .plain))
-        lines += TextWrap.lines("↑↓ and Enter, or 1-4: set · Esc: leave it as it was", width: inner).map { ($0, .dim) }
+        lines += TextFit.lines("↑↓ and Enter, or 1-4: set · Esc: leave it as it was", width: inner).map { ($0, .dim) }
         // On a short screen the blank lines go first, then the action's description.
         let room = state.height - 4
         while lines.count > room, let blank = lines.firstIndex(where: { $0.text.isEmpty }) { lines.remove(at: blank) }

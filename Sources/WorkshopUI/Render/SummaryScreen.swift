@@ -37,7 +37,7 @@ enum SummaryScreen {
             if let index = row.criterion {
                 let criterion = area.criteria[index]
                 let answer = answers[criterion.id].map(\.label) ?? "—"
-                text = "  " + pad("\(index + 1).", 4) + pad(answer, 15) + criterion.text
+                text = "  " + TextFit.pad("\(index + 1).", to: 4, gap: 1) + TextFit.pad(answer, to: 15, gap: 1) + criterion.text
             } else {
                 text = "\(area.title)"
             }
@@ -53,31 +53,18 @@ enum SummaryScreen {
         let countWidth = 5
         let placedWidth = 20
         let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth) / max(1, framework.stages.count))
-        var header = pad("Area", areaWidth)
-        for stage in framework.stages { header += pad(stage.title, stageWidth) }
-        header += pad("Placed at", placedWidth) + "Open"
+        var header = TextFit.pad("Area", to: areaWidth, gap: 1)
+        for stage in framework.stages { header += TextFit.pad(stage.title, to: stageWidth, gap: 1) }
+        header += TextFit.pad("Placed at", to: placedWidth, gap: 1) + "Open"
         body.line(header, style: .title)
         for (area, placement) in zip(framework.areas, placements) {
-            var line = pad(area.shortTitle, areaWidth)
+            var line = TextFit.pad(area.shortTitle, to: areaWidth, gap: 1)
             for level in placement.stages.indices {
-                line += pad(BoardMark(level: level, in: placement).symbolAndWord, stageWidth)
+                line += TextFit.pad(BoardMark(level: level, in: placement).symbolAndWord, to: stageWidth, gap: 1)
             }
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            line += pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), placedWidth) + "\(open)"
+            line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1) + "\(open)"
             body.line(line)
         }
-    }
-
-    /// `text` cut or padded with spaces to `width` columns.
-    static func pad(_ text: String, _ width: Int) -> String {
-        var result = ""
-        var used = 0
-        for character in text {
-            let columns = TextWidth.of(character)
-            if used + columns > width - 1 { break }
-            result.append(character)
-            used += columns
-        }
-        return result + String(repeating: " ", count: max(0, width - used))
     }
 }

@@ -106,7 +106,7 @@ enum KeyDispatch {
         }
         switch state.screen {
         case let .overview(area, scroll): return StepKeys.overview(key, area: area, scroll: scroll, in: &state)
-        case let .question(area, index, highlight): return StepKeys.question(key, area: area, index: index, highlight: highlight, in: &state)
+        case let .question(area, index, highlight, _): return StepKeys.question(key, area: area, index: index, highlight: highlight, in: &state)
         case let .result(area, selection): return ResultKeys.handle(key, area: area, selection: selection, in: &state)
         case let .summary(selection): return SummaryKeys.handle(key, selection: selection, in: &state)
         case .start, .history: return []

@@ -8,7 +8,7 @@ enum StepKeys {
     static let answerOrder: [Answer] = [.yes, .partly, .no, .unsure]
 
     static func overview(_ key: Key, area: Int, scroll: Int, in state: inout WorkshopState) -> [Reaction] {
-        let page = max(1, Layout.bodyHeight(state) - 2)
+        let page = OverviewScreen.page(state)
         var scroll = scroll
         switch key {
         case .enter: return [.move(1)]
@@ -28,6 +28,13 @@ enum StepKeys {
     static func question(_ key: Key, area: Int, index: Int, highlight: Answer?, in state: inout WorkshopState) -> [Reaction] {
         let criterion = state.framework.areas[area].criteria[index]
         let areaID = state.framework.areas[area].id
+        if key == .pageDown || key == .pageUp, let window = QuestionScreen.lastTimeWindow(state) {
+            // PgDn and PgUp move through last time's answer and note when they are folded.
+            let page = max(1, window.shown)
+            let scroll = max(0, min(window.maximumScroll, window.first + (key == .pageDown ? page : -page)))
+            state.screen = .question(area: area, criterion: index, highlight: highlight, lastTimeScroll: scroll)
+            return []
+        }
         if state.assessment?.isReadOnly == true {
             switch key {
             case .enter: return [.move(1)]

@@ -1,4 +1,5 @@
-/// Word wrapping by display width, shared by text on screen and the text editor's cursor.
+/// Word wrapping by display width: where each character of a text goes, for the text editor's cursor
+/// and for ``TextFit/lines(_:width:)``, so that a note wraps the same way on every screen.
 public struct TextLayout: Sendable {
     /// The characters laid out.
     public let characters: [Character]
@@ -9,16 +10,21 @@ public struct TextLayout: Sendable {
     /// Per line: the range of character indices it holds (a line break or a space ending the line included).
     public private(set) var lineRanges: [Range<Int>] = []
 
+    /// Whether a word longer than a line is split (on screen) or left whole, overflowing (in printed text).
+    public let splitsLongWords: Bool
+
     /// Lays out `text` in lines of at most `width` columns, breaking after spaces where possible,
-    /// at explicit line breaks always, and inside a word only when the word is longer than a line.
-    public init(_ text: String, width: Int) {
-        self.init(characters: Array(text), width: width)
+    /// at explicit line breaks always, and inside a word only when the word is longer than a line
+    /// (unless `splitsLongWords` is false: then such a word has a line of its own, wider than `width`).
+    public init(_ text: String, width: Int, splitsLongWords: Bool = true) {
+        self.init(characters: Array(text), width: width, splitsLongWords: splitsLongWords)
     }
 
-    /// Lays out characters; see ``init(_:width:)``.
-    public init(characters: [Character], width: Int) {
+    /// Lays out characters; see ``init(_:width:splitsLongWords:)``.
+    public init(characters: [Character], width: Int, splitsLongWords: Bool = true) {
         self.characters = characters
         self.width = max(1, width)
+        self.splitsLongWords = splitsLongWords
         layOut()
     }
 
@@ -50,7 +56,7 @@ public struct TextLayout: Sendable {
                 if column >= width { newLine(at: index + 1) }
                 continue
             }
-            if column + columns > width, column > 0 {
+            if column + columns > width, column > 0, lastSpace != nil || splitsLongWords {
                 let breakAt = lastSpace.map { $0 + 1 } ?? index
                 newLine(at: breakAt)
                 for moved in breakAt..<index {
@@ -58,7 +64,7 @@ public struct TextLayout: Sendable {
                     column += TextWidth.of(characters[moved])
                 }
                 // The word carried over is as wide as a line: split it here.
-                if column + columns > width, column > 0 { newLine(at: index) }
+                if splitsLongWords, column + columns > width, column > 0 { newLine(at: index) }
             }
             positions.append((ranges.count, column))
             column += columns
@@ -99,18 +105,5 @@ public struct TextLayout: Sendable {
         }
         if range.upperBound == characters.count { return characters.count }
         return max(range.lowerBound, range.upperBound - 1)
-    }
-}
-
-/// Word wrapping for text that is only shown.
-public enum TextWrap {
-    /// `text` in lines of at most `width` columns; see ``TextLayout``.
-    public static func lines(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        return TextLayout(text, width: width).lines.map { line in
-            var trimmed = Substring(line)
-            while trimmed.last == " " { trimmed = trimmed.dropLast() }
-            return String(trimmed)
-        }
     }
 }
