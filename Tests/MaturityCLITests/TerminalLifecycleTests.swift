@@ -14,6 +14,12 @@ struct TerminalLifecycleTests {
         return false
     }
 
+    /// How many frames the workshop has painted, from its `MATURITY_FRAME_LOG`.
+    static func frameCount(_ log: URL) throws -> Int {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.hasPrefix("frame ") }.count
+    }
+
     func lockFiles(_ sandbox: Sandbox) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
     }
@@ -22,7 +28,9 @@ struct TerminalLifecycleTests {
         let sandbox = try Sandbox()
         let shell = try TmuxSession.shell(sandbox: sandbox)
         try shell.waitFor("ready>")
-        try shell.type(TmuxSession.maturityCommand(["workshop", "--system", "Suspend ICS"]))
+        // The frame log tells when the workshop has painted after fg, and so reads keys again.
+        let frames = sandbox.root.appending(path: "frames.log")
+        try shell.type("MATURITY_FRAME_LOG='\(frames.path)' " + TmuxSession.maturityCommand(["workshop", "--system", "Suspend ICS"]))
         try shell.press("Enter")
         try shell.openFirstQuestion()
         try shell.answer("y")
@@ -34,9 +42,12 @@ struct TerminalLifecycleTests {
         try shell.type("stty -a | grep -o -w -e icanon -e echo | tr '\\n' ' '; echo")
         try shell.press("Enter")
         try shell.waitFor("icanon echo")
+        let framesBefore = try Self.frameCount(frames)
         try shell.type("fg")
         try shell.press("Enter")
         let screen = try shell.waitFor("Question 1 of 10")
+        let deadline = Date().addingTimeInterval(10)
+        while try Self.frameCount(frames) <= framesBefore, Date() < deadline { usleep(20_000) }
         #expect(screen.contains("(●) y  Yes, in place"), "the screen is repainted whole after fg:\n\(screen)")
         #expect(!screen.contains("icanon"), "nothing of the shell is left on the workshop's screen")
         // And it still answers keys.
