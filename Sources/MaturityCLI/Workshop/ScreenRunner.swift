@@ -139,27 +139,8 @@ struct ScreenRunner {
     /// Writes the summary in every format beside each other, never into the store (see ``SummaryExport``).
     private mutating func export(_ request: SummaryExport.Request) -> [WorkshopEffect] {
         guard let assessment = state.assessment else { return [] }
-        let file = state.draftFile?.lastPathComponent ?? AssessmentStore.fileName(for: assessment)
-        let base = String(file.dropLast(".json".count)) + "-summary"
-        let report: SummaryReport
-        do {
-            report = try Reports.summary(of: assessment, file: file, framework: state.framework, store: store).report
-        } catch {
-            return send(.exportFailed(error.message))
-        }
-        let files: [(ending: String, data: Data)]
-        do {
-            files = try ReportFormat.allCases.filter { $0 != .text }.map { format in
-                (format.rawValue, Data(try Reports.render(report, as: format).utf8))
-            }
-        } catch {
-            return send(.exportFailed("\(error)"))
-        }
-        let exporter = SummaryExport(
-            candidates: SummaryExport.defaultCandidates(environment: ProcessInfo.processInfo.environment,
-                                                        currentFolder: FileManager.default.currentDirectoryPath),
-            stores: OutputFile.storeFolders(store, also: state.draftFile.map { [$0.deletingLastPathComponent()] } ?? []))
-        switch exporter.write(files, stem: base, request: request) {
+        switch WorkshopExport.write(assessment, draftPath: state.draftFile?.path, framework: state.framework, store: store,
+                                    request: request) {
         case let .written(paths, note):
             return send(.exported(paths: paths, note: note))
         case let .wouldReplace(folder, existing):
