@@ -217,15 +217,7 @@ enum HelpOverlay {
         guard height >= 5 else { return }
         let left = (state.width - width) / 2
         let top = max(1, (state.height - height) / 2)
-        for row in top..<top + height {
-            grid.restyle(row: row, column: left, count: width, style: .plain)
-            grid.put(String(repeating: " ", count: width), row: row, column: left)
-            grid.put("│", row: row, column: left, style: .title)
-            grid.put("│", row: row, column: left + width - 1, style: .title)
-        }
-        grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .title)
-        grid.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .title)
-        grid.put(" Keys on this screen ", row: top, column: left + 2, style: .title)
+        OverlayBox.draw(title: " Keys on this screen ", top: top, left: left, width: width, height: height, into: &grid)
         let rows = height - 4
         var row = 0
         for (index, (entry, lines)) in zip(entries, wrapped).enumerated() {

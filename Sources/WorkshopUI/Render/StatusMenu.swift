@@ -28,15 +28,7 @@ enum StatusMenu {
         let height = lines.count + 2
         let left = (state.width - width) / 2
         let top = max(1, (state.height - height) / 2)
-        for row in top..<top + height {
-            grid.restyle(row: row, column: left, count: width, style: .plain)
-            grid.put(String(repeating: " ", count: width), row: row, column: left)
-            grid.put("│", row: row, column: left, style: .title)
-            grid.put("│", row: row, column: left + width - 1, style: .title)
-        }
-        grid.put("┌" + String(repeating: "─", count: width - 2) + "┐", row: top, column: left, style: .title)
-        grid.put("└" + String(repeating: "─", count: width - 2) + "┘", row: top + height - 1, column: left, style: .title)
-        grid.put(" Review last time's action ", row: top, column: left + 2, style: .title, limit: width - 4)
+        OverlayBox.draw(title: " Review last time's action ", top: top, left: left, width: width, height: height, titleLimit: width - 4, into: &grid)
         for (offset, line) in lines.enumerated() {
             if line.style == .selected { grid.restyle(row: top + 1 + offset, column: left + 2, count: inner, style: .selected) }
             grid.put(line.text, row: top + 1 + offset, column: left + 2, style: line.style, limit: inner)
