@@ -1,5 +1,5 @@
 """Generated stores of assessment files, and `maturity list` / `progress` timed over them."""
-import json, os, random, subprocess, time
+import copy, json, os, random, shutil, subprocess, tempfile, time
 
 # The 42 integrated care systems of England (names as the boards use them).
 SYSTEMS = [
@@ -38,44 +38,67 @@ def note(rng):
     return " ".join(rng.choice(NOTE_WORDS) for _ in range(rng.randint(12, 40))).capitalize() + "."
 
 
-def template(binary, folder):
-    """A real assessment file written by maturity itself, to vary, and each area's criteria."""
-    env = dict(os.environ, MATURITY_STORE=folder, HOME=folder)
-    path = subprocess.run([binary, "new", "--system", "Template", "--date", "2020-01-01"], env=env, check=True,
-                          capture_output=True, text=True).stdout.strip()
-    with open(path) as handle:
-        data = json.load(handle)
-    os.remove(path)
-    shown = subprocess.run([binary, "frameworks", "show", data["framework"]["id"], "--format", "json"], env=env,
-                           check=True, capture_output=True, text=True).stdout
-    criteria = {area["id"]: [c["id"] for c in area["criteria"]] for area in json.loads(shown)["areas"]}
-    return data, criteria
+def templates(binary, scratch, count, rng):
+    """`count` assessment files written by maturity itself from random answers (so their placements are
+    the rules' own), nine in ten complete; with each area's criteria."""
+    env = dict(os.environ, MATURITY_STORE=os.path.join(scratch, "templates"), HOME=scratch)
+    shown = subprocess.run([binary, "frameworks", "show", "ics-social-economic-development", "--format", "json"],
+                           env=env, check=True, capture_output=True, text=True).stdout
+    framework = json.loads(shown)
+    stages = [stage["id"] for stage in framework["stages"]]
+    criteria = {area["id"]: [c["id"] for c in area["criteria"]] for area in framework["areas"]}
+    made = []
+    for index in range(count):
+        # Each area is meant to reach a stage: its criteria and those below mostly in place, the rest
+        # mostly not, with some left unsure or unanswered, as boards answer.
+        answers = {}
+        for area in framework["areas"]:
+            reached = rng.randint(-1, len(stages) - 1)
+            for criterion in area["criteria"]:
+                if rng.random() < 0.05:
+                    continue
+                within = stages.index(criterion["stage"]) <= reached
+                answers[criterion["id"]] = rng.choices(["yes", "partly", "no", "unsure"],
+                                                       [90, 6, 2, 2] if within else [10, 40, 40, 10])[0]
+        sheet = os.path.join(scratch, "answers.json")
+        with open(sheet, "w") as handle:
+            json.dump(answers, handle)
+        complete = ["--complete"] if index % 10 else []
+        path = subprocess.run([binary, "new", "--system", f"Template {index}", "--date", "2020-01-01",
+                               "--answers", sheet] + complete, env=env, check=True, capture_output=True,
+                              text=True).stdout.strip()
+        with open(path) as handle:
+            made.append(json.load(handle))
+        os.remove(path)
+    return made, criteria
 
 
 def generate(binary, folder, count, seed=42):
-    """`count` assessments of the 42 systems, one every few days back from 2026, with notes and actions."""
+    """`count` assessments of the 42 systems, one every few days back from 2024, each a copy of a template
+    that maturity wrote and placed, with its own system, date, notes and actions (which placement does
+    not read)."""
     os.makedirs(folder, exist_ok=True)
-    base, criteria = template(binary, folder)
     rng = random.Random(seed)
-    letters = ["yes", "partly", "no", "unsure"]
+    scratch = tempfile.mkdtemp(prefix="maturity-templates-")
+    try:
+        bases, criteria = templates(binary, scratch, 60, rng)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     per_system = -(-count // len(SYSTEMS))
     written = 0
     for index in range(per_system):
         for system in SYSTEMS:
             if written == count:
                 return
-            day = 20000 + 0 - index * 3 + rng.randint(0, 2)           # days since 1970: back from 2024-10
+            day = 20000 - index * 3 + rng.randint(0, 2)           # days since 1970: back from 2024-10
             date = time.strftime("%Y-%m-%d", time.gmtime(day * 86400))
-            data = json.loads(json.dumps(base))
+            data = copy.deepcopy(rng.choice(bases))
             data["system"] = system + " ICS"
             data["systemID"] = identity(system + " ICS")
             data["date"] = date
-            data["status"] = "complete" if rng.random() < 0.9 else "draft"
             data["participants"] = ["Chair", "Chief executive", "Director of strategy", "Non-executive director"]
             for area in data["areas"]:
-                ids = criteria[area["id"]]
-                area["answers"] = {criterion: rng.choice(letters) for criterion in ids}
-                area["notes"] = {criterion: note(rng) for criterion in ids if rng.random() < 0.4}
+                area["notes"] = {criterion: note(rng) for criterion in criteria[area["id"]] if rng.random() < 0.4}
                 area["actions"] = [{"id": f"a{n + 1}", "what": note(rng)[:120], "owner": "Director of strategy",
                                     "due": date, "status": rng.choice(["not-started", "in-progress", "done"])}
                                    for n in range(rng.randint(0, 3))]
@@ -85,13 +108,22 @@ def generate(binary, folder, count, seed=42):
             written += 1
 
 
-def timed(binary, args, env):
-    """Wall time (s) and peak resident memory (MB) of one run."""
-    start = time.monotonic()
-    process = subprocess.Popen([binary] + args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.monotonic() - start
-    errors = process.stderr.read().decode()
+def timed_command(argv, env):
+    """Wall time (s) and peak resident memory (MiB) of one run of `argv`, which must succeed."""
+    # GNU time reports the peak: a child forked from this Python would count the Python's pages in it.
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.monotonic()
+        process = subprocess.Popen(["/usr/bin/time", "-q", "-f", "%M", "-o", peak.name] + argv, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        errors = process.stderr.read().decode(errors="replace")
+        status = process.wait()
+        elapsed = time.monotonic() - start
+        kilobytes = peak.read().split()
     if status != 0:
-        raise RuntimeError(f"{args} failed: {errors[:500]}")
-    return elapsed, usage.ru_maxrss / 1024
+        raise RuntimeError(f"{argv} failed: {errors[:500]}")
+    return elapsed, int(kilobytes[-1]) / 1024
+
+
+def timed(binary, args, env):
+    """`maturity ARGS`: wall time (s) and peak resident memory (MiB) of one run."""
+    return timed_command([binary] + args, env)

@@ -1,0 +1,58 @@
+"""A scripted workshop through an 80x24 pty: every key timed from writing it to the last byte of its
+redraw, and the bytes each key cost on the wire."""
+import json, subprocess
+
+from pty_run import Session
+
+# What xterm sends for the arrow keys once curses has switched it to keypad mode (smkx).
+RIGHT, LEFT = b"\x1bOC", b"\x1bOD"
+LETTERS = [b"y", b"p", b"n", b"u"]
+# After a redraw, output within this long still belongs to the key (a save's status, say).
+SETTLE_SECONDS = 0.05
+
+
+def steps(binary, env):
+    """The workshop's steps in order, as the arrow keys walk them: per area its overview, questions and
+    result, then the summary."""
+    shown = subprocess.run([binary, "frameworks", "show", "ics-social-economic-development", "--format", "json"],
+                           env=env, check=True, capture_output=True, text=True).stdout
+    walk = []
+    for area in json.loads(shown)["areas"]:
+        walk += ["overview"] + ["question"] * len(area["criteria"]) + ["result"]
+    return walk + ["summary"]
+
+
+def scripted_workshop(binary, env, keys, system):
+    """`keys` keys that walk every step answering each question on the way, turning round at either end,
+    so that every key changes the screen. Returns a list of (kind, redraw ms, settled ms, bytes) per key,
+    kind one of "answer", "question to question", "other move", and the workshop's peak memory (MiB)."""
+    walk, position = steps(binary, env), 0
+    session = Session([binary, "workshop", "--system", system], env)
+    session.read_burst(b"F1 help")
+    session.drain(0.5)
+    session.send(b"\t\t\r")
+    session.read_burst(b"verview")
+    session.drain(0.3)
+    direction, timed = 1, []
+    for sent in range(keys):
+        if walk[position] == "question" and direction == 1:
+            key = LETTERS[sent % len(LETTERS)]
+        else:
+            if not 0 <= position + direction < len(walk):
+                direction = -direction
+            key = RIGHT if direction == 1 else LEFT
+        written = session.send(key)
+        _, redraw, data = session.read_burst(since_ns=written, timeout=10)
+        later, settled_ns = session.drain(SETTLE_SECONDS)
+        settled = (settled_ns - written) / 1e6 if settled_ns else redraw
+        if key in (RIGHT, LEFT):
+            target = position + direction
+            kind = "question to question" if walk[position] == walk[target] == "question" else "other move"
+            position = target
+        else:
+            kind = "answer"
+            position += 1
+        timed.append((kind, redraw, settled, len(data) + len(later)))
+    memory = session.peak_memory_mib()
+    session.end(b"\x1b")
+    return timed, memory
