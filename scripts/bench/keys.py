@@ -1,6 +1,6 @@
 """A scripted workshop through an 80x24 pty: every key timed from writing it to the last byte of its
 redraw, and the bytes each key cost on the wire."""
-import json, subprocess
+import json, re, subprocess
 
 from pty_run import Session
 
@@ -9,6 +9,13 @@ RIGHT, LEFT = b"\x1bOC", b"\x1bOD"
 LETTERS = [b"y", b"p", b"n", b"u"]
 # After a redraw, output within this long still belongs to the key (a save's status, say).
 SETTLE_SECONDS = 0.05
+# Terminal control: CSI sequences, charset selection, keypad mode, and the other two-byte escapes.
+CONTROL = re.compile(rb"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[()][0-9A-Za-z]|[=>78DEHMc])|[\r\n\b]")
+
+
+def text_bytes(data):
+    """The bytes of `data` that are characters shown, not terminal control."""
+    return len(CONTROL.sub(b"", data))
 
 
 def steps(binary, env):
@@ -24,7 +31,8 @@ def steps(binary, env):
 
 def scripted_workshop(binary, env, keys, system):
     """`keys` keys that walk every step answering each question on the way, turning round at either end,
-    so that every key changes the screen. Returns a list of (kind, redraw ms, settled ms, bytes) per key,
+    so that every key changes the screen. Returns a list of (kind, redraw ms, settled ms, bytes, bytes of
+    text shown) per key,
     kind one of "answer", "question to question", "other move", and the workshop's peak memory (MiB)."""
     walk, position = steps(binary, env), 0
     session = Session([binary, "workshop", "--system", system], env)
@@ -52,7 +60,7 @@ def scripted_workshop(binary, env, keys, system):
         else:
             kind = "answer"
             position += 1
-        timed.append((kind, redraw, settled, len(data) + len(later)))
+        timed.append((kind, redraw, settled, len(data) + len(later), text_bytes(data + later)))
     memory = session.peak_memory_mib()
     session.end(b"\x1b")
     return timed, memory

@@ -30,3 +30,15 @@ def alternate(maturity_argv, env, launches):
         figures["maturity"].append(first_frame(maturity_argv, env, MATURITY_DONE, ESCAPE_TWICE))
         figures["dialog"].append(first_frame(DIALOG, dialog_env, DIALOG_DONE, ESCAPE_TWICE))
     return figures
+
+
+def dialog_arrow_bytes(env):
+    """Bytes dialog writes when ↓ moves its radio list to the next item: the reference for a small move."""
+    session = Session(DIALOG, {name: env[name] for name in ("TERM", "LANG", "HOME", "PATH")})
+    session.read_burst(DIALOG_DONE)
+    session.drain(0.2)
+    written = session.send(b"\x1bOB")
+    _, _, data = session.read_burst(since_ns=written)
+    more, _ = session.drain(0.05)
+    session.end(ESCAPE_TWICE)
+    return len(data) + len(more)
