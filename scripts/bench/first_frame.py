@@ -8,7 +8,8 @@ For each run it records, in milliseconds from just before exec:
           for 2 ms: ncurses writes one frame in a few writes made at once);
   store   when the store's content is on screen (TEXT, e.g. "Or resume a draft"; the same as frame for a
           workshop that reads the store before painting);
-and, after quitting with Ctrl-C once the store is shown, the peak resident memory of the process (MiB).
+and, after quitting with Ctrl-C once the store is shown, the CPU time (user + system, every thread) and the peak
+resident memory of the process (MiB).
 
   scripts/bench/first_frame.py --store /tmp/store-10000 --runs 5 old=/path/to/maturity new=.build/release/maturity
   scripts/bench/first_frame.py --store /tmp/empty --args "workshop --system 'West Yorkshire ICS'" --shown Known ...
@@ -83,7 +84,7 @@ def run_once(binary, args, env, shown, timeout):
             break
     os.close(fd)
     return {"first": (first - start) / 1e6, "frame": (frame - start) / 1e6, "store": (store - start) / 1e6,
-            "rss": usage.ru_maxrss / 1024}
+            "rss": usage.ru_maxrss / 1024, "cpu": (usage.ru_utime + usage.ru_stime) * 1000}
 
 
 def main():
@@ -108,10 +109,10 @@ def main():
             result = run_once(path, args, env, arguments.shown.encode(), arguments.timeout)
             results[label].append(result)
             print(f"run {run + 1} {label:>6}: first byte {result['first']:8.1f} ms  frame {result['frame']:8.1f} ms  "
-                  f"store shown {result['store']:8.1f} ms  peak RSS {result['rss']:6.1f} MiB", flush=True)
+                  f"store shown {result['store']:8.1f} ms  CPU {result['cpu']:8.1f} ms  peak RSS {result['rss']:6.1f} MiB", flush=True)
     print(f"load after: {os.getloadavg()}")
     for label, _ in binaries:
-        for key, unit in (("first", "ms"), ("frame", "ms"), ("store", "ms"), ("rss", "MiB")):
+        for key, unit in (("first", "ms"), ("frame", "ms"), ("store", "ms"), ("cpu", "ms"), ("rss", "MiB")):
             values = [result[key] for result in results[label]]
             print(f"{label:>6} {key:>5}: {min(values):8.1f}-{max(values):8.1f} {unit} (median {statistics.median(values):.1f})")
 

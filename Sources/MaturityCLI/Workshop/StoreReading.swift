@@ -27,6 +27,13 @@ enum StoreReading {
         var problems: [String] = []
         do {
             var seen: Set<String> = []
+            // The assessments of one system share its name and identity: each is kept once, not once a file.
+            var names: [String: String] = [:]
+            func shared(_ text: String) -> String {
+                if let kept = names[text] { return kept }
+                names[text] = text
+                return text
+            }
             for (name, id) in [(system, systemID)] + (otherName.map { [($0, nil)] } ?? []) {
                 let scanned = try store.scan(system: name, systemID: id) { entry -> StoreIndex.Entry? in
                     guard let framework = catalog.framework(id: entry.assessment.framework.id),
@@ -34,7 +41,9 @@ enum StoreReading {
                     return StoreIndex.Entry(path: entry.url.path, assessment: entry.assessment, framework: framework)
                 }
                 for result in scanned.results {
-                    guard let entry = result.value, seen.insert(entry.path).inserted else { continue }
+                    guard var entry = result.value, seen.insert(entry.path).inserted else { continue }
+                    entry.member.name = shared(entry.member.name)
+                    entry.member.systemID = entry.member.systemID.map(shared)
                     entries.append(entry)
                 }
                 problems += scanned.problems.filter { !problems.contains($0) }

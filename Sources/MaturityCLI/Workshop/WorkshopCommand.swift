@@ -132,8 +132,16 @@ struct WorkshopCommand: ParsableCommand {
                     }
                 }
                 runner.run()
-                for problem in runner.storeProblems { Terminal.error("maturity: \(problem)") }
-                if let failure = runner.storeFailure { throw failure }
+                var problems = runner.storeProblems
+                var failure = runner.storeFailure
+                // Quit before the store's read was handed over: what it found, if it has finished, is still told.
+                switch runner.storeRead?.outcome {
+                case let .success(late)?: problems += late.problems
+                case let .failure(late)?: failure = late
+                case nil: break
+                }
+                for problem in problems { Terminal.error("maturity: \(problem)") }
+                if let failure { throw failure }
                 return
             }
             Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
