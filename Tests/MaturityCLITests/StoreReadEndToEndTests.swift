@@ -116,6 +116,18 @@ struct StoreReadEndToEndTests {
         #expect(try session.ending().exit == "exit=0")
     }
 
+    @Test func aStoreThatCannotBeReadEndsTheWorkshopWithItsError() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.write("not a folder", to: "store")
+        for arguments in [["workshop"], ["workshop", "--system", "Folder ICS"]] {
+            let session = try TmuxSession(arguments, sandbox: sandbox, width: 220)
+            #expect(try session.ending().exit == "exit=1")
+            try session.waitFor("maturity: cannot read the store folder \(sandbox.store.path): it is a file, not a folder")
+        }
+        CampaignReport.record("The store read after the first frame: a store folder that cannot be read, full screen", cases: 2,
+                              how: "tmux: the workshop ends, the terminal restored, exit 1 with the store's error, as before")
+    }
+
     /// The path of today's draft of West Yorkshire ICS.
     func todaysDraft(_ sandbox: Sandbox) throws -> String {
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
