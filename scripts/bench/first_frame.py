@@ -12,7 +12,7 @@ and, after quitting with Ctrl-C once the store is shown, the CPU time (user + sy
 resident memory of the process (MiB).
 
   scripts/bench/first_frame.py --store /tmp/store-10000 --runs 5 old=/path/to/maturity new=.build/release/maturity
-  scripts/bench/first_frame.py --store /tmp/empty --args "workshop --system 'West Yorkshire ICS'" --shown Known ...
+  scripts/bench/first_frame.py --store /tmp/empty --args "workshop --system 'West Yorkshire ICS'" --shown Known --dialog ...
 
 Prints one line per run and a summary (min-max, median) per binary, with the load average.
 """
@@ -43,12 +43,21 @@ def read_chunk(fd, deadline):
         return b""
 
 
-def run_once(binary, args, env, shown, timeout):
+def dialog_form():
+    """dialog's form with the start screen's fields (as scripts/bench/terminal.py runs it): the comparable screen."""
+    return ["/usr/bin/dialog", "--title", "A new assessment", "--form",
+            "The board of which system is assessing itself today?", "20", "76", "10",
+            "System", "1", "1", "", "1", "16", "50", "200",
+            "Date", "2", "1", "2026-11-23", "2", "16", "12", "10",
+            "Participants", "3", "1", "", "3", "16", "50", "400"]
+
+
+def run_once(binary, args, env, shown, timeout, frame_end=FRAME_END, keys=b"\x03"):
     start, pid, fd = spawn([binary] + args, env)
     deadline = time.monotonic() + timeout
     data, first, frame, store = b"", None, None, None
     # The first frame: up to its key bar, then whatever follows at once.
-    while FRAME_END not in data:
+    while frame_end not in data:
         chunk = read_chunk(fd, deadline)
         if not chunk:
             raise TimeoutError(f"{binary}: no first frame; got {data[-300:]!r}")
@@ -68,7 +77,7 @@ def run_once(binary, args, env, shown, timeout):
             raise TimeoutError(f"{binary}: {shown!r} never shown; got {data[-300:]!r}")
         data += chunk
     store = time.monotonic_ns()
-    os.write(fd, b"\x03")
+    os.write(fd, keys)
     while True:
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
@@ -95,6 +104,7 @@ def main():
     parser.add_argument("--args", default="workshop", help="arguments after the binary (shell words)")
     parser.add_argument("--shown", default="Esc quit", help="text that shows the store has been read")
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--dialog", action="store_true", help="run dialog's form too, alternately, as the reference")
     arguments = parser.parse_args()
     home = os.path.join(os.path.dirname(arguments.store.rstrip("/")) or ".", "first-frame-home")
     os.makedirs(home, exist_ok=True)
@@ -102,11 +112,17 @@ def main():
            "MATURITY_STORE": arguments.store, "XDG_CONFIG_HOME": os.path.join(home, "config")}
     binaries = [item.split("=", 1) for item in arguments.binaries]
     args = shlex.split(arguments.args)
+    if arguments.dialog:
+        binaries.append(["dialog", None])
     results = {label: [] for label, _ in binaries}
     print(f"load before: {os.getloadavg()}")
     for run in range(arguments.runs):
         for label, path in binaries:
-            result = run_once(path, args, env, arguments.shown.encode(), arguments.timeout)
+            if path is None:
+                form = dialog_form()
+                result = run_once(form[0], form[1:], env, b"ancel", arguments.timeout, b"ancel", b"\x1b\x1b")
+            else:
+                result = run_once(path, args, env, arguments.shown.encode(), arguments.timeout)
             results[label].append(result)
             print(f"run {run + 1} {label:>6}: first byte {result['first']:8.1f} ms  frame {result['frame']:8.1f} ms  "
                   f"store shown {result['store']:8.1f} ms  CPU {result['cpu']:8.1f} ms  peak RSS {result['rss']:6.1f} MiB", flush=True)
