@@ -256,8 +256,10 @@ struct SystemIdentityTmuxTests {
         try session.type("s")
         try session.waitFor("· Summary")
         try session.type("h")
-        let history = try session.waitFor("every assessment, oldest first")
-        #expect(history.contains("2025-11-20"))
+        // Once the store (read after the first frame) is in: the earlier assessment's column.
+        let history = try session.waitUntil("the history with 2025-11-20") { screen in
+            screen.contains("every assessment, oldest first") && screen.contains("2025-11-20")
+        }
         #expect(!history.contains("This is the first assessment"))
         try session.press("Escape")
         try session.type("q")
