@@ -4,7 +4,7 @@ import MaturityRules
 /// One board's assessment of its system against a framework on one day.
 ///
 /// The answers are the truth; placements are always computed from them with ``PlacementRules``.
-public struct Assessment: Sendable, Equatable {
+public struct Assessment: Sendable, Hashable {
     /// The longest note on a criterion, in characters, wherever it is typed or imported.
     public static let noteLimit = 20_000
     /// The longest reason for reopening a complete assessment, in characters.
@@ -109,7 +109,7 @@ public struct Assessment: Sendable, Equatable {
 }
 
 /// What an earlier assessment said, kept with one carried forward from it.
-public struct LastTime: Sendable, Equatable, Codable {
+public struct LastTime: Sendable, Hashable, Codable {
     /// The earlier assessment's date.
     public var date: CalendarDate
     /// Its file name in the store.
@@ -129,7 +129,7 @@ public struct LastTime: Sendable, Equatable, Codable {
 }
 
 /// A place in the workshop: a step, and the area and criterion it concerns.
-public struct WorkshopPosition: Sendable, Equatable, Codable {
+public struct WorkshopPosition: Sendable, Hashable, Codable {
     /// `overview`, `question`, `result` or `summary`.
     public var step: String
     /// The area's id, for every step but the summary.
@@ -146,7 +146,7 @@ public struct WorkshopPosition: Sendable, Equatable, Codable {
 }
 
 /// The framework an assessment was answered against.
-public struct FrameworkReference: Sendable, Equatable, Codable {
+public struct FrameworkReference: Sendable, Hashable, Codable {
     /// Framework id.
     public var id: String
     /// Framework version at the time of answering.
@@ -176,7 +176,7 @@ public enum AssessmentStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// What the board recorded for one area.
-public struct AreaRecord: Sendable, Equatable {
+public struct AreaRecord: Sendable, Hashable {
     /// The area's id in the framework.
     public var id: String
     /// Answers by criterion id; a criterion with no entry has not been answered.
@@ -207,7 +207,7 @@ public struct AreaRecord: Sendable, Equatable {
 }
 
 /// An action the board agreed: what, who, by when, and how it stands.
-public struct Action: Sendable, Equatable {
+public struct Action: Sendable, Hashable {
     /// Stable id, so that next year's review can refer to it.
     public var id: String
     /// What is to be done.

@@ -1,6 +1,6 @@
 /// Something deliberate that happened to an assessment's record, kept in its file so that a
 /// complete assessment can never change without trace: completed, reopened, carried answers confirmed.
-public struct RecordEvent: Sendable, Equatable, Codable {
+public struct RecordEvent: Sendable, Hashable, Codable {
     /// What happened: one of the kinds below, or a kind written by a newer `maturity`, kept as it is.
     public struct Kind: RawRepresentable, Sendable, Hashable, Codable {
         /// The kind as written in the file.

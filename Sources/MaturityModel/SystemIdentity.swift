@@ -1,5 +1,5 @@
 /// A deliberate change of a system's display name, recorded in the assessment that made it.
-public struct SystemRename: Sendable, Equatable, Codable {
+public struct SystemRename: Sendable, Hashable, Codable {
     /// The display name before.
     public var from: String
     /// The display name from this assessment on.

@@ -105,9 +105,11 @@ struct SpecialFileTests {
 
         let workshop = try TmuxSession(["workshop", "--system", "Good ICS"], sandbox: sandbox, width: 220)
         try workshop.waitFor("▸ Participants", timeout: 10)
+        // The store, read after the first frame, has been read past every special file: its draft is offered.
+        try workshop.waitFor("Or resume a draft:", timeout: 10)
         try workshop.press("C-c")
         #expect(try workshop.ending().exit == "exit=0")
-        // Named on standard error before the full screen took over, and there again once it has gone.
+        // Named on standard error once the full screen has gone.
         let after = try workshop.screen()
         for (name, reason) in Self.kinds { #expect(after.contains("\(name): \(reason)"), "\(after)") }
         Self.record(cases: Self.kinds.count * 2)

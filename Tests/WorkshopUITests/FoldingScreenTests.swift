@@ -42,7 +42,7 @@ struct FoldingScreenTests {
     /// This year's workshop, started from last year's, on the economy's overview.
     static func secondYear(width: Int = 80, height: Int = 24) -> WorkshopState {
         var state = startState(system: "West Yorkshire ICS", width: width, height: height)
-        state.archive = [lastYear()]
+        state.storeIndex = StoreIndex(archive: [lastYear()])
         press(keys("Cathy Elliott, Rob Webster") + [.tab, .tab, .enter] + keys("y"), on: &state)
         return state
     }

@@ -31,8 +31,8 @@ struct RandomKeysTests {
         earlier.date = CalendarDate("2025-11-20")!
         earlier[area: seedFramework.areas[0].id].actions = [Action(id: "action-1", what: "Brief partners", owner: "Chair")]
         var carried = startState(system: "West Yorkshire ICS")
-        carried.archive = [.init(file: URL(fileURLWithPath: "/store/2025-11-20-west-yorkshire-ics.json"), assessment: earlier,
-                                 framework: seedFramework)]
+        carried.storeIndex = StoreIndex(archive: [.init(file: URL(fileURLWithPath: "/store/2025-11-20-west-yorkshire-ics.json"),
+                                                        assessment: earlier, framework: seedFramework)])
         return [startState(), startedState(), carried,
                 WorkshopState(resuming: complete, file: URL(fileURLWithPath: "/store/c.json"), framework: seedFramework)]
     }

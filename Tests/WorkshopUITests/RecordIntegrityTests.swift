@@ -62,7 +62,8 @@ struct RecordIntegrityTests {
         var state = startState(system: "West Yorkshire ICS")
         state.clock = { "2026-11-22T15:00:00Z" }
         state.facilitator = "chair"
-        state.archive = [.init(file: URL(filePath: "/store/2025-11-20-west-yorkshire-ics.json"), assessment: earlier, framework: seedFramework)]
+        state.storeIndex = StoreIndex(archive: [.init(file: URL(filePath: "/store/2025-11-20-west-yorkshire-ics.json"), assessment: earlier,
+                                                      framework: seedFramework)])
         press([.tab, .tab, .enter] + keys("y"), on: &state)
         return state
     }

@@ -20,7 +20,7 @@ struct SystemIdentityScreenTests {
 
     func startWithArchive(width: Int = 80, height: Int = 24) -> WorkshopState {
         var state = startState(width: width, height: height)
-        state.archive = archive()
+        state.storeIndex = StoreIndex(archive: archive())
         return state
     }
 
@@ -109,11 +109,11 @@ struct SystemIdentityScreenTests {
 
     @Test func theListScrollsOnASmallScreen() {
         var state = startState(width: 50, height: 14)
-        state.archive = (1...6).map { number in
+        state.storeIndex = StoreIndex(archive: (1...6).map { number in
             .init(file: URL(filePath: "/store/2025-0\(number)-01-system-\(number).json"),
                   assessment: Assessment(starting: seedFramework, system: "System \(number)", date: CalendarDate("2025-0\(number)-01")!),
                   framework: seedFramework)
-        }
+        })
         press([.tab, .down, .down, .down], on: &state)
         let screen = Renderer.render(state).grid.text
         #expect(screen.contains("System 3 · 2025-03-01"))

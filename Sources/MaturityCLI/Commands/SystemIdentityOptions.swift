@@ -62,18 +62,20 @@ struct SystemIdentityOptions: ParsableArguments {
 extension AssessmentStore {
     /// The known systems among the assessments that may be `system`'s (or have identity `systemID`), and
     /// those that may be called `newName` (so that a rename to another system's name is noticed).
+    /// Only what the directory needs of each file is kept, never the assessments themselves.
     func systems(named system: String?, systemID: String? = nil, renamingTo newName: String? = nil)
         throws(CommandFailure) -> SystemDirectory {
-        var entries: [Entry]
+        let member: @Sendable (Entry) -> SystemDirectory.Member = { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) }
+        var members: [SystemDirectory.Member]
         do {
-            entries = try list(system: system, systemID: systemID).entries
+            members = try scan(system: system, systemID: systemID, member).results.map(\.value)
             if let newName {
-                let seen = Set(entries.map(\.url))
-                entries += try list(system: newName).entries.filter { !seen.contains($0.url) }
+                let seen = Set(members.map(\.file))
+                members += try scan(system: newName, member).results.map(\.value).filter { !seen.contains($0.file) }
             }
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
-        return SystemDirectory(entries.map { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) })
+        return SystemDirectory(members)
     }
 }

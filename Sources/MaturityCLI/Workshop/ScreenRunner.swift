@@ -25,6 +25,14 @@ struct ScreenRunner {
     /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read and each frame painted
     /// is appended to FILE, for the benchmark script.
     let frameLog = ProcessInfo.processInfo.environment["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
+    /// The store, read on another thread once the first frame is painted; nil once handed to the workshop.
+    var storeRead: BackgroundStoreRead?
+    /// While the store is being read, keys are waited for this long at most, so that it shows once read.
+    let storeReadPollMilliseconds = 10
+    /// Files of the store that could not be read, to be named once the terminal is given back.
+    var storeProblems: [String] = []
+    /// Why the store could not be read at all: the workshop then ends, and the command fails with it.
+    var storeFailure: CommandFailure?
 
     mutating func run() {
         defer {
@@ -37,10 +45,16 @@ struct ScreenRunner {
         let size = terminal.size
         _ = send(.resize(width: size.width, height: size.height))
         draw()
+        storeRead?.start()
         var failedReads = 0
         while true {
+            guard takeStoreRead() else { return }
             let retrying = state.unsaved && storeProblem != nil
-            guard let key = terminal.readKey(timeoutMilliseconds: retrying ? retryMilliseconds : nil) else {
+            let waitsForStore = storeRead != nil
+            guard let key = terminal.readKey(timeoutMilliseconds: waitsForStore ? storeReadPollMilliseconds
+                                                 : retrying ? retryMilliseconds : nil) else {
+                // Only a look at the store's read, unless the terminal has gone.
+                if waitsForStore, !terminal.isGone { continue }
                 failedReads += retrying ? 0 : 1
                 // The terminal went away (window closed, SSH dropped): keep what can be kept, and end.
                 if terminal.isGone || failedReads > 100 {
@@ -63,6 +77,23 @@ struct ScreenRunner {
             }
             guard perform(effects) else { return }
             draw()
+        }
+    }
+
+    /// Hands the store to the workshop once it has been read, and paints what changes; false when the
+    /// store could not be read at all, and the workshop is to end.
+    private mutating func takeStoreRead() -> Bool {
+        guard let outcome = storeRead?.outcome else { return true }
+        storeRead = nil
+        switch outcome {
+        case let .success(read):
+            storeProblems = read.problems
+            guard perform(send(.storeRead(read.index))) else { return false }
+            draw()
+            return true
+        case let .failure(failure):
+            storeFailure = failure
+            return false
         }
     }
 

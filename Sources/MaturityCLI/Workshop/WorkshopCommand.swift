@@ -94,6 +94,60 @@ struct WorkshopCommand: ParsableCommand {
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
         let colors = environment["NO_COLOR"].map(\.isEmpty) ?? true
+        if fullScreen {
+            // A rename is checked against the store before the screen is taken; otherwise the store is read
+            // once the first frame is painted.
+            var read: StoreReading.Outcome?
+            var preset: SystemChoice?
+            if let renameSystem, let system {
+                let outcome = try StoreReading.read(store, catalog: catalog, system: system, otherName: renameSystem,
+                                                    draftsOf: system).get()
+                for problem in outcome.problems { Terminal.error("maturity: \(problem)") }
+                preset = try SystemIdentityOptions.choice(typed: system, renameTo: renameSystem, systemID: nil,
+                                                          systems: outcome.index.systems).choice
+                read = outcome
+            }
+            if let terminal = CursesTerminal.start(colors: colors) {
+                var state = WorkshopState(frameworks: frameworks, drafts: [], system: system, date: .today(),
+                                          frameworkID: frameworks.first?.id)
+                if let resumed {
+                    state = WorkshopState(resuming: resumed.assessment, file: URL(fileURLWithPath: resumed.path),
+                                          framework: resumed.framework)
+                }
+                state.storeIndex = read?.index
+                state.facilitator = RecordStamp.person
+                state.clock = RecordStamp.now
+                if case let .renamed(known, newName)? = preset { state.startRenaming(known.id, to: newName) }
+                let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
+                                         rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
+                var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
+                lock = nil
+                if read == nil {
+                    // A resumed draft needs only its own system's earlier assessments (its history).
+                    let storeToRead = store
+                    let known = resumed.map { ($0.assessment.system, $0.assessment.systemID) }
+                    runner.storeRead = BackgroundStoreRead {
+                        StoreReading.read(storeToRead, catalog: catalog, system: known?.0 ?? system, systemID: known?.1,
+                                          draftsOf: system)
+                    }
+                }
+                runner.run()
+                var problems = runner.storeProblems
+                var failure = runner.storeFailure
+                // Quit before the store's read was handed over: what it found, if it has finished, is still told.
+                switch runner.storeRead?.outcome {
+                case let .success(late)?: problems += late.problems
+                case let .failure(late)?: failure = late
+                case nil: break
+                }
+                for problem in problems { Terminal.error("maturity: \(problem)") }
+                if let failure { throw failure }
+                return
+            }
+            Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
+                + "asking line by line instead")
+        }
+        // Line by line, the store is read first: there is no frame to paint meanwhile.
         var archive = try Self.archive(store, catalog: catalog, system: system)
         if let renameSystem, system != nil {
             // Other systems called so, so that a rename to another system's name is noticed.
@@ -104,35 +158,9 @@ struct WorkshopCommand: ParsableCommand {
         let preset = try system.map { typed throws(CommandFailure) in
             try SystemIdentityOptions.choice(typed: typed, renameTo: renameSystem, systemID: nil, systems: systems)
         }
-        guard fullScreen, let terminal = CursesTerminal.start(colors: colors) else {
-            if fullScreen {
-                Terminal.error("note: this terminal (TERM=\(environment["TERM"] ?? "")) cannot be used full screen; "
-                    + "asking line by line instead")
-            }
-            let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
-                                     archive: archive, preset: preset?.choice)
-            try runner.run()
-            return
-        }
-        let systemID = preset?.choice.known?.id
-        let drafts = archive.filter { draft in
-            draft.assessment.status == .draft
-                && (system == nil || systemID.map { systems.belongs(draft.assessment, file: draft.path, to: $0) } == true)
-        }
-        var state = WorkshopState(frameworks: frameworks, drafts: drafts, system: system, date: .today(),
-                                  frameworkID: frameworks.first?.id)
-        if let resumed {
-            state = WorkshopState(resuming: resumed.assessment, file: URL(fileURLWithPath: resumed.path), framework: resumed.framework)
-        }
-        state.archive = archive
-        state.facilitator = RecordStamp.person
-        state.clock = RecordStamp.now
-        if case let .renamed(known, newName)? = preset?.choice { state.startRenaming(known.id, to: newName) }
-        let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
-                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
-        var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
-        lock = nil
-        runner.run()
+        let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
+                                 archive: archive, preset: preset?.choice)
+        try runner.run()
     }
 
     /// Every assessment in the store whose framework is available (only `system`'s, when the system is

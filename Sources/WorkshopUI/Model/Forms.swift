@@ -1,3 +1,4 @@
+import CellGrid
 import MaturityModel
 
 /// The fields of an action while it is edited.
@@ -69,6 +70,11 @@ public struct StartForm: Sendable, Equatable {
     public var knownIndex = 0
     /// The identity of the known system being renamed: the system field holds its new name.
     public var renaming: String?
+    /// Start was chosen before the store was read: the workshop starts once it is, and then these keys,
+    /// typed meanwhile, take effect in order (at most ``waitingKeyLimit``). Nil when not waiting.
+    public var waitingForStore: [Key]?
+    /// The most keys kept while waiting for the store; later ones are dropped.
+    public static let waitingKeyLimit = 4096
 
     init(system: String, date: CalendarDate, frameworkIndex: Int, hasDrafts: Bool) {
         self.system = TextField(system, limit: 200)

@@ -12,14 +12,14 @@ public struct WorkshopState: Sendable {
     public var height: Int
     /// The frameworks the start screen offers.
     public var frameworks: [Framework]
-    /// Drafts the start screen offers to resume.
-    public var drafts: [Draft]
-    /// Every readable assessment in the store: earlier ones to carry forward, and the history of the system.
-    public var archive: [Draft] = [] {
-        didSet { systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) }) }
-    }
-    /// The systems of the archive: the known systems the start screen offers, and which one a name means.
-    public private(set) var systems = SystemDirectory([])
+    /// What the workshop knows of the store: the drafts to resume, the known systems, earlier assessments
+    /// to carry forward and the system's history. Nil while the store is being read (the shell reads it
+    /// after the first frame and hands it over with ``WorkshopEvent/storeRead(_:)``).
+    public var storeIndex: StoreIndex?
+    /// Drafts the start screen offers to resume (none until the store is read).
+    public var drafts: [StoreIndex.Entry] { storeIndex?.drafts ?? [] }
+    /// The known systems the start screen offers, and which one a name means (none until the store is read).
+    public var systems: SystemDirectory { storeIndex?.systems ?? SystemDirectory([]) }
     /// The framework of the workshop (or the one chosen on the start screen).
     public var framework: Framework
     /// The assessment being answered, once started.
@@ -82,13 +82,14 @@ public struct WorkshopState: Sendable {
         }
     }
 
-    /// A state on the start screen.
+    /// A state on the start screen, offering `drafts` (the store read; set ``storeIndex`` for more of it,
+    /// or to nil while the store is being read).
     public init(frameworks: [Framework], drafts: [Draft], system: String?, date: CalendarDate,
                 frameworkID: String?, width: Int = 80, height: Int = 24) {
         self.width = width
         self.height = height
         self.frameworks = frameworks
-        self.drafts = drafts
+        storeIndex = StoreIndex(archive: [], drafts: drafts)
         let chosen = frameworks.firstIndex { $0.id == frameworkID } ?? 0
         framework = frameworks[chosen]
         screen = .start(StartForm(system: system ?? "", date: date, frameworkIndex: chosen, hasDrafts: !drafts.isEmpty))

@@ -10,9 +10,7 @@ enum HistoryScreen {
     static func progression(_ state: WorkshopState) -> Progression? {
         guard let assessment = state.assessment else { return nil }
         let id = state.systems.identity(of: assessment, file: state.draftPath ?? "")
-        let earlier = state.archive.filter {
-            $0.path != state.draftPath && state.systems.belongs($0.assessment, file: $0.path, to: id, framework: state.framework.id)
-        }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
+        let earlier = state.storeIndex?.history(ofSystem: id, framework: state.framework, excluding: state.draftPath) ?? []
         var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
                                       framework: state.framework, system: state.systems.system(id: id))
         progression.system = assessment.system
@@ -26,6 +24,11 @@ enum HistoryScreen {
         body.line("\(progression.system): every assessment, oldest first", style: .title)
         for rename in progression.renames {
             body.paragraph("Renamed from \(rename.from) to \(rename.to) on \(rename.date).", style: .dim)
+        }
+        if state.storeIndex == nil {
+            body.line()
+            body.paragraph("Reading the store for the system's earlier assessments…", style: .dim)
+            return
         }
         if progression.entries.count < 2 {
             body.line()

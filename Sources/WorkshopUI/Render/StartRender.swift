@@ -46,13 +46,18 @@ enum StartRender {
             body.line()
             body.paragraph(problem, style: .warning)
         }
+        if form.waitingForStore != nil {
+            body.line()
+            body.paragraph("Starting as soon as the store is read (it says which drafts and earlier assessments the "
+                           + "system has). Esc: back to the form.", style: .accent)
+            return nil
+        }
         if form.carryOffer == nil, let note = identityNote(state, form: form, brief: false) {
             body.line()
             body.paragraph(note, style: .accent)
         }
-        if let offer = form.carryOffer {
-            let earlier = state.archive[offer].assessment
-            let name = state.systems.system(id: state.systems.identity(of: earlier, file: state.archive[offer].path))?.name ?? earlier.system
+        if let offer = form.carryOffer, let earlier = state.storeIndex?.entries[safe: offer] {
+            let name = state.systems.system(id: state.systems.identity(of: earlier.member))?.name ?? earlier.system
             let note = identityNote(state, form: form, brief: true)
             body.line()
             body.paragraph((note.map { $0 + " It" } ?? name) + " has a complete assessment of \(earlier.date). Start from it? Its answers are "
@@ -61,6 +66,12 @@ enum StartRender {
             body.line("y or Enter: start from it    n: start empty    Esc: back to the form", style: .title)
             return nil
         }
+        if state.storeIndex == nil {
+            // Where the drafts will appear: below the fields, so that they do not move when it is read.
+            body.line()
+            body.paragraph("Reading the store for drafts to resume and known systems…", style: .dim)
+            return cursor
+        }
         guard !state.drafts.isEmpty else { return cursor }
         body.line()
         body.line("Or resume a draft:", style: .title)
@@ -68,13 +79,11 @@ enum StartRender {
         let first = max(0, min(form.draftIndex - visible + 1, state.drafts.count - visible))
         for index in first..<min(state.drafts.count, first + visible) {
             let draft = state.drafts[index]
-            let unconfirmed = draft.assessment.unconfirmedCriteria(in: draft.framework).count
-            let total = draft.framework.allCriteria.count
-            let answered = draft.framework.allCriteria.filter { draft.assessment.answers[$0.id] != nil }.count - unconfirmed
-            let carried = unconfirmed > 0 ? ", \(unconfirmed) as last time" : ""
+            let total = state.storeIndex?.framework(id: draft.frameworkID)?.allCriteria.count ?? 0
+            let carried = draft.unconfirmed > 0 ? ", \(draft.unconfirmed) as last time" : ""
             let selected = form.focus == .draft && index == form.draftIndex
-            body.line((selected ? "▸ " : "  ") + "\(draft.assessment.date)  \(draft.assessment.system)  "
-                      + "(\(answered) of \(total) answered\(carried))  \(draft.name)", style: selected ? .selected : .plain)
+            body.line((selected ? "▸ " : "  ") + "\(draft.date)  \(draft.system)  "
+                      + "(\(draft.answered) of \(total) answered\(carried))  \(draft.name)", style: selected ? .selected : .plain)
         }
         return cursor
     }

@@ -17,6 +17,12 @@ enum StartScreen {
         let fields = fields(state)
         let position = fields.firstIndex(of: form.focus) ?? 0
         form.problem = nil
+        if let waiting = form.waitingForStore {
+            // Esc stops waiting; any other key waits its turn, to follow the start.
+            form.waitingForStore = key == .escape ? nil : waiting.count < StartForm.waitingKeyLimit ? waiting + [key] : waiting
+            state.screen = .start(form)
+            return []
+        }
         if let offer = form.carryOffer {
             switch key {
             case .character("y"), .character("Y"), .enter:
@@ -65,6 +71,13 @@ enum StartScreen {
             switch form.focus {
             case .start:
                 state.screen = .start(form)
+                guard validated(&state) != nil else { return [] }
+                guard state.storeIndex != nil else {
+                    // Which system the name means, and what can be carried forward, are the store's to say.
+                    form.waitingForStore = []
+                    state.screen = .start(form)
+                    return []
+                }
                 guard let (system, _, _) = validated(&state), let identity = identity(&state, typed: system) else { return [] }
                 if let offer = latestComplete(state, identity: identity), var current = state.start {
                     current.carryOffer = offer
@@ -127,11 +140,27 @@ enum StartScreen {
         return (system, date, participants)
     }
 
-    /// The latest complete assessment of the system with the chosen framework, as an index in the archive.
+    /// The latest complete assessment of the system with the chosen framework, as an index in the store's entries.
     static func latestComplete(_ state: WorkshopState, identity: SystemChoice) -> Int? {
         guard let systemID = identity.known?.id else { return nil }
-        return state.archive.latestComplete(ofSystem: systemID, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id,
-                                            systems: state.systems)
+        return state.storeIndex?.latestComplete(ofSystem: systemID, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id)
+    }
+
+    /// Takes the store's contents; a start chosen while it was being read now goes ahead, and the keys
+    /// typed meanwhile follow it.
+    static func storeRead(_ index: StoreIndex, in state: inout WorkshopState) -> [WorkshopEffect] {
+        state.storeIndex = index
+        guard var form = state.start, let waiting = form.waitingForStore else { return [] }
+        form.waitingForStore = nil
+        form.focus = .start
+        state.screen = .start(form)
+        var effects: [WorkshopEffect] = []
+        for key in [Key.enter] + waiting {
+            let (next, more) = Workshop.update(state, .key(key))
+            state = next
+            effects += more.filter { !effects.contains($0) }
+        }
+        return effects
     }
 
     /// Which system the form means: the one being renamed, a known one the typed name matches (its
@@ -159,9 +188,9 @@ enum StartScreen {
         let framework = state.frameworks[form.frameworkIndex]
         state.framework = framework
         var assessment: Assessment
-        if let offer {
-            let earlier = state.archive[offer]
-            assessment = Assessment(carryingForward: earlier.assessment, file: earlier.name, framework: framework, date: date,
+        if let offer, let earlier = state.storeIndex?.entries[safe: offer],
+           let full = state.storeIndex?.carryable[earlier.path] {
+            assessment = Assessment(carryingForward: full, file: earlier.name, framework: framework, date: date,
                                     participants: participants)
         } else {
             assessment = Assessment(starting: framework, system: system, date: date, participants: participants)

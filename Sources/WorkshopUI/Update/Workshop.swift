@@ -27,6 +27,8 @@ public enum WorkshopEvent: Sendable, Equatable {
     case exportWouldReplace(folder: String, existing: [String])
     /// The export failed, for this reason.
     case exportFailed(String)
+    /// The store has been read (after the first frame): what the workshop needs of it.
+    case storeRead(StoreIndex)
 }
 
 /// What the workshop asks its shell to do after an update.
@@ -59,6 +61,8 @@ public enum Workshop {
         switch event {
         case let .key(key):
             effects = Reaction.resolve(KeyDispatch.handle(key, in: &state), in: &state)
+        case let .storeRead(index):
+            effects = StartScreen.storeRead(index, in: &state)
         default:
             effects = []
             ShellEvents.apply(event, to: &state)
@@ -71,7 +75,7 @@ public enum Workshop {
 enum ShellEvents {
     static func apply(_ event: WorkshopEvent, to state: inout WorkshopState) {
         switch event {
-        case .key:
+        case .key, .storeRead:
             break
         case let .resize(width, height):
             state.width = width
@@ -112,10 +116,11 @@ enum ShellEvents {
             state.screen = .start(form)
             state.message = nil
         case let .lockedDraftRead(assessment, file):
-            guard state.start != nil, let draft = state.drafts.first(where: { $0.file == file }) else { return }
-            state.framework = draft.framework
+            guard state.start != nil, let draft = state.drafts.first(where: { $0.path == file.path }),
+                  let framework = state.storeIndex?.framework(id: draft.frameworkID) else { return }
+            state.framework = framework
             state.open(assessment, file: file)
-            if assessment == draft.assessment {
+            if StoreIndex.Entry.fingerprint(of: assessment) == draft.fingerprint {
                 state.message = .init("Resumed \(file.lastPathComponent).")
             } else {
                 state.message = .init(assessment.isReadOnly

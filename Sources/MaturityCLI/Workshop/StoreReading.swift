@@ -1,0 +1,91 @@
+import Dispatch
+import Foundation
+import MaturityFramework
+import MaturityModel
+import MaturityStore
+import Synchronization
+import WorkshopUI
+
+/// Reads what the full-screen workshop needs of the store: a summary of each assessment (see
+/// ``StoreIndex``), and in full only the latest complete assessment of each system, which a new workshop
+/// may carry forward. The assessments themselves are never all held in memory at once.
+enum StoreReading {
+    /// What a read gives: the index, and one line for each file that could not be read.
+    struct Outcome: Sendable {
+        /// What the workshop needs of the store.
+        var index: StoreIndex
+        /// Files that could not be read, one line each, to be named on standard error.
+        var problems: [String]
+    }
+
+    /// The assessments of the store whose framework is available (only those that may be `system`'s, or
+    /// have identity `systemID`, when either is given, and those that may be called `otherName` too), with
+    /// the drafts of `draftsOf` offered (every draft when nil). A store folder that cannot be read fails.
+    static func read(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?, systemID: String? = nil,
+                     otherName: String? = nil, draftsOf: String?) -> Result<Outcome, CommandFailure> {
+        var entries: [StoreIndex.Entry] = []
+        var problems: [String] = []
+        do {
+            var seen: Set<String> = []
+            // The assessments of one system share its name and identity: each is kept once, not once a file.
+            var names: [String: String] = [:]
+            func shared(_ text: String) -> String {
+                if let kept = names[text] { return kept }
+                names[text] = text
+                return text
+            }
+            for (name, id) in [(system, systemID)] + (otherName.map { [($0, nil)] } ?? []) {
+                let scanned = try store.scan(system: name, systemID: id) { entry -> StoreIndex.Entry? in
+                    guard let framework = catalog.framework(id: entry.assessment.framework.id),
+                          AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
+                    return StoreIndex.Entry(path: entry.url.path, assessment: entry.assessment, framework: framework)
+                }
+                for result in scanned.results {
+                    guard var entry = result.value, seen.insert(entry.path).inserted else { continue }
+                    entry.member.name = shared(entry.member.name)
+                    entry.member.systemID = entry.member.systemID.map(shared)
+                    entries.append(entry)
+                }
+                problems += scanned.problems.filter { !problems.contains($0) }
+            }
+        } catch {
+            return .failure(CommandFailure("maturity: \(error.message)"))
+        }
+        if otherName != nil { entries.sort { ($0.date, $0.name) > ($1.date, $1.name) } }
+        var index = StoreIndex(entries: entries, frameworks: catalog.entries.map(\.framework), offeringDraftsOf: draftsOf)
+        let candidates = index.carryCandidates.map(\.path)
+        let loaded = Parallel.map(candidates) { path in Result { () throws(StoreError) in try AssessmentStore.load(URL(fileURLWithPath: path)) } }
+        for (path, outcome) in zip(candidates, loaded) {
+            switch outcome {
+            case let .success(assessment): index.carry(assessment, from: path)
+            case let .failure(error): problems.append(error.message)
+            }
+        }
+        return .success(Outcome(index: index, problems: problems.sorted()))
+    }
+}
+
+/// A read of the store on another thread, started once the first frame is painted; the key loop asks
+/// for its outcome between keys.
+final class BackgroundStoreRead: Sendable {
+    private let work: @Sendable () -> Result<StoreReading.Outcome, CommandFailure>
+    private let finished = Mutex<Result<StoreReading.Outcome, CommandFailure>?>(nil)
+
+    /// A read that `start()` runs.
+    init(_ work: @escaping @Sendable () -> Result<StoreReading.Outcome, CommandFailure>) {
+        self.work = work
+    }
+
+    /// Starts the read on another thread.
+    func start() {
+        DispatchQueue.global(qos: .userInitiated).async {
+            let outcome = self.work()
+            self.finished.withLock { $0 = outcome }
+        }
+    }
+
+    /// The outcome, once the read has finished; nil until then.
+    var outcome: Result<StoreReading.Outcome, CommandFailure>? {
+        finished.withLock { $0 }
+    }
+}
