@@ -1,6 +1,6 @@
 import ArgumentParser
 import CellGrid
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityRules
