@@ -14,13 +14,17 @@ struct YAMLError: Error, Equatable {
 /// It reads YAML exactly as maturity did when it used Yams (`Yams.compose(yaml:, .basic)`), so a user's
 /// framework file gets the same problems on the same lines: one document only ("but found another
 /// document"), aliases resolved to the node their anchor names ("found undefined alias" otherwise),
-/// every scalar kept as text, and a mapping with the same key twice refused. Keys are the same when their
-/// text and tag are (`a` and `!!str a` are; `a` and `!!int a` are not). Unlike Yams, a list or mapping used as
-/// a key is never compared (no framework field is one, and the decoder refuses it as a field name), so an
-/// alias bomb in keys costs nothing.
+/// every scalar kept as text (less one byte order mark at its start, as Foundation read it), and a mapping
+/// with the same key twice refused. Keys are the same when their text and tag are (`a` and `!!str a` are;
+/// `a` and `!!int a` are not), or for lists and mappings their items and tags. Unlike Yams, a key of more
+/// than ``maximumKeyNodes`` nodes (an alias bomb) is not compared.
 ///
 /// The composer keeps its own stack, so no input can exhaust the thread's stack.
 enum YAMLComposer {
+    /// Keys larger than this many nodes (only an alias can make one) are not compared: Yams compared them
+    /// in full, which an alias bomb makes take forever.
+    static let maximumKeyNodes = 10_000
+
     /// The document in `text`, or nil for a stream without one (empty, or only comments).
     static func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
         var bytes = Array(text.utf8)
@@ -135,25 +139,55 @@ private struct EventReader {
         }
     }
 
-    /// Refuses a mapping with the same key twice, naming every repeated key (sorted) at the first
-    /// appearance of the first of them, as Yams did.
+    /// Refuses a mapping with the same key twice, naming every repeated key (sorted; a list or mapping as
+    /// `<uncovertable>`, Yams's word) at the first appearance of the first of them, as Yams did.
     private static func refuseDuplicateKeys(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(YAMLError) {
         guard pairs.count > 1 else { return }
-        struct Key: Hashable { var text: String; var tag: String }
-        var first: [Key: (line: Int, count: Int)] = [:]
+        var seen: [String: (index: Int, count: Int)] = [:]
+        var keys: [(node: YAMLNode, signature: String)] = []
         for pair in pairs {
-            guard let text = pair.key.string else { continue }
-            let key = Key(text: text, tag: pair.key.tag)
-            if let seen = first[key] {
-                first[key] = (seen.line, seen.count + 1)
+            var budget = YAMLComposer.maximumKeyNodes
+            guard let signature = signature(of: pair.key, budget: &budget) else { continue }
+            if let first = seen[signature] {
+                seen[signature] = (first.index, first.count + 1)
             } else {
-                first[key] = (pair.key.line, 1)
+                seen[signature] = (keys.count, 1)
+                keys.append((pair.key, signature))
             }
         }
-        let repeated = first.filter { $0.value.count > 1 }.sorted { ($0.key.text, $0.key.tag) < ($1.key.text, $1.key.tag) }
-        guard let firstRepeated = repeated.first else { return }
-        let keys = repeated.map { "'\($0.key.text)'" }.joined(separator: ", ")
-        throw YAMLError(line: firstRepeated.value.line, message: "the same key appears twice in one mapping: \(keys)")
+        let repeated = keys.filter { (seen[$0.signature]?.count ?? 0) > 1 }.map(\.node).sorted { a, b in
+            (a.string == nil ? 1 : 0, a.string ?? "") < (b.string == nil ? 1 : 0, b.string ?? "")
+        }
+        guard let first = repeated.first else { return }
+        let names = repeated.map { "'\($0.string ?? "<uncovertable>")'" }.joined(separator: ", ")
+        throw YAMLError(line: first.line, message: "the same key appears twice in one mapping: \(names)")
+    }
+
+    /// A key's identity for comparison: its tag and text, or its tag and items, each length-prefixed so
+    /// that no two different keys share one; nil when the key is larger than `budget` nodes.
+    private static func signature(of node: YAMLNode, budget: inout Int) -> String? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
+        let tag = "\(node.tag.utf8.count):\(node.tag)"
+        switch node.content {
+        case let .scalar(text, _):
+            return "s\(tag)\(text.utf8.count):\(text)"
+        case let .sequence(items):
+            var result = "q\(tag)["
+            for item in items {
+                guard let part = signature(of: item, budget: &budget) else { return nil }
+                result += part
+            }
+            return result + "]"
+        case let .mapping(pairs):
+            var result = "m\(tag){"
+            for pair in pairs {
+                guard let key = signature(of: pair.key, budget: &budget),
+                      let value = signature(of: pair.value, budget: &budget) else { return nil }
+                result += key + value
+            }
+            return result + "}"
+        }
     }
 
     /// The next event, or the parser's error worded as before: the problem, its context and the line.
@@ -169,7 +203,7 @@ private struct EventReader {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             result.anchor = Self.string(scalar.anchor)
-            result.value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+            result.value = Self.text(UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
             result.plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             result.tag = scalar.quoted_implicit == 1 ? Self.stringTag : Self.resolved(Self.string(scalar.tag), default: Self.stringTag)
         case YAML_SEQUENCE_START_EVENT:
@@ -191,6 +225,14 @@ private struct EventReader {
     private static func resolved(_ tag: String?, default kind: String) -> String {
         guard let tag, !tag.isEmpty, tag != "!" else { return kind }
         return tag
+    }
+
+    /// A scalar's text. Like Yams (through Foundation's `String(bytes:encoding:)`), one byte order mark at
+    /// its start is dropped.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if bytes.starts(with: byteOrderMark) { return String(decoding: bytes.dropFirst(3), as: UTF8.self) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
