@@ -67,6 +67,8 @@ let package = Package(
         .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "BuiltInFrameworks", "TestSupport"]),
         .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
+        // The command's own code, in process: the workshop's command line read by hand against swift-argument-parser.
+        .testTarget(name: "MaturityCLIUnitTests", dependencies: ["MaturityCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

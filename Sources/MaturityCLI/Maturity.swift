@@ -31,6 +31,11 @@ struct Maturity: ParsableCommand {
     /// Runs the command; every failure is a clear message on standard error and exit status 1.
     static func main() {
         do {
+            if var workshop = WorkshopFastPath.command(for: Array(CommandLine.arguments.dropFirst())) {
+                try workshop.validate()
+                try workshop.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
