@@ -13,6 +13,10 @@
 /// properties, and its canonical decomposition), with CoreFoundation's own where they differ
 /// (``caseFoldExceptions``, ``widthForms``). `NameFoldingParityTests` compares the two on every scalar.
 enum NameFolding {
+    /// The most scalars one cluster folds to (CoreFoundation's `__kCFStringInlineBufferLength`); it also keeps
+    /// the ordering of marks cheap whatever a name holds.
+    static let clusterLimit = 64
+
     /// `text` with case and accents folded, and character widths when `widths` is set.
     static func fold(_ text: String, widths: Bool) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLowercased(text) }
@@ -84,9 +88,12 @@ enum NameFolding {
                 keepMarks = false
             }
         }
-        while next < scalars.count, scalars[next].properties.isGraphemeExtend {
+        // At most `clusterLimit` scalars, as CoreFoundation's buffer: the marks beyond start clusters of their own.
+        while out.count < clusterLimit, next < scalars.count, scalars[next].properties.isGraphemeExtend {
             if keepMarks {
-                out += canonicalDecomposition(scalars[next]) ?? [scalars[next]]
+                let mark = canonicalDecomposition(scalars[next]) ?? [scalars[next]]
+                if out.count + mark.count > clusterLimit { break }
+                out += mark
             } else if out.isEmpty {
                 out = [character]
             }

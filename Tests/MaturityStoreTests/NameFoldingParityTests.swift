@@ -78,6 +78,14 @@ struct NameFoldingParityTests {
                               how: "NameFolding against Foundation's folding: the same scalars")
     }
 
+    @Test func longRunsOfMarksFoldAsFoundationFoldsThem() {
+        for base in ["a", "क", "一", "\u{1F600}"] {
+            for marks in ["\u{301}", "\u{94D}", "\u{308}\u{94D}\u{5B4}", "\u{1E0}"] {
+                _ = Self.expectSame(base + String(repeating: marks, count: 150) + " x")
+            }
+        }
+    }
+
     @Test func namesOfSystemsFoldAsBefore() {
         for name in ["Ynys Môn & Gwynedd ICS", "YNYS MÔN AND GWYNEDD, ICS", "Straße ICS", "İstanbul", "Ｆｕｌｌｗｉｄｔｈ ICS", "日本 ICS",
                      "Cwm Taf Morgannwg", "Dŵr Cymru", "Åland Øst", "Ελλάδα", "Москва", "ǅungla", "ﬁsh ﬂats"] {
