@@ -17,9 +17,10 @@ let package = Package(
     targets: [
         // The framework model and its loading from YAML/JSON files.
         .target(name: "MaturityFramework", dependencies: ["CLibYAML"]),
-        // libyaml (Debian: libyaml-dev), which reads framework files. (Yams, which wraps it, needs full
+        // libyaml (Debian: libyaml-dev), which reads framework files, linked in statically (its modulemap links
+        // libyaml.a) so that the binary needs no libyaml at run time. (Yams, which wraps libyaml, needs full
         // Foundation, and with it ICU's 30 MB of data in the binary.)
-        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibYAML"),
         // The frameworks of Frameworks/, checked and turned into Swift values when the package is built.
         .target(name: "BuiltInFrameworks", dependencies: ["MaturityFramework"], plugins: ["EmbedFrameworksPlugin"]),
         // The placement rules: pure functions from answers to a stage.

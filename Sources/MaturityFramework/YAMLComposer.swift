@@ -1,4 +1,4 @@
-import CLibYAML
+internal import CLibYAML
 
 /// A YAML syntax error: the line it is on, where known, and what is wrong.
 struct YAMLError: Error, Equatable {

@@ -5,10 +5,11 @@ import TestSupport
 /// The binary without full Foundation, ICU or Yams (issue 12), and what they used to do for it.
 @Suite("A binary without full Foundation")
 struct LeanBinaryTests {
-    @Test func theBinaryLinksNeitherFullFoundationNorICU() throws {
+    @Test func theBinaryLinksNeitherFullFoundationNorICUNorSharedLibyaml() throws {
         let bytes = try Data(contentsOf: maturityBinary)
         // A dynamic build names the libraries it needs; a static one carries ICU's data, named icudt<version>.
-        for marker in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "icudt"] {
+        // libyaml is linked in statically, so that the binary runs where libyaml-0-2 is not installed.
+        for marker in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so", "icudt", "libyaml-0.so"] {
             #expect(bytes.range(of: Data(marker.utf8)) == nil, "\(maturityBinary.path) contains \(marker)")
         }
     }
