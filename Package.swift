@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
         // The command's own code, in process: the workshop's command line read by hand against swift-argument-parser.
-        .testTarget(name: "MaturityCLIUnitTests", dependencies: ["MaturityCLI"]),
+        .testTarget(name: "MaturityCLIUnitTests", dependencies: ["MaturityCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
