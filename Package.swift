@@ -13,15 +13,16 @@ let package = Package(
     // with. They stand in for a committed Package.resolved, which this project does not commit (see the README).
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // The framework model and its loading from YAML/JSON files.
-        .target(
-            name: "MaturityFramework",
-            dependencies: ["Yams"],
-            plugins: ["EmbedFrameworksPlugin"]
-        ),
+        .target(name: "MaturityFramework", dependencies: ["CLibYAML"]),
+        // libyaml (Debian: libyaml-dev), which reads framework files, linked in statically (its modulemap links
+        // libyaml.a) so that the binary needs no libyaml at run time. (Yams, which wraps libyaml, needs full
+        // Foundation, and with it ICU's 30 MB of data in the binary.)
+        .systemLibrary(name: "CLibYAML"),
+        // The frameworks of Frameworks/, checked and turned into Swift values when the package is built.
+        .target(name: "BuiltInFrameworks", dependencies: ["MaturityFramework"], plugins: ["EmbedFrameworksPlugin"]),
         // The placement rules: pure functions from answers to a stage.
         .target(name: "MaturityRules", dependencies: ["MaturityFramework"]),
         // Assessments, actions, dates, system identity, comparison and progression: plain values, no disk.
@@ -44,28 +45,31 @@ let package = Package(
         .executableTarget(
             name: "MaturityCLI",
             dependencies: [
-                "MaturityFramework", "MaturityRules", "MaturityModel", "MaturityStore", "MaturityReports", "CellGrid", "WorkshopUI", "CursesTerminal",
+                "MaturityFramework", "BuiltInFrameworks", "MaturityRules", "MaturityModel", "MaturityStore", "MaturityReports", "CellGrid",
+                "WorkshopUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Build-time tool that embeds Frameworks/*.yaml into the binary.
-        .executableTarget(name: "EmbedFrameworks", path: "Sources/EmbedFrameworks"),
+        // Build-time tool that checks Frameworks/*.yaml and writes them as Swift values.
+        .executableTarget(name: "EmbedFrameworks", dependencies: ["MaturityFramework"], path: "Sources/EmbedFrameworks"),
         .plugin(
             name: "EmbedFrameworksPlugin",
             capability: .buildTool(),
             dependencies: ["EmbedFrameworks"]
         ),
-        .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework", "TestSupport"]),
+        .testTarget(name: "MaturityFrameworkTests", dependencies: ["MaturityFramework", "BuiltInFrameworks", "TestSupport"]),
         .testTarget(name: "MaturityRulesTests", dependencies: ["MaturityRules"]),
-        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityModel", "TestSupport"]),
+        .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityModel", "BuiltInFrameworks", "TestSupport"]),
         .testTarget(name: "CellGridTests", dependencies: ["CellGrid", "TestSupport"]),
         // The pure parts of the terminal wrapper: UTF-8 assembly, key decoding, cells as ncurses takes them.
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CellGrid", "CNcursesw", "TestSupport"]),
         // Test helpers shared by test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "TestSupport"]),
-        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "BuiltInFrameworks", "TestSupport"]),
+        .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
+        // The command's own code, in process: the workshop's command line read by hand against swift-argument-parser.
+        .testTarget(name: "MaturityCLIUnitTests", dependencies: ["MaturityCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds every framework file of the package's top-level `Frameworks/` folder into the
-/// target it is applied to, so the built binary carries its built-in frameworks wherever it goes.
+/// target it is applied to, as Swift values checked when they are built, so the built binary carries
+/// its built-in frameworks wherever it goes and decodes nothing at launch.
 @main
 struct EmbedFrameworksPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -12,10 +13,10 @@ struct EmbedFrameworksPlugin: BuildToolPlugin {
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .sorted()
             .map { folder.appending(path: $0) }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFrameworkFiles.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedBuiltInFrameworks.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) framework files",
+                displayName: "Checking and embedding \(inputs.count) framework files",
                 executable: try context.tool(named: "EmbedFrameworks").url,
                 arguments: [output.path] + inputs.map(\.path),
                 inputFiles: inputs,

@@ -1,6 +1,6 @@
 import CellGrid
 import CNcursesw
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import MaturityModel
 import MaturityFramework
 
@@ -29,21 +30,25 @@ struct Maturity: ParsableCommand {
 
     /// Runs the command; every failure is a clear message on standard error and exit status 1.
     static func main() {
-        FrameworkCatalog.preloadBuiltIns()
         do {
+            if var workshop = WorkshopFastPath.command(for: Array(CommandLine.arguments.dropFirst())) {
+                try workshop.validate()
+                try workshop.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
             if !failure.message.isEmpty { Terminal.error(failure.message) }
-            Foundation.exit(1)
+            Glibc.exit(1)
         } catch {
             if exitCode(for: error) == .success {
                 Terminal.print(fullMessage(for: error))
-                Foundation.exit(0)
+                Glibc.exit(0)
             }
             let hint = Self.helpHint(arguments: Array(CommandLine.arguments.dropFirst()))
             Terminal.error("maturity: \(message(for: error)) (\(hint))")
-            Foundation.exit(1)
+            Glibc.exit(1)
         }
     }
 
@@ -79,7 +84,7 @@ struct CommandFailure: Error {
 enum Terminal {
     /// Writes `text` and a newline to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(TerminalText.inertKeepingLayout(text + "\n").utf8))
+        StandardStream.write(TerminalText.inertKeepingLayout(text + "\n"), to: STDERR_FILENO)
     }
 
     /// Writes `text` and a newline to standard output.
@@ -89,6 +94,6 @@ enum Terminal {
 
     /// Writes `text` as it is (a prompt, or a report that ends its own lines) to standard output.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(TerminalText.inertKeepingLayout(text).utf8))
+        StandardStream.write(TerminalText.inertKeepingLayout(text), to: STDOUT_FILENO)
     }
 }

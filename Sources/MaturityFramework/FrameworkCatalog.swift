@@ -1,6 +1,9 @@
-import Foundation
+import FoundationEssentials
 
 /// The frameworks `maturity` can use: those built into the binary, then those in the user's folder.
+///
+/// The built-in ones come from the `BuiltInFrameworks` module (`FrameworkCatalog(userFolder:)` there),
+/// which holds them as Swift values, decoded and validated when maturity is built.
 public struct FrameworkCatalog: Sendable {
     /// The framework used when none is named.
     public static let defaultFrameworkID = "ics-social-economic-development"
@@ -27,6 +30,12 @@ public struct FrameworkCatalog: Sendable {
         public var framework: Framework
         /// Where it was read from.
         public var origin: Origin
+
+        /// An entry.
+        public init(framework: Framework, origin: Origin) {
+            self.framework = framework
+            self.origin = origin
+        }
     }
 
     /// Usable frameworks: built-in first, then the user's, each group sorted by id.
@@ -34,29 +43,10 @@ public struct FrameworkCatalog: Sendable {
     /// Files that could not be used, each with its problems.
     public private(set) var problems: [FrameworkProblem]
 
-    /// The built-in frameworks, parsed once (on first use, or by ``preloadBuiltIns()``).
-    private static let builtIns: (entries: [Entry], problems: [FrameworkProblem]) = {
-        var entries: [Entry] = []
+    /// `builtIns` (sorted by id) and the frameworks in `userFolder` (which may be missing: it is optional).
+    public init(builtIns: [Entry], userFolder: URL?) {
+        var entries = builtIns
         var problems: [FrameworkProblem] = []
-        for file in embeddedFrameworkFiles {
-            let data = Data(base64Encoded: file.base64) ?? Data()
-            switch FrameworkLoader.parse(data, fileName: "built-in \(file.name)") {
-            case let .success(framework): entries.append(Entry(framework: framework, origin: .builtIn(fileName: file.name)))
-            case let .failure(failure): problems += failure.problems
-            }
-        }
-        return (entries.sorted { $0.framework.id < $1.framework.id }, problems)
-    }()
-
-    /// Starts parsing the built-in frameworks on another thread, so that it overlaps with whatever the
-    /// program does first (reading its arguments); the first catalog waits for it if it is not done.
-    public static func preloadBuiltIns() {
-        Thread.detachNewThread { _ = builtIns }
-    }
-
-    /// The built-in frameworks and those in `userFolder` (which may be missing: it is optional).
-    public init(userFolder: URL?) {
-        var (entries, problems) = Self.builtIns
         if let userFolder {
             let (userEntries, userProblems) = Self.loadFolder(userFolder, taken: Set(entries.map(\.framework.id)))
             entries += userEntries

@@ -1,5 +1,3 @@
-import Yams
-
 /// Walks a composed YAML document into a ``Framework``, collecting every problem with its line.
 struct FrameworkDecoder {
     static let maximumStages = 10
@@ -16,7 +14,7 @@ struct FrameworkDecoder {
         self.file = file
     }
 
-    mutating func decodeFramework(_ root: Node) -> Framework? {
+    mutating func decodeFramework(_ root: YAMLNode) -> Framework? {
         guard let fields = fields(of: root, at: "framework", required: ["id", "version", "title", "source", "stages", "areas"],
                                   optional: ["summary", "attribution"]) else { return nil }
         let id = identifier(fields["id"], at: "id")
@@ -33,7 +31,7 @@ struct FrameworkDecoder {
     }
 
     /// `attribution`: each sentence optional, the standard one where left out.
-    private mutating func decodeAttribution(_ node: Node) -> Attribution? {
+    private mutating func decodeAttribution(_ node: YAMLNode) -> Attribution? {
         guard let fields = fields(of: node, at: "attribution", required: [], optional: ["fromSource", "ownWork"]) else { return nil }
         let fromSource = fields["fromSource"].map { text($0, at: "attribution.fromSource") } ?? Attribution.standard.fromSource
         let ownWork = fields["ownWork"].map { text($0, at: "attribution.ownWork") } ?? Attribution.standard.ownWork
@@ -43,7 +41,7 @@ struct FrameworkDecoder {
 
     // MARK: - Parts
 
-    private mutating func decodeSource(_ node: Node) -> Source? {
+    private mutating func decodeSource(_ node: YAMLNode) -> Source? {
         guard let fields = fields(of: node, at: "source", required: ["title", "publisher", "published"],
                                   optional: ["author", "url"]) else { return nil }
         let title = text(fields["title"], at: "source.title")
@@ -55,7 +53,7 @@ struct FrameworkDecoder {
         return Source(title: title, publisher: publisher, published: published, author: author, url: url)
     }
 
-    private mutating func decodeStages(_ node: Node) -> [Stage]? {
+    private mutating func decodeStages(_ node: YAMLNode) -> [Stage]? {
         guard let items = sequence(node, at: "stages", limit: Self.maximumStages) else { return nil }
         if items.isEmpty { report("stages: empty; a framework needs at least one stage", at: node) }
         var stages: [Stage] = []
@@ -79,7 +77,7 @@ struct FrameworkDecoder {
         return stages
     }
 
-    private mutating func decodeThreshold(_ node: Node, at path: String) -> Threshold? {
+    private mutating func decodeThreshold(_ node: YAMLNode, at path: String) -> Threshold? {
         guard let fields = fields(of: node, at: path, required: ["atLeast"], optional: ["partlyCounts"]) else { return nil }
         let atLeast = percentage(fields["atLeast"], at: "\(path).atLeast", range: 1...100)
         let partly = fields["partlyCounts"].map { percentage($0, at: "\(path).partlyCounts", range: 0...100) } ?? 0
@@ -87,7 +85,7 @@ struct FrameworkDecoder {
         return Threshold(atLeastPercent: atLeast, partlyPercent: partly)
     }
 
-    private mutating func decodeAreas(_ node: Node, stages: [Stage]) -> [Area]? {
+    private mutating func decodeAreas(_ node: YAMLNode, stages: [Stage]) -> [Area]? {
         guard let items = sequence(node, at: "areas", limit: Self.maximumAreas) else { return nil }
         if items.isEmpty { report("areas: empty; a framework needs at least one area", at: node) }
         var areas: [Area] = []
@@ -124,16 +122,16 @@ struct FrameworkDecoder {
     }
 
     private mutating func decodeAreaStages(
-        _ node: Node, at path: String, stages: [Stage]
-    ) -> (descriptors: [StageDescriptor], criteria: [(Criterion, Node)])? {
-        guard case let .mapping(mapping) = node else {
+        _ node: YAMLNode, at path: String, stages: [Stage]
+    ) -> (descriptors: [StageDescriptor], criteria: [(Criterion, YAMLNode)])? {
+        guard case let .mapping(mapping) = node.content else {
             report("\(path): must be a mapping from stage id to descriptor and criteria", at: node)
             return nil
         }
-        var byStage: [String: Node] = [:]
+        var byStage: [String: YAMLNode] = [:]
         let known = stages.map(\.id)
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+            guard let key = keyNode.string else {
                 report("\(path): keys must be stage ids", at: keyNode)
                 continue
             }
@@ -145,7 +143,7 @@ struct FrameworkDecoder {
             byStage[key] = value
         }
         var descriptors: [StageDescriptor] = []
-        var criteria: [(Criterion, Node)] = []
+        var criteria: [(Criterion, YAMLNode)] = []
         var complete = true
         for stage in stages {
             let stagePath = "\(path).\(stage.id)"
@@ -194,15 +192,15 @@ struct FrameworkDecoder {
 
     // MARK: - Scalars and shapes
 
-    private mutating func fields(of node: Node, at path: String, required: [String], optional: Set<String>) -> [String: Node]? {
-        guard case let .mapping(mapping) = node else {
+    private mutating func fields(of node: YAMLNode, at path: String, required: [String], optional: Set<String>) -> [String: YAMLNode]? {
+        guard case let .mapping(mapping) = node.content else {
             report("\(path): must be a mapping of fields (\((required.isEmpty ? optional.sorted() : required).joined(separator: ", ")))", at: node)
             return nil
         }
-        var result: [String: Node] = [:]
+        var result: [String: YAMLNode] = [:]
         let allowed = Set(required).union(optional)
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
+            guard let key = keyNode.string else {
                 report("\(path): field names must be plain text", at: keyNode)
                 continue
             }
@@ -219,12 +217,11 @@ struct FrameworkDecoder {
         return result
     }
 
-    private mutating func sequence(_ node: Node, at path: String, limit: Int) -> [Node]? {
-        guard case let .sequence(sequence) = node else {
+    private mutating func sequence(_ node: YAMLNode, at path: String, limit: Int) -> [YAMLNode]? {
+        guard case let .sequence(items) = node.content else {
             report("\(path): must be a list", at: node)
             return nil
         }
-        let items = Array(sequence)
         if items.count > limit {
             report("\(path): \(items.count) entries; at most \(limit) are allowed", at: node)
             return nil
@@ -232,14 +229,14 @@ struct FrameworkDecoder {
         return items
     }
 
-    private mutating func text(_ node: Node?, at path: String) -> String? {
+    private mutating func text(_ node: YAMLNode?, at path: String) -> String? {
         guard let node else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(string, plain) = node.content else {
             report("\(path): must be text, not a list or mapping", at: node)
             return nil
         }
-        let value = Self.trimmed(scalar.string)
-        if value.isEmpty || isNull(scalar) {
+        let value = Self.trimmed(string)
+        if value.isEmpty || (plain && Self.nullWords.contains(string)) {
             report("\(path): must not be empty", at: node)
             return nil
         }
@@ -254,13 +251,13 @@ struct FrameworkDecoder {
         return value
     }
 
-    private mutating func texts(_ node: Node, at path: String) -> [String]? {
+    private mutating func texts(_ node: YAMLNode, at path: String) -> [String]? {
         guard let items = sequence(node, at: path, limit: Self.maximumPrompts) else { return nil }
         let values = items.enumerated().map { text($1, at: "\(path)[\($0)]") }
         return values.contains(nil) ? nil : values.compactMap { $0 }
     }
 
-    private mutating func identifier(_ node: Node?, at path: String) -> String? {
+    private mutating func identifier(_ node: YAMLNode?, at path: String) -> String? {
         guard let node, let value = text(node, at: path) else { return nil }
         guard Identifier.isValid(value) else {
             report("\(path): '\(value)' is not a valid id (lowercase letters, digits and single hyphens, "
@@ -270,7 +267,7 @@ struct FrameworkDecoder {
         return value
     }
 
-    private mutating func version(_ node: Node?) -> String? {
+    private mutating func version(_ node: YAMLNode?) -> String? {
         guard let node, let value = text(node, at: "version") else { return nil }
         guard value.count <= 32, !value.contains(where: \.isWhitespace) else {
             report("version: '\(value)' must be short and without spaces, e.g. 1.0.0", at: node)
@@ -279,16 +276,16 @@ struct FrameworkDecoder {
         return value
     }
 
-    private mutating func percentage(_ node: Node?, at path: String, range: ClosedRange<Int>) -> Int? {
+    private mutating func percentage(_ node: YAMLNode?, at path: String, range: ClosedRange<Int>) -> Int? {
         guard let node else { return nil }
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(string, _) = node.content else {
             report("\(path): must be a percentage such as 75%", at: node)
             return nil
         }
-        var raw = scalar.string.trimmingCharacters(in: .whitespaces)
+        var raw = string.trimmingSpaces()
         if raw.hasSuffix("%") { raw.removeLast() }
-        guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-            report("\(path): '\(scalar.string)' is not a whole percentage such as 75%", at: node)
+        guard let value = Int(raw.trimmingSpaces()) else {
+            report("\(path): '\(string)' is not a whole percentage such as 75%", at: node)
             return nil
         }
         guard range.contains(value) else {
@@ -314,19 +311,18 @@ struct FrameworkDecoder {
         return scalar.properties.generalCategory == .control
     }
 
-    private func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-    }
+    /// Plain scalars that YAML reads as null.
+    private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     private func prefix(_ path: String) -> String {
         path == "framework" ? "" : path + "."
     }
 
-    private func line(of node: Node?) -> Int? {
-        node?.mark?.line
+    private func line(of node: YAMLNode?) -> Int? {
+        node?.line
     }
 
-    private mutating func report(_ message: String, at node: Node?) {
+    private mutating func report(_ message: String, at node: YAMLNode?) {
         problems.append(FrameworkProblem(file: file, line: line(of: node), message: message))
     }
 }

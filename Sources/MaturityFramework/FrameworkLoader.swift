@@ -1,5 +1,4 @@
-import Foundation
-import Yams
+import FoundationEssentials
 
 /// Reads framework files (YAML, or JSON, which YAML reads too) and validates them completely.
 public enum FrameworkLoader {
@@ -35,16 +34,12 @@ public enum FrameworkLoader {
         if let line = lineExceedingNesting(text) {
             return failure(line, "nesting is deeper than \(maximumNesting) levels; a framework needs far fewer")
         }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The decoder reads every scalar as text, so YAML's type resolution (a set of regular
-            // expressions, compiled at first use: about a tenth of the launch) is not needed.
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            let (line, message) = describe(error)
-            return failure(line, "is not valid YAML: \(message)")
+            // Every scalar is read as text (the decoder wants text), so no YAML type resolution runs.
+            root = try YAMLComposer.compose(text)
         } catch {
-            return failure(nil, "is not valid YAML")
+            return failure(error.line, "is not valid YAML: \(error.message)")
         }
         guard let root else { return failure(nil, "is empty; a framework needs id, version, title, source, stages and areas") }
         var decoder = FrameworkDecoder(file: fileName)
@@ -59,8 +54,8 @@ public enum FrameworkLoader {
 
     /// The first line whose nesting (indentation, leading dashes, open brackets) exceeds the limit.
     ///
-    /// The YAML composer recurses once per level, so this bound keeps hostile input from
-    /// exhausting the stack. It follows YAML's quoting and comment rules closely enough to
+    /// Nothing recurses per level any more (``YAMLComposer`` keeps its own stack), but this bound still
+    /// refuses absurd input early, with one clear message, before libyaml builds its stacks. It follows YAML's quoting and comment rules closely enough to
     /// over-estimate depth, which is harmless for real frameworks.
     static func lineExceedingNesting(_ text: String) -> Int? {
         // Every character that matters here is ASCII, so the UTF-8 bytes are read directly: the bytes of
@@ -120,24 +115,5 @@ public enum FrameworkLoader {
             if depth + flowDepth > maximumNesting { return lineNumber }
         }
         return nil
-    }
-
-    /// The line and a readable message for a YAML syntax error.
-    static func describe(_ error: YamlError) -> (Int?, String) {
-        switch error {
-        case let .scanner(context, problem, mark, _),
-             let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            var message = problem
-            if let context { message += " (\(context.text) on line \(context.mark.line))" }
-            return (mark.line, message)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return (context.mark.line, "the same key appears twice in one mapping: \(keys)")
-        case let .reader(problem, _, _, _):
-            return (nil, problem)
-        default:
-            return (nil, String(describing: error))
-        }
     }
 }

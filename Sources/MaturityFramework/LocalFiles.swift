@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -107,7 +107,7 @@ public enum LocalFiles {
         if let base = environment[xdgVariable], base.hasPrefix("/") {
             return URL(fileURLWithPath: base, isDirectory: true).appending(path: subpath)
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return URL(fileURLWithPath: home, isDirectory: true).appending(path: homeFallback).appending(path: subpath)
     }
 }

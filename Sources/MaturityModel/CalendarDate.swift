@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A day in the calendar, written `YYYY-MM-DD`, with no time zone.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
@@ -28,12 +28,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// Today in the local time zone.
-    public static func today(now: Date = Date(), timeZone: TimeZone = .current) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+    /// Today in the local time zone (``LocalTime``), or in `timeZone`.
+    public static func today(now: Date = Date(), timeZone: TimeZone? = nil) -> CalendarDate {
+        let today: (year: Int, month: Int, day: Int)
+        if let timeZone {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let parts = calendar.dateComponents([.year, .month, .day], from: now)
+            today = (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+        } else {
+            today = LocalTime.day(of: now)
+        }
+        return CalendarDate(year: today.year, month: today.month, day: today.day)
             ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 

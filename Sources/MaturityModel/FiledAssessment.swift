@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An assessment with the file it was read from.
 public struct FiledAssessment: Sendable {

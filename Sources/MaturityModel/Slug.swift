@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// File-name-safe forms of system names.
 public enum Slug {
@@ -8,7 +8,7 @@ public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens, at most ``maximumLength``
     /// characters: "Ynys Môn ICS" becomes `ynys-mon-ics`. A name with no usable letters becomes `system`.
     public static func make(from name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB"))
+        let folded = NameFolding.fold(name, widths: false)
         var words: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
@@ -54,8 +54,7 @@ public enum Slug {
     /// The words of a name as compared: folded (case, accents, widths), runs of letters, digits and
     /// their marks; "&" and the word "and" both become "&"; everything else separates words.
     private static func words(of name: String) -> [String] {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
-                                  locale: Locale(identifier: "en_GB"))
+        let folded = NameFolding.fold(name, widths: true)
         var words: [String] = []
         var current = ""
         func endWord() {

@@ -1,5 +1,5 @@
 import CellGrid
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -20,10 +20,10 @@ public enum ProgressExport {
         let cellWidth = max(12, (cells.flatMap { $0 }.map { TextWidth.of($0) }.max() ?? 10) + 2)
         lines.append((TextFit.pad("Area", to: areaWidth)
                       + progression.entries.map { TextFit.pad($0.assessment.date.description, to: cellWidth) }.joined())
-            .trimmingCharacters(in: .whitespaces))
+            .trimmingSpaces())
         for (series, row) in zip(progression.areas, cells) {
             lines.append((TextFit.pad(TerminalText.inert(series.area.shortTitle), to: areaWidth) + row.map { TextFit.pad($0, to: cellWidth) }.joined())
-                .trimmingCharacters(in: .whitespaces))
+                .trimmingSpaces())
         }
         for (index, pair) in zip(progression.entries, progression.entries.dropFirst()).enumerated() {
             lines += ["", "\(pair.0.assessment.date) → \(pair.1.assessment.date)"]

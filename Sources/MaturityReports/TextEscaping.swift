@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Escaping of user text for each output format.
 enum Escape {
@@ -42,6 +42,9 @@ enum Escape {
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || value.hasPrefix(" ") || value.hasSuffix(" ")
-        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        guard needsQuotes else { return value }
+        // Every quote scalar is doubled, even one that a combining mark joins into a larger character.
+        let doubled = value.unicodeScalars.flatMap { $0 == "\"" ? [$0, $0] : [$0] }
+        return "\"" + String(String.UnicodeScalarView(doubled)) + "\""
     }
 }

@@ -38,7 +38,7 @@ public enum Answer: String, Sendable, CaseIterable, Codable, Comparable {
     /// Reads an answer as people write it in survey files: the four words in any case,
     /// or "not sure"; surrounding spaces are ignored.
     public init?(lenient text: String) {
-        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = text.trimmingSpaces().lowercased()
         if let answer = Answer(rawValue: word) {
             self = answer
         } else if word == "not sure" || word == "not-sure" {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MaturityFramework
+import BuiltInFrameworks
 
 /// The repository's top-level folder, found from this file's path.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

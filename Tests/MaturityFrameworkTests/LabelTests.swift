@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 @testable import MaturityFramework
+import BuiltInFrameworks
 
 @Suite("Criterion labels stand alone")
 struct LabelTests {

@@ -5,6 +5,7 @@ import MaturityModel
 import Testing
 import TestSupport
 @testable import MaturityReports
+import BuiltInFrameworks
 
 let seedFramework = FrameworkCatalog(userFolder: nil).framework(id: FrameworkCatalog.defaultFrameworkID)!
 let hostileNote = "Said \"yes, but\", then\nline two, Ynys Môn – ✓ 日本 <script>alert(1)</script></style><img src=x onerror=alert(2)>"

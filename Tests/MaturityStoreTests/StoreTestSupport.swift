@@ -3,6 +3,7 @@ import MaturityFramework
 @testable import MaturityModel
 import MaturityRules
 @testable import MaturityStore
+import BuiltInFrameworks
 
 /// The built-in seed framework.
 let seedFramework = FrameworkCatalog(userFolder: nil).framework(id: FrameworkCatalog.defaultFrameworkID)!

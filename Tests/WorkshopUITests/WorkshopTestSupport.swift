@@ -5,6 +5,7 @@ import MaturityRules
 import MaturityModel
 import Testing
 @testable import WorkshopUI
+import BuiltInFrameworks
 
 let catalog = FrameworkCatalog(userFolder: nil)
 let seedFramework = catalog.framework(id: FrameworkCatalog.defaultFrameworkID)!

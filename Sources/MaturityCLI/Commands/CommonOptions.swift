@@ -1,6 +1,7 @@
 import ArgumentParser
+import BuiltInFrameworks
 import CellGrid
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityStore

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CellGrid
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityRules
@@ -20,7 +20,7 @@ struct FrameworksCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the frameworks maturity can use.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the frameworks maturity can use.")
 
         func run() throws {
             let catalog = FrameworkCatalog.forUser()
@@ -37,6 +37,7 @@ struct FrameworksCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print one framework: stages, areas, descriptors and criteria.",
             discussion: "Example: maturity frameworks show ics-social-economic-development --format json")
 
@@ -57,6 +58,7 @@ struct FrameworksCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check framework files; print every problem as FILE:LINE: message.",
             discussion: "Exits 0 when every file is valid, 1 otherwise. Example: maturity frameworks validate my-framework.yaml")
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityStore
@@ -106,7 +106,7 @@ enum TextInput {
     /// `text` trimmed, or a failure naming `field` when it is empty, too long, or holds a control character
     /// or a bidirectional override (``TerminalText/isUnsafe(_:)``).
     static func name(_ text: String, field: String) throws(CommandFailure) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { throw CommandFailure("maturity: \(field) must not be empty") }
         if trimmed.count > maximumNameLength {
             throw CommandFailure("maturity: \(field) is \(trimmed.count) characters; at most \(maximumNameLength) are allowed")

@@ -1,7 +1,8 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
+import MaturityModel
 
 /// Who is running `maturity` and when: what the record's events (completed, reopened, confirmed) keep.
 enum RecordStamp {
@@ -17,8 +18,6 @@ enum RecordStamp {
 
     /// Now, as an ISO 8601 timestamp in the local time zone.
     @Sendable static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone.current
-        return formatter.string(from: Date())
+        LocalTime.timestamp(Date())
     }
 }

@@ -1,19 +1,24 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Appends `EVENT NANOSECONDS` lines (CLOCK_MONOTONIC) to a file.
 final class FrameLog {
-    private let handle: FileHandle
+    private let descriptor: Int32
 
     init?(path: String) {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        handle.seekToEndOfFile()
-        self.handle = handle
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
     }
 
     func record(_ event: String) {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
-        handle.write(Data("\(event) \(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))\n".utf8))
+        StandardStream.write("\(event) \(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))\n", to: descriptor)
     }
 }

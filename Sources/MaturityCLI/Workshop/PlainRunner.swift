@@ -1,6 +1,6 @@
 import CellGrid
 import CursesTerminal
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityReports
@@ -50,7 +50,7 @@ struct PlainRunner {
                let earlier = archive.latestComplete(ofSystem: known.id, frameworkID: framework.id, systems: systems).map({ archive[$0] }) {
                 write("\(inert: known.name) has a complete assessment of \(earlier.assessment.date). Start from its "
                       + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
-                let reply = read()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"
+                let reply = read()?.trimmingSpaces().lowercased() ?? "n"
                 if reply.isEmpty || reply == "y" || reply == "yes" {
                     assessment = Assessment(carryingForward: earlier.assessment, file: URL(fileURLWithPath: earlier.path).lastPathComponent,
                                             framework: framework, date: start.date, participants: start.participants)
@@ -129,21 +129,21 @@ struct PlainStart {
         while system == nil {
             write(known.isEmpty ? "System name, e.g. West Yorkshire ICS: " : "System name or number: ")
             guard let line = read() else { return nil }
-            if let number = Int(line.trimmingCharacters(in: .whitespaces)), known.indices.contains(number - 1) {
+            if let number = Int(line.trimmingSpaces()), known.indices.contains(number - 1) {
                 system = known[number - 1].name
                 continue
             }
             do {
                 system = try TextInput.name(line, field: "the system name")
             } catch {
-                write(error.message.replacingOccurrences(of: "maturity: ", with: "") + "\n")
+                write(error.message.replacing("maturity: ", with: "") + "\n")
             }
         }
         let today = CalendarDate.today()
         var date: CalendarDate?
         while date == nil {
             write("Date, YYYY-MM-DD (Enter for \(today)): ")
-            guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
+            guard let line = read()?.trimmingSpaces() else { return nil }
             date = line.isEmpty ? today : CalendarDate(line)
             if date == nil { write("That is not a date written YYYY-MM-DD.\n") }
         }
@@ -152,10 +152,10 @@ struct PlainStart {
             write("Participants, separated by commas (Enter for none): ")
             guard let names = read() else { return nil }
             do {
-                participants = try names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                participants = try names.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                     .map { name throws(CommandFailure) in try TextInput.name(name, field: "a participant's name") }
             } catch {
-                write(error.message.replacingOccurrences(of: "maturity: ", with: "") + "\n")
+                write(error.message.replacing("maturity: ", with: "") + "\n")
             }
         }
         var framework = frameworks[0]
@@ -163,7 +163,7 @@ struct PlainStart {
             for (number, candidate) in frameworks.enumerated() { write("  \(number + 1). \(inert: candidate.title) (\(candidate.id))\n") }
             while true {
                 write("Framework (Enter for 1): ")
-                guard let line = read()?.trimmingCharacters(in: .whitespaces) else { return nil }
+                guard let line = read()?.trimmingSpaces() else { return nil }
                 if line.isEmpty { break }
                 if let number = Int(line), frameworks.indices.contains(number - 1) {
                     framework = frameworks[number - 1]

@@ -1,6 +1,6 @@
 import CellGrid
 import CursesTerminal
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityReports

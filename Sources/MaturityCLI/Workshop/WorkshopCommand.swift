@@ -1,7 +1,8 @@
 import ArgumentParser
 import CellGrid
 import CursesTerminal
-import Foundation
+import FoundationEssentials
+import Glibc
 import MaturityModel
 import MaturityFramework
 import MaturityReports

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityRules
@@ -87,7 +87,7 @@ public enum AssessmentFile {
         guard let status = AssessmentStatus(rawValue: document.status) else {
             throw .init("status: '\(document.status)' is not draft or complete")
         }
-        if document.system.trimmingCharacters(in: .whitespaces).isEmpty { throw .init("system: must not be empty") }
+        if document.system.trimmingSpaces().isEmpty { throw .init("system: must not be empty") }
         var areas: [AreaRecord] = []
         var seen: Set<String> = []
         for area in document.areas {
@@ -133,7 +133,7 @@ public enum AssessmentFile {
     /// and digits joined by hyphens, as ``Slug/identity(for:)`` makes them.
     private static func systemID(in document: Document) throws(AssessmentFileError) -> String? {
         guard let id = document.systemID else { return nil }
-        if id.trimmingCharacters(in: .whitespaces).isEmpty { throw .init("systemID: must not be empty") }
+        if id.trimmingSpaces().isEmpty { throw .init("systemID: must not be empty") }
         guard Slug.identity(for: id) == id else {
             throw .init("systemID: not an identity (lowercase letters and digits in words joined by single hyphens)")
         }
@@ -143,7 +143,7 @@ public enum AssessmentFile {
     /// The recorded rename, whose names must not be empty.
     private static func systemRename(in document: Document) throws(AssessmentFileError) -> SystemRename? {
         guard let rename = document.systemRename else { return nil }
-        for (field, name) in [("from", rename.from), ("to", rename.to)] where name.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (field, name) in [("from", rename.from), ("to", rename.to)] where name.trimmingSpaces().isEmpty {
             throw .init("systemRename.\(field): must not be empty")
         }
         return rename
@@ -151,15 +151,14 @@ public enum AssessmentFile {
 
     /// One line for a decoding error, naming the field where there is one.
     private static func describe(_ error: any Error, foreignIfShapeIsWrong: Bool) -> String {
-        guard let error = error as? DecodingError else { return "cannot be read: \(error.localizedDescription)" }
+        guard let error = error as? DecodingError else { return "cannot be read: \(ErrorReason.text(for: error))" }
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+                .trimming(where: { $0 == "." })
         }
         switch error {
         case let .dataCorrupted(context) where context.codingPath.isEmpty:
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return "is not valid JSON" + (detail.map { ": \($0)" } ?? "")
+            return "is not valid JSON"
         case let .dataCorrupted(context):
             return "\(path(context)): \(context.debugDescription)"
         case let .keyNotFound(key, context):

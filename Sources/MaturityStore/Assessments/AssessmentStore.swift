@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 #if canImport(Glibc)
@@ -224,16 +224,16 @@ public struct AssessmentStore: Sendable {
     }
 
     private func ensureFolder() throws(StoreError) {
-        var isFolder: ObjCBool = false
+        var isFolder = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw StoreError("\(folder.path) is a file, not a folder") }
+            guard isFolder else { throw StoreError("\(folder.path) is a file, not a folder") }
             return
         }
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StoreError("cannot create the store folder \(folder.path): \(error.localizedDescription)")
+            throw StoreError("cannot create the store folder \(folder.path): \(ErrorReason.text(for: error))")
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension AssessmentFile {
     /// The top-level `"system"` of a JSON object, found without decoding the rest, so that a large

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import MaturityModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -116,7 +117,7 @@ public final class DraftLock: @unchecked Sendable {
     /// kernel lock stays with the descriptor that took it). If that fails, the lock is held all the same,
     /// and another workshop is told only that it is open.
     private static func writeHolder(into url: URL, lockedBy locked: Int32, now: Date) {
-        let content = "\(getpid())\n\(ProcessInfo.processInfo.hostName)\n\(ISO8601DateFormatter().string(from: now))\n"
+        let content = "\(getpid())\n\(ProcessInfo.processInfo.hostName)\n\(LocalTime.utcTimestamp(now))\n"
         let descriptor = open(url.path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }

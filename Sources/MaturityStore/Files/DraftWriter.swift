@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 #if canImport(Glibc)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityModel
 import MaturityFramework
 import MaturityRules
@@ -26,7 +26,7 @@ public struct AnswerSheet: Sendable, Equatable {
             throw StoreError("\(fileName): is not UTF-8 text")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { throw StoreError("\(fileName): is empty") }
         let isJSON = fileName.lowercased().hasSuffix(".json") || trimmed.hasPrefix("{")
         let entries = isJSON ? try jsonEntries(data, fileName: fileName) : try csvEntries(text, fileName: fileName)
@@ -41,24 +41,32 @@ public struct AnswerSheet: Sendable, Equatable {
     }
 
     private static func jsonEntries(_ data: Data, fileName: String) throws(StoreError) -> [Entry] {
-        let object: Any
+        let map: [String: SheetValue]
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            map = try JSONDecoder().decode([String: SheetValue].self, from: data)
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw StoreError("\(fileName): is not valid JSON")
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            throw StoreError("\(fileName): is not valid JSON" + (detail.map { ": \($0)" } ?? ""))
-        }
-        guard let map = object as? [String: Any] else {
             throw StoreError("\(fileName): must be a JSON object of criterion id to answer, e.g. {\"econ-emerging-plan-reviewed\": \"yes\"}")
         }
         var entries: [Entry] = []
         for (criterion, value) in map.sorted(by: { $0.key < $1.key }) {
-            guard let answer = value as? String else {
+            guard case let .text(answer) = value else {
                 throw StoreError("\(fileName): the answer to '\(inert: criterion)' must be text: \(Answer.fileWordList)")
             }
             entries.append(Entry(line: nil, criterion: criterion, answer: answer))
         }
         return entries
+    }
+
+    /// A value of a JSON answer sheet: text, or anything else (refused with its criterion named).
+    private enum SheetValue: Decodable {
+        case text(String)
+        case other
+
+        init(from decoder: any Decoder) throws {
+            self = (try? decoder.singleValueContainer().decode(String.self)).map(SheetValue.text) ?? .other
+        }
     }
 
     private static func csvEntries(_ text: String, fileName: String) throws(StoreError) -> [Entry] {
@@ -69,7 +77,7 @@ public struct AnswerSheet: Sendable, Equatable {
             throw StoreError("\(fileName):\(error.line): \(error.message)")
         }
         guard let header = rows.first else { throw StoreError("\(fileName): is empty") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmingSpaces().lowercased() }
         guard names == ["criterion", "answer"] || names == ["criterion", "answer", "note"] else {
             throw StoreError("\(fileName):\(header.line): the first row must be the header criterion,answer or criterion,answer,note")
         }
@@ -79,7 +87,7 @@ public struct AnswerSheet: Sendable, Equatable {
                 throw StoreError("\(fileName):\(row.line): \(row.fields.count) fields; the header has \(names.count)")
             }
             entries.append(Entry(
-                line: row.line, criterion: row.fields[0].trimmingCharacters(in: .whitespaces),
+                line: row.line, criterion: row.fields[0].trimmingSpaces(),
                 answer: row.fields[1], note: names.count == 3 ? row.fields[2] : nil))
         }
         return entries
@@ -100,7 +108,7 @@ public struct AnswerSheet: Sendable, Equatable {
                 problems.append("\(place): criterion '\(inert: entry.criterion)' is answered twice")
                 continue
             }
-            if let note = entry.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+            if let note = entry.note?.trimmingWhitespace(), !note.isEmpty {
                 guard note.count <= Assessment.noteLimit else {
                     problems.append("\(place): the note for '\(entry.criterion)' is \(note.count) characters; "
                         + "at most \(Assessment.noteLimit) are allowed")
@@ -108,7 +116,7 @@ public struct AnswerSheet: Sendable, Equatable {
                 }
                 sheet.notes[entry.criterion] = note
             }
-            if entry.answer.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if entry.answer.trimmingSpaces().isEmpty { continue }
             guard let answer = Answer(lenient: entry.answer) else {
                 problems.append("\(place): '\(inert: entry.answer)' for '\(inert: entry.criterion)' is not an answer (use \(Answer.fileWordList))")
                 continue

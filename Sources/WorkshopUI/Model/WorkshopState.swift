@@ -1,5 +1,5 @@
 import CellGrid
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -41,7 +41,7 @@ public struct WorkshopState: Sendable {
     /// Who runs the workshop, when known (the login name); recorded with completions and reopenings.
     public var facilitator: String?
     /// The current time as an ISO 8601 timestamp, for the record's events (the shell's clock; fixed in tests).
-    public var clock: @Sendable () -> String = { ISO8601DateFormatter().string(from: Date()) }
+    public var clock: @Sendable () -> String = { LocalTime.utcTimestamp(Date()) }
 
     /// An assessment in the store: a draft that can be resumed, or an earlier one to carry forward.
     public struct Draft: Sendable {
@@ -134,7 +134,7 @@ public struct WorkshopState: Sendable {
         guard var assessment, case let .note(criterionID, field)? = editor, let area = screen.step?.area else { return self.assessment }
         let text = field.text
         assessment[area: framework.areas[area].id].notes[criterionID] =
-            text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+            text.trimmingWhitespace().isEmpty ? nil : text
         return assessment
     }
 

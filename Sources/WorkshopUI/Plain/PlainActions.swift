@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -227,7 +227,7 @@ extension PlainWorkshop {
             let reply = try prompt("Status: n not started, i in progress, d done, x dropped (Enter keeps \(current.phrase)): ")
                 .lowercased()
             if reply.isEmpty { return current }
-            if let status = statuses[reply] ?? ActionStatus(rawValue: reply.replacingOccurrences(of: " ", with: "-")) {
+            if let status = statuses[reply] ?? ActionStatus(rawValue: reply.replacing(" ", with: "-")) {
                 return status
             }
             say("Please type n, i, d or x, or press Enter.")

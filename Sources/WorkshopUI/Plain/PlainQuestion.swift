@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -160,7 +160,7 @@ extension PlainWorkshop {
                 }
                 throw error
             }
-            if typed.trimmingCharacters(in: .whitespaces) == "." { break }
+            if typed.trimmingSpaces() == "." { break }
             characters += (number > 1 ? 1 : 0) + typed.count
             number += 1
             if characters <= Assessment.noteLimit { lines.append(typed) }

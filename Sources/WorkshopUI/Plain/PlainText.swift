@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 
 /// Checks on text typed in plain mode, worded to end "The note …" or "the reason …" (control and
@@ -22,8 +22,8 @@ enum PlainText {
     /// The lines of a note typed line by line, as one note: blank lines before and after dropped.
     static func trimmedNote(_ lines: [String]) -> String {
         var kept = lines[...]
-        while let first = kept.first, first.trimmingCharacters(in: .whitespaces).isEmpty { kept = kept.dropFirst() }
-        while let last = kept.last, last.trimmingCharacters(in: .whitespaces).isEmpty { kept = kept.dropLast() }
+        while let first = kept.first, first.trimmingSpaces().isEmpty { kept = kept.dropFirst() }
+        while let last = kept.last, last.trimmingSpaces().isEmpty { kept = kept.dropLast() }
         return kept.joined(separator: "\n")
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
@@ -59,7 +59,7 @@ public struct PlainWorkshop {
     /// Who runs the workshop, when known; recorded with completions and reopenings.
     public var facilitator: String?
     /// The current time as an ISO 8601 timestamp, for the record's events.
-    public var clock: () -> String = { ISO8601DateFormatter().string(from: Date()) }
+    public var clock: () -> String = { LocalTime.utcTimestamp(Date()) }
     /// Writes the summary's files (`x` on the summary); nil when exports cannot be made here.
     public var export: Export?
     /// Earlier assessments of the same system against the same framework, for its history (`h`).
@@ -262,7 +262,7 @@ public struct PlainWorkshop {
     /// The reply to `text`, trimmed; a reply holding a control character or a bidirectional override
     /// is refused and the question asked again, as every input field does.
     func prompt(_ text: String) throws -> String {
-        try line(text).trimmingCharacters(in: .whitespaces)
+        try line(text).trimmingSpaces()
     }
 
     /// The reply to `text` as typed (only trailing spaces dropped), refused and asked

@@ -114,7 +114,7 @@ enum StartRender {
     /// (whose name is kept), or a rename under way.
     /// `brief` leaves out the how-to, for the carry-forward offer.
     static func identityNote(_ state: WorkshopState, form: StartForm, brief: Bool) -> String? {
-        let typed = form.system.text.trimmingCharacters(in: .whitespaces)
+        let typed = form.system.text.trimmingSpaces()
         if let id = form.renaming, let known = state.systems.system(id: id) {
             if typed == known.name { return nil }
             return brief ? "\(known.name) is renamed \(typed), and the rename is recorded."

@@ -82,10 +82,10 @@ enum EditorKeys {
         let areaID = state.framework.areas[area].id
         guard var action = state.assessment?[area: areaID].actions[safe: index] else { return [] }
         let before = action
-        action.what = form.what.text.trimmingCharacters(in: .whitespaces)
-        action.owner = form.owner.text.trimmingCharacters(in: .whitespaces)
+        action.what = form.what.text.trimmingSpaces()
+        action.owner = form.owner.text.trimmingSpaces()
         action.status = form.status
-        let due = form.due.text.trimmingCharacters(in: .whitespaces)
+        let due = form.due.text.trimmingSpaces()
         if due.isEmpty {
             action.due = nil
         } else if let date = CalendarDate(due) {
@@ -98,7 +98,7 @@ enum EditorKeys {
 
     private static func close(_ form: ActionForm, area: Int, index: Int, _ state: inout WorkshopState) -> [Reaction] {
         var form = form
-        let due = form.due.text.trimmingCharacters(in: .whitespaces)
+        let due = form.due.text.trimmingSpaces()
         if !due.isEmpty, CalendarDate(due) == nil {
             form.focus = .due
             form.problem = "The due date must be a real day written YYYY-MM-DD, e.g. 2027-03-31, or empty."
@@ -136,7 +136,7 @@ enum EditorKeys {
             state.message = .init("Not reopened; the assessment stays complete and read-only.")
             return []
         case .enter:
-            let reason = field.text.trimmingCharacters(in: .whitespaces)
+            let reason = field.text.trimmingSpaces()
             guard !reason.isEmpty, var assessment = state.assessment else {
                 state.message = .init("Say why it is reopened (it is recorded with the assessment), or press Esc.",
                                       isProblem: true)

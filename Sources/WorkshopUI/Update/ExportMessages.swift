@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the status line says about the summary board's export (`x`): the files written, or, when its
 /// files exist already, the question whether to replace them (`x` again) or write new ones beside (`n`).

@@ -122,21 +122,21 @@ enum StartScreen {
     /// The form's system, date and participants, or nil after telling the user what is missing.
     private static func validated(_ state: inout WorkshopState) -> (String, CalendarDate, [String])? {
         guard var form = state.start else { return nil }
-        let system = form.system.text.trimmingCharacters(in: .whitespaces)
+        let system = form.system.text.trimmingSpaces()
         guard !system.isEmpty else {
             form.problem = "Type the name of the system first, e.g. West Yorkshire ICS."
             form.focus = .system
             state.screen = .start(form)
             return nil
         }
-        guard let date = CalendarDate(form.date.text.trimmingCharacters(in: .whitespaces)) else {
+        guard let date = CalendarDate(form.date.text.trimmingSpaces()) else {
             form.problem = "The date must be a real day written YYYY-MM-DD, e.g. 2026-11-22."
             form.focus = .date
             state.screen = .start(form)
             return nil
         }
         let participants = form.participants.text.split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         return (system, date, participants)
     }
 

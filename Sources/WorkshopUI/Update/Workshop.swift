@@ -1,5 +1,5 @@
 import CellGrid
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
