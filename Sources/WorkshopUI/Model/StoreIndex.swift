@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MaturityFramework
 import MaturityRules
 import MaturityModel
