@@ -41,11 +41,21 @@ extension FrameworkCatalog {
 
     /// The framework an assessment was answered against, checked against its answers.
     func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
-        guard let framework = framework(id: assessment.framework.id) else {
-            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: assessment.framework.id)', "
+        try framework(id: assessment.framework.id, file: file) { AssessmentCheck.problems(assessment, framework: $0) }
+    }
+
+    /// ``framework(for:file:)`` of the assessment seen in `glance`: the same framework, or the same failure.
+    func framework(for glance: AssessmentGlance, file: String) throws(CommandFailure) -> Framework {
+        try framework(id: glance.framework.id, file: file) { AssessmentCheck.problems(glance, framework: $0) }
+    }
+
+    /// The installed framework `id` that an assessment in `file` was answered against, once `problems` finds none.
+    private func framework(id: String, file: String, problems: (Framework) -> [String]) throws(CommandFailure) -> Framework {
+        guard let framework = framework(id: id) else {
+            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: id)', "
                 + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
         }
-        let problems = AssessmentCheck.problems(assessment, framework: framework)
+        let problems = problems(framework)
         if !problems.isEmpty {
             throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
         }

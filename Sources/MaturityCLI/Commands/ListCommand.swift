@@ -31,18 +31,33 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.assessmentStore
         let catalog = FrameworkCatalog.forUser()
-        let keepsSummaries = format == .json
-        // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept.
+        // What tells the systems apart, kept only with --system.
+        let keepsMembers = system != nil
+        // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept. A line
+        // needs only the file's glance; the JSON summary needs the whole assessment.
         let scanned: (results: [AssessmentStore.Scanned<Result<Listed, CommandFailure>>], problems: [String])
         do {
-            scanned = try store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
-                do throws(CommandFailure) {
-                    let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
-                    let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
-                    return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil,
-                                           member: system == nil ? nil : SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent)))
-                } catch {
-                    return .failure(error)
+            if format == .json {
+                scanned = try store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
+                    do throws(CommandFailure) {
+                        let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
+                        let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
+                        let member = keepsMembers ? SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent) : nil
+                        return .success(Listed(line: "", summary: summary, member: member))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            } else {
+                scanned = try store.scanGlances(system: system) { entry -> Result<Listed, CommandFailure> in
+                    do throws(CommandFailure) {
+                        let framework = try catalog.framework(for: entry.glance, file: entry.url.path)
+                        let member = keepsMembers ? SystemDirectory.Member(entry.glance, file: entry.url.lastPathComponent) : nil
+                        return .success(Listed(line: AssessmentSummary.listLine(entry.glance, framework: framework, file: entry.url),
+                                               summary: nil, member: member))
+                    } catch {
+                        return .failure(error)
+                    }
                 }
             }
         } catch {

@@ -75,7 +75,21 @@ struct AssessmentSummary: Encodable {
 
     /// One line for `list`; every value from the file is made inert, line breaks included.
     var listLine: String {
-        let stages = areas.map { "\(inert: $0.short): \(inert: $0.placement.stageTitle)\($0.placement.provisional ? " (provisional)" : "")" }
+        Self.listLine(date: date, system: system, status: status, framework: framework,
+                      stages: areas.map { ($0.short, $0.placement.stageTitle, $0.placement.provisional) }, file: file)
+    }
+
+    /// The line of `list` for the assessment seen in `glance`, in `file`: the same line as the summary's.
+    static func listLine(_ glance: AssessmentGlance, framework: Framework, file: URL) -> String {
+        listLine(date: glance.date.description, system: glance.system, status: glance.status.rawValue, framework: glance.framework,
+                 stages: zip(framework.areas, glance.placements(in: framework)).map { ($0.shortTitle, $1.stageTitle, $1.isProvisional) },
+                 file: file.path)
+    }
+
+    /// One line for `list`, from its parts (each area's short title, stage title and whether it is provisional).
+    private static func listLine(date: String, system: String, status: String, framework: FrameworkReference,
+                                 stages: [(short: String, title: String, provisional: Bool)], file: String) -> String {
+        let stages = stages.map { "\(inert: $0.short): \(inert: $0.title)\($0.provisional ? " (provisional)" : "")" }
         return "\(date)  \(inert: system)  \(status)  \(inert: framework.id) \(inert: framework.version)  "
             + stages.joined(separator: " · ") + "  [\(inert: URL(fileURLWithPath: file).lastPathComponent)]"
     }

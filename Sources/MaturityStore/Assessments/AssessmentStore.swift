@@ -88,6 +88,8 @@ public struct AssessmentStore: Sendable {
         public var date: CalendarDate
         /// What the transform made of it.
         public var value: Value
+        /// The file's name, which orders assessments of the same date.
+        var name: String
     }
 
     /// Like ``list(system:systemID:)``, but keeps only `transform` of each assessment, so that a store of
@@ -100,43 +102,49 @@ public struct AssessmentStore: Sendable {
     /// folder exists but cannot be read.
     public func scan<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        let names = try fileNames()
-        var urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
+        try collect(system: system, systemID: systemID) { data, url in
+            let assessment = try Self.decode(data, from: url)
+            return (assessment.date, try transform(Entry(url: url, assessment: assessment)))
+        }
+    }
+
+    /// One assessment file seen at a glance (see ``AssessmentFile/glance(in:)``).
+    public struct Glanced: Sendable {
+        /// Where it is.
+        public var url: URL
+        /// What a line of `list` needs of it.
+        public var glance: AssessmentGlance
+    }
+
+    /// Like ``scan(system:systemID:_:)``, but gives `transform` each assessment's glance (what a line of
+    /// `list` shows) rather than the whole assessment: a file is read in one pass without decoding its
+    /// notes, actions or record, and decoded in full only when that pass is not sure of it, so the same
+    /// files are read, and the same problems reported, as by `scan`.
+    public func scanGlances<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Glanced) throws -> Value)
+        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
+        try collect(system: system, systemID: systemID) { data, url in
+            let glance = try AssessmentFile.glance(in: data) ?? AssessmentGlance(Self.decode(data, from: url))
+            return (glance.date, try transform(Glanced(url: url, glance: glance)))
+        }
+    }
+
+    /// `make` of the bytes of every assessment file (or only of those that may be the system's), newest
+    /// first, with a problem for each file that cannot be read or made into a value.
+    private func collect<Value: Sendable>(system: String?, systemID: String?,
+                                          _ make: @Sendable (Data, URL) throws -> (CalendarDate, Value))
+        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
+        guard let opened = try openFolder() else { return ([], []) }
+        var files = try entries(of: opened).filter { $0.name.hasSuffix(".json") && !$0.name.hasPrefix(".") }
         var problems: [String] = []
         if system != nil || systemID != nil {
-            // Another system's file is passed over without decoding it.
-            let peeked = Parallel.map(urls) { url -> Result<PeekedFile, StoreError> in
-                do throws(StoreError) {
-                    let identity = AssessmentFile.peekIdentity(in: try Self.read(url))
-                    return .success(PeekedFile(url: url, name: identity?.name, id: identity?.id))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            var readable: [PeekedFile] = []
-            for result in peeked {
-                switch result {
-                case let .success(file): readable.append(file)
-                case let .failure(error): problems.append(error.message)
-                }
-            }
-            // A file the peek could not read is decoded to learn its name; one that cannot be decoded is
-            // kept, so that its problem is reported below.
-            let unsure = readable.indices.filter { readable[$0].name == nil }
-            let decoded = Parallel.map(unsure.map { readable[$0].url }) { url in try? Self.decode(try Self.read(url), from: url) }
-            for (index, assessment) in zip(unsure, decoded) {
-                guard let assessment else { continue }
-                readable[index].name = assessment.system
-                readable[index].id = assessment.systemID
-            }
-            let chosen = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
-            urls = readable.indices.filter { chosen[$0] }.map { readable[$0].url }
+            (files, problems) = candidates(in: opened, among: files, system: system, systemID: systemID)
         }
-        let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError> in
+        let folder = self.folder
+        let outcomes = Parallel.map(files) { file -> Result<Scanned<Value>, StoreError> in
+            let url = folder.appending(path: file.name)
             do {
-                let assessment = try Self.decode(try Self.read(url), from: url)
-                let value = try transform(Entry(url: url, assessment: assessment))
-                return .success(Scanned(url: url, date: assessment.date, value: value))
+                let (date, value) = try make(try Self.read(file, in: opened, url: url), url)
+                return .success(Scanned(url: url, date: date, value: value, name: file.name))
             } catch let error as StoreError {
                 return .failure(error)
             } catch {
@@ -144,21 +152,70 @@ public struct AssessmentStore: Sendable {
             }
         }
         var results: [Scanned<Value>] = []
+        results.reserveCapacity(outcomes.count)
         for outcome in outcomes {
             switch outcome {
             case let .success(scanned): results.append(scanned)
             case let .failure(error): problems.append(error.message)
             }
         }
-        results.sort { ($0.date, $0.url.lastPathComponent) > ($1.date, $1.url.lastPathComponent) }
+        // Newest first: by date, then by file name, each known already.
+        results.sort { $0.date != $1.date ? $0.date > $1.date : $0.name > $1.name }
         return (results, problems.sorted())
+    }
+
+    /// The files among `files` that may belong to the system called `system` or with identity
+    /// `systemID` (see ``SystemDirectory/candidates(name:id:among:)``), and a problem for each file
+    /// that cannot be read. Another system's file is passed over without decoding it.
+    private func candidates(in opened: LocalFolder, among files: [LocalFolder.Entry], system: String?, systemID: String?)
+        -> (files: [LocalFolder.Entry], problems: [String]) {
+        let folder = self.folder
+        let peeked = Parallel.map(files) { file -> Result<PeekedFile, StoreError> in
+            do throws(StoreError) {
+                let data = try Self.read(file, in: opened, url: folder.appending(path: file.name))
+                let identity = AssessmentFile.peekIdentity(in: data)
+                return .success(PeekedFile(file: file, name: identity?.name, id: identity?.id))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var problems: [String] = []
+        var readable: [PeekedFile] = []
+        for result in peeked {
+            switch result {
+            case let .success(file): readable.append(file)
+            case let .failure(error): problems.append(error.message)
+            }
+        }
+        // A file the peek could not read is decoded to learn its name; one that cannot be decoded is
+        // kept, so that its problem is reported by the caller.
+        let unsure = readable.indices.filter { readable[$0].name == nil }
+        let decoded = Parallel.map(unsure.map { readable[$0].file }) { file -> Assessment? in
+            let url = folder.appending(path: file.name)
+            return try? Self.decode(try Self.read(file, in: opened, url: url), from: url)
+        }
+        for (index, assessment) in zip(unsure, decoded) {
+            guard let assessment else { continue }
+            readable[index].name = assessment.system
+            readable[index].id = assessment.systemID
+        }
+        let chosen = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
+        return (readable.indices.filter { chosen[$0] }.map { readable[$0].file }, problems)
     }
 
     /// A file's name and identity as peeked at, each nil when not found.
     private struct PeekedFile: Sendable {
-        var url: URL
+        var file: LocalFolder.Entry
         var name: String?
         var id: String?
+    }
+
+    /// The bytes of `file` in the open store folder (at `url`), within an assessment's size limit.
+    private static func read(_ file: LocalFolder.Entry, in folder: LocalFolder, url: URL) throws(StoreError) -> Data {
+        switch folder.read(file, limit: AssessmentFile.maximumFileSize) {
+        case let .success(bytes): return bytes
+        case let .failure(failure): throw StoreError("\(inert: url.path): \(failure)")
+        }
     }
 
     /// The file a user means: an existing path, or a file name in the store (with or without `.json`).
@@ -174,28 +231,40 @@ public struct AssessmentStore: Sendable {
         throw StoreError("\(inert: reference): no such file, and no assessment of that name in \(inert: folder.path)")
     }
 
+    /// The store folder, opened; nil when it does not exist. Throws when it exists but cannot be read:
+    /// no permission, or a file where the folder should be.
+    private func openFolder() throws(StoreError) -> LocalFolder? {
+        do {
+            return try LocalFolder(opening: folder)
+        } catch {
+            switch error {
+            case .missing:
+                return nil
+            case .notAFolder where FileManager.default.fileExists(atPath: folder.path):
+                throw StoreError("cannot read the store folder \(folder.path): it is a file, not a folder")
+            case .notAFolder:
+                throw StoreError.system("cannot read the store folder \(folder.path)", ENOTDIR)
+            case let .system(code):
+                throw StoreError.system("cannot read the store folder \(folder.path)", code)
+            }
+        }
+    }
+
+    /// The entries of the open store folder.
+    private func entries(of opened: LocalFolder) throws(StoreError) -> [LocalFolder.Entry] {
+        do {
+            return try opened.entries()
+        } catch {
+            let code: Int32 = if case let .system(code) = error { code } else { EIO }
+            throw StoreError.system("cannot read the store folder \(folder.path)", code)
+        }
+    }
+
     /// The names in the folder (hidden ones included); none when the folder does not exist. Throws when
     /// it exists but cannot be read: no permission, or a file where the folder should be.
     func fileNames() throws(StoreError) -> [String] {
-        guard let directory = opendir(folder.path) else {
-            let code = errno
-            if code == ENOENT { return [] }
-            if code == ENOTDIR, FileManager.default.fileExists(atPath: folder.path) {
-                throw StoreError("cannot read the store folder \(folder.path): it is a file, not a folder")
-            }
-            throw StoreError.system("cannot read the store folder \(folder.path)", code)
-        }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(directory) else {
-                if errno != 0 { throw StoreError.system("cannot read the store folder \(folder.path)", errno) }
-                return names
-            }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
-        }
+        guard let opened = try openFolder() else { return [] }
+        return try entries(of: opened).map(\.name)
     }
 
     /// Removes temporary files (`.NAME.PID.RANDOM.tmp`) left by a save that was killed: only regular
