@@ -14,7 +14,14 @@ public enum AssessmentCheck {
 
     /// ``problems(_:framework:)`` of the assessment seen in `glance`: the same lines.
     public static func problems(_ glance: AssessmentGlance, framework: Framework) -> [String] {
-        problems(answeredAgainst: glance.framework, framework: framework) {
+        // Most files answer only what their framework asks: that is seen without building sets.
+        let asked = glance.framework.id == framework.id && glance.areas.allSatisfy { record in
+            guard let area = framework.area(id: record.id) else { return false }
+            let known = { (criterion: String) in area.criteria.contains { $0.id == criterion } }
+            return record.answers.keys.allSatisfy(known) && record.noteCriteria.allSatisfy(known)
+        }
+        if asked { return [] }
+        return problems(answeredAgainst: glance.framework, framework: framework) {
             glance.areas.map { ($0.id, Set($0.answers.keys).union($0.noteCriteria)) }
         }
     }

@@ -63,9 +63,26 @@ public struct AssessmentGlance: Sendable, Equatable {
         areas.reduce(into: [:]) { all, area in all.merge(area.answers) { _, new in new } }
     }
 
+    /// A criterion's answer as ``answers`` has it (a later area's answer wins), found without merging them.
+    public func answer(to criterion: String) -> Answer? {
+        for area in areas.reversed() {
+            if let answer = area.answers[criterion] { return answer }
+        }
+        return nil
+    }
+
     /// The placement of every area of `framework`, computed from the answers.
     public func placements(in framework: Framework) -> [Placement] {
         PlacementRules.placeAll(in: framework, answers: answers)
+    }
+
+    /// Each area of `framework`, in its order: the title of the stage it is placed at and whether that is
+    /// provisional, as ``placements(in:)`` has them (see ``PlacementRules/level(of:in:answer:)``).
+    public func stages(in framework: Framework) -> [(title: String, isProvisional: Bool)] {
+        framework.areas.map { area in
+            let (level, isProvisional) = PlacementRules.level(of: area, in: framework) { answer(to: $0) }
+            return (PlacementRules.stageTitle(atLevel: level, in: framework), isProvisional)
+        }
     }
 }
 

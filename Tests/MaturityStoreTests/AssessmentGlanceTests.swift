@@ -45,6 +45,34 @@ struct AssessmentGlanceTests {
         }
     }
 
+    /// The glance is checked against a framework, and placed, as the whole assessment is: the same
+    /// problems (unknown areas, criteria answered or noted that the framework lacks, another framework),
+    /// the same stage titles and provisional marks.
+    @Test func theGlanceIsCheckedAndPlacedAsTheAssessmentIs() throws {
+        var cases = Self.variedAssessments()
+        var unknown = sampleAssessment()
+        unknown[area: "invented-area"] = AreaRecord(id: "invented-area", answers: ["x": .yes])
+        var economy = unknown[area: "economic-development"]
+        economy.answers["invented-criterion"] = .no
+        economy.notes["noted-only"] = "a note on nothing"
+        unknown[area: "economic-development"] = economy
+        var otherVersion = unknown
+        otherVersion.framework.version = "0.9"
+        var otherFramework = sampleAssessment()
+        otherFramework.framework.id = "another-framework"
+        var everyStage = sampleAssessment()
+        for criterion in seedFramework.allCriteria { everyStage[area: seedFramework.areas[0].id].answers[criterion.id] = .yes }
+        cases += [unknown, otherVersion, otherFramework, everyStage]
+        for assessment in cases {
+            let glance = AssessmentGlance(assessment)
+            #expect(AssessmentCheck.problems(glance, framework: seedFramework) == AssessmentCheck.problems(assessment, framework: seedFramework))
+            let placements = assessment.placements(in: seedFramework)
+            #expect(glance.stages(in: seedFramework).map(\.title) == placements.map(\.stageTitle))
+            #expect(glance.stages(in: seedFramework).map(\.isProvisional) == placements.map(\.isProvisional))
+        }
+        #expect(!AssessmentCheck.problems(AssessmentGlance(unknown), framework: seedFramework).isEmpty)
+    }
+
     /// Text the full decoder reads in its own way (or refuses) is left to it: the glance says "not sure".
     @Test(arguments: [
         "\u{FEFF}", // a byte order mark before the object

@@ -45,18 +45,19 @@ extension FrameworkCatalog {
     }
 
     /// ``framework(for:file:)`` of the assessment seen in `glance`: the same framework, or the same failure.
-    func framework(for glance: AssessmentGlance, file: String) throws(CommandFailure) -> Framework {
-        try framework(id: glance.framework.id, file: file) { AssessmentCheck.problems(glance, framework: $0) }
+    func framework(for glance: AssessmentGlance, file: @autoclosure () -> String) throws(CommandFailure) -> Framework {
+        try framework(id: glance.framework.id, file: file()) { AssessmentCheck.problems(glance, framework: $0) }
     }
 
     /// The installed framework `id` that an assessment in `file` was answered against, once `problems` finds none.
-    private func framework(id: String, file: String, problems: (Framework) -> [String]) throws(CommandFailure) -> Framework {
+    private func framework(id: String, file: @autoclosure () -> String, problems: (Framework) -> [String]) throws(CommandFailure) -> Framework {
         guard let framework = framework(id: id) else {
-            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: id)', "
+            throw CommandFailure("maturity: \(inert: file()): answered against framework '\(inert: id)', "
                 + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
         }
         let problems = problems(framework)
         if !problems.isEmpty {
+            let file = file()
             throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
         }
         return framework

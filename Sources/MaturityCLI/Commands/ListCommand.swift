@@ -52,8 +52,8 @@ struct ListCommand: ParsableCommand {
                 scanned = try store.scanGlances(system: system) { entry -> Result<Listed, CommandFailure> in
                     do throws(CommandFailure) {
                         let framework = try catalog.framework(for: entry.glance, file: entry.url.path)
-                        let member = keepsMembers ? SystemDirectory.Member(entry.glance, file: entry.url.lastPathComponent) : nil
-                        return .success(Listed(line: AssessmentSummary.listLine(entry.glance, framework: framework, file: entry.url),
+                        let member = keepsMembers ? SystemDirectory.Member(entry.glance, file: entry.fileName) : nil
+                        return .success(Listed(line: AssessmentSummary.listLine(entry.glance, framework: framework, fileName: entry.fileName),
                                                summary: nil, member: member))
                     } catch {
                         return .failure(error)

@@ -56,10 +56,10 @@ private struct GlanceReader {
         }
         guard json.atEnd(), isAssessment, let version, (1...AssessmentFile.schemaVersion).contains(version),
               let framework, let system, let date, let status, let areas,
-              !system.trimmingCharacters(in: .whitespaces).isEmpty,
+              !Self.isBlank(system),
               Set(areas.map(\.id)).count == areas.count,
               systemID.map(Self.isIdentity) ?? true,
-              rename.map({ !$0.from.trimmingCharacters(in: .whitespaces).isEmpty && !$0.to.trimmingCharacters(in: .whitespaces).isEmpty }) ?? true
+              rename.map({ !Self.isBlank($0.from) && !Self.isBlank($0.to) }) ?? true
         else { return nil }
         return AssessmentGlance(framework: framework, system: system, systemID: systemID, systemRename: rename,
                                 date: date, status: status, areas: areas)
@@ -69,7 +69,7 @@ private struct GlanceReader {
     /// letters and digits joined by single hyphens are (they are their own identity); anything else is
     /// asked of ``Slug/identity(for:)``.
     private static func isIdentity(_ id: String) -> Bool {
-        if id.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+        if isBlank(id) { return false }
         var previous: UInt8 = UInt8(ascii: "-")
         var plain = true
         for byte in id.utf8 {
@@ -82,6 +82,17 @@ private struct GlanceReader {
         }
         if plain && previous != UInt8(ascii: "-") { return true }
         return Slug.identity(for: id) == id
+    }
+
+    /// Whether `text` is empty once white space is trimmed, as the decoder asks it
+    /// (`trimmingCharacters(in: .whitespaces).isEmpty`), seen at once when the text is ASCII.
+    private static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.trimmingCharacters(in: .whitespaces).isEmpty }
+            // The only ASCII characters among .whitespaces are the space and the tab.
+            if byte != 0x20 && byte != 0x09 { return false }
+        }
+        return true
     }
 
     // MARK: - Members
@@ -119,7 +130,7 @@ private struct GlanceReader {
 
     private mutating func answers() -> [String: Answer]? {
         guard json.beginObject() else { return nil }
-        var answers: [String: Answer] = [:], first = true
+        var answers = [String: Answer](minimumCapacity: 16), first = true
         while let key = json.nextKey(&first) {
             guard let word = json.word(Self.answerWords), answers.updateValue(Self.answers[word], forKey: json.text(of: key)) == nil else {
                 return failed()
@@ -210,8 +221,8 @@ private struct GlanceReader {
     // MARK: - Shapes
 
     private mutating func date() -> CalendarDate? {
-        guard let text = json.string() else { return nil }
-        guard let date = CalendarDate(text) else { return failed() }
+        guard let parts = json.dayParts() else { return nil }
+        guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else { return failed() }
         return date
     }
 

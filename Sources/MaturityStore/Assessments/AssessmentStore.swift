@@ -102,7 +102,7 @@ public struct AssessmentStore: Sendable {
     /// folder exists but cannot be read.
     public func scan<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        try collect(system: system, systemID: systemID) { data, url in
+        try collect(system: system, systemID: systemID) { data, url, _ in
             let assessment = try Self.decode(data, from: url)
             return (assessment.date, try transform(Entry(url: url, assessment: assessment)))
         }
@@ -112,6 +112,8 @@ public struct AssessmentStore: Sendable {
     public struct Glanced: Sendable {
         /// Where it is.
         public var url: URL
+        /// Its name in the store's folder (the last part of `url`).
+        public var fileName: String
         /// What a line of `list` needs of it.
         public var glance: AssessmentGlance
     }
@@ -122,16 +124,16 @@ public struct AssessmentStore: Sendable {
     /// files are read, and the same problems reported, as by `scan`.
     public func scanGlances<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Glanced) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        try collect(system: system, systemID: systemID) { data, url in
+        try collect(system: system, systemID: systemID) { data, url, name in
             let glance = try AssessmentFile.glance(in: data) ?? AssessmentGlance(Self.decode(data, from: url))
-            return (glance.date, try transform(Glanced(url: url, glance: glance)))
+            return (glance.date, try transform(Glanced(url: url, fileName: name, glance: glance)))
         }
     }
 
-    /// `make` of the bytes of every assessment file (or only of those that may be the system's), newest
+    /// `make` of the bytes (and the URL and name) of every assessment file (or only of those that may be the system's), newest
     /// first, with a problem for each file that cannot be read or made into a value.
     private func collect<Value: Sendable>(system: String?, systemID: String?,
-                                          _ make: @Sendable (Data, URL) throws -> (CalendarDate, Value))
+                                          _ make: @Sendable (Data, URL, String) throws -> (CalendarDate, Value))
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
         guard let opened = try openFolder() else { return ([], []) }
         var files = try entries(of: opened).filter { $0.name.hasSuffix(".json") && !$0.name.hasPrefix(".") }
@@ -143,7 +145,7 @@ public struct AssessmentStore: Sendable {
         let outcomes = Parallel.map(files) { file -> Result<Scanned<Value>, StoreError> in
             let url = folder.appending(path: file.name)
             do {
-                let (date, value) = try make(try Self.read(file, in: opened, url: url), url)
+                let (date, value) = try make(try Self.read(file, in: opened, url: url), url, file.name)
                 return .success(Scanned(url: url, date: date, value: value, name: file.name))
             } catch let error as StoreError {
                 return .failure(error)
@@ -159,9 +161,10 @@ public struct AssessmentStore: Sendable {
             case let .failure(error): problems.append(error.message)
             }
         }
-        // Newest first: by date, then by file name, each known already.
-        results.sort { $0.date != $1.date ? $0.date > $1.date : $0.name > $1.name }
-        return (results, problems.sorted())
+        // Newest first: by date, then by file name, each known already; the keys are sorted, not the values.
+        let keys = results.map { (date: $0.date, name: $0.name) }
+        let order = keys.indices.sorted { keys[$0].date != keys[$1].date ? keys[$0].date > keys[$1].date : keys[$0].name > keys[$1].name }
+        return (order.map { results[$0] }, problems.sorted())
     }
 
     /// The files among `files` that may belong to the system called `system` or with identity

@@ -162,6 +162,31 @@ struct StrictJSONScanner {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// A string that is a day written `YYYY-MM-DD`, as ``CalendarDate/init(_:)`` reads it: its year,
+    /// month and day, or nil (and refused) for anything else. A string with escapes is refused too.
+    mutating func dayParts() -> (year: Int, month: Int, day: Int)? {
+        skipSpace()
+        guard let raw = scanString(), !raw.escaped, raw.end - raw.start == 10 else {
+            fail()
+            return nil
+        }
+        func number(_ from: Int, _ length: Int) -> Int? {
+            var value = 0
+            for index in raw.start + from..<raw.start + from + length {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard bytes[raw.start + 4] == UInt8(ascii: "-"), bytes[raw.start + 7] == UInt8(ascii: "-"),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else {
+            fail()
+            return nil
+        }
+        return (year, month, day)
+    }
+
     /// A string exactly equal to one of `words` (no escapes), by its index in `words`.
     mutating func word(_ words: [StaticString]) -> Int? {
         skipSpace()
@@ -272,6 +297,12 @@ struct StrictJSONScanner {
         var escaped = false
         let count = bytes.count
         while at < count {
+            // Eight bytes at a time while none of them needs a look (most of a note's text).
+            if at + 8 <= count, let base = bytes.baseAddress,
+               !Self.needsALook(UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self)) {
+                at += 8
+                continue
+            }
             let byte = bytes[at]
             // Printable ASCII but the quote and the backslash: the common case.
             if byte &- 0x20 < 0x60 && byte != Self.quote && byte != Self.backslash {
@@ -299,6 +330,15 @@ struct StrictJSONScanner {
             at += length
         }
         return nil
+    }
+
+    /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or
+    /// not ASCII (the bytes a string's scan must look at one by one).
+    private static func needsALook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+        return word & highs != 0 || belowSpace || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// The length of the valid UTF-8 sequence of two to four bytes starting at `index`, else nil.
