@@ -64,11 +64,12 @@ public enum LocalFiles {
     }
 
     /// The bytes of the file open as `descriptor` (named `path`), once `fstat` on the descriptor says
-    /// it is a regular file within `limit`: what was opened is what counts.
-    static func readOpened(_ descriptor: Int32, path: String, limit: Int) -> Result<Data, ReadFailure> {
+    /// it is a regular file within `limit`: what was opened is what counts. `checked` is given that `fstat`.
+    static func readOpened(_ descriptor: Int32, path: String, limit: Int, checked: (stat) -> Void = { _ in }) -> Result<Data, ReadFailure> {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable) }
         if let refusal = refusal(of: status.st_mode, path: path) { return .failure(refusal) }
+        checked(status)
         let size = Int(status.st_size)
         if size > limit { return .failure(.tooLarge(size: size, limit: limit)) }
         return readAll(descriptor, expected: size, limit: limit)

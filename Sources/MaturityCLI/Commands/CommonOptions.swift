@@ -15,15 +15,18 @@ struct StoreOptions: ParsableArguments {
 
     /// The store the user means.
     var assessmentStore: AssessmentStore {
-        if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true)) }
-        return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: ProcessInfo.processInfo.environment))
+        let environment = ProcessInfo.processInfo.environment
+        let cache = AssessmentStore.defaultCache(environment: environment)
+        if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true), cache: cache) }
+        return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: environment), cache: cache)
     }
 
     /// The store of the assessment at `file`: the folder it is in, unless `--store` names another. (An
     /// explicit flag wins; `MATURITY_STORE` does not, as it only says where names without a folder are found.)
     func store(of file: URL) -> AssessmentStore {
         if let store, !store.isEmpty { return assessmentStore }
-        return AssessmentStore(folder: file.deletingLastPathComponent())
+        return AssessmentStore(folder: file.deletingLastPathComponent(),
+                               cache: AssessmentStore.defaultCache(environment: ProcessInfo.processInfo.environment))
     }
 }
 

@@ -11,10 +11,20 @@ import Darwin
 public struct AssessmentStore: Sendable {
     /// The folder; created (owner-only) on first write.
     public let folder: URL
+    /// The user's private cache folder, where scans keep an index of what they read (see
+    /// ``scanGlances(system:systemID:_:)``); nil for none.
+    public let cache: URL?
 
-    /// A store in `folder`.
-    public init(folder: URL) {
+    /// A store in `folder`, whose scans keep their index in the private folder `cache`, if given.
+    public init(folder: URL, cache: URL? = nil) {
         self.folder = folder.standardizedFileURL
+        self.cache = cache
+    }
+
+    /// `MATURITY_CACHE`, else `$XDG_CACHE_HOME/maturity`, else `~/.cache/maturity`; nil when
+    /// `MATURITY_CACHE` is `off`.
+    public static func defaultCache(environment: [String: String]) -> URL? {
+        CacheFolder.defaultFolder(environment: environment)
     }
 
     /// `MATURITY_STORE`, else `$XDG_DATA_HOME/maturity/assessments`, else `~/.local/share/maturity/assessments`.
@@ -60,7 +70,7 @@ public struct AssessmentStore: Sendable {
     }
 
     /// The assessment in `data`, read from `url`; a problem names the file.
-    private static func decode(_ data: Data, from url: URL) throws(StoreError) -> Assessment {
+    static func decode(_ data: Data, from url: URL) throws(StoreError) -> Assessment {
         do {
             return try AssessmentFile.decode(data)
         } catch {
@@ -80,147 +90,6 @@ public struct AssessmentStore: Sendable {
         return (scanned.results.map(\.value), scanned.problems)
     }
 
-    /// One value made from an assessment by ``scan(system:systemID:_:)``, with what orders it.
-    public struct Scanned<Value: Sendable>: Sendable {
-        /// The file.
-        public var url: URL
-        /// The assessment's date.
-        public var date: CalendarDate
-        /// What the transform made of it.
-        public var value: Value
-        /// The file's name, which orders assessments of the same date.
-        var name: String
-    }
-
-    /// Like ``list(system:systemID:)``, but keeps only `transform` of each assessment, so that a store of
-    /// any size is never held in memory whole. A transform that throws adds its error's text to the problems.
-    ///
-    /// With `system` or `systemID`, only the files that may belong to that system are decoded: those
-    /// whose name matches, or that share an identity or a name with one of them (so a renamed system's
-    /// earlier names come along), found by peeking at each file's top-level `system` and `systemID`.
-    /// That is a superset: ``SystemDirectory`` of the entries tells the systems apart. Throws when the
-    /// folder exists but cannot be read.
-    public func scan<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
-        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        try collect(system: system, systemID: systemID) { data, url, _ in
-            let assessment = try Self.decode(data, from: url)
-            return (assessment.date, try transform(Entry(url: url, assessment: assessment)))
-        }
-    }
-
-    /// One assessment file seen at a glance (see ``AssessmentFile/glance(in:)``).
-    public struct Glanced: Sendable {
-        /// Where it is.
-        public var url: URL
-        /// Its name in the store's folder (the last part of `url`).
-        public var fileName: String
-        /// What a line of `list` needs of it.
-        public var glance: AssessmentGlance
-    }
-
-    /// Like ``scan(system:systemID:_:)``, but gives `transform` each assessment's glance (what a line of
-    /// `list` shows) rather than the whole assessment: a file is read in one pass without decoding its
-    /// notes, actions or record, and decoded in full only when that pass is not sure of it, so the same
-    /// files are read, and the same problems reported, as by `scan`.
-    public func scanGlances<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Glanced) throws -> Value)
-        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        try collect(system: system, systemID: systemID) { data, url, name in
-            let glance = try AssessmentFile.glance(in: data) ?? AssessmentGlance(Self.decode(data, from: url))
-            return (glance.date, try transform(Glanced(url: url, fileName: name, glance: glance)))
-        }
-    }
-
-    /// `make` of the bytes (and the URL and name) of every assessment file (or only of those that may be the system's), newest
-    /// first, with a problem for each file that cannot be read or made into a value.
-    private func collect<Value: Sendable>(system: String?, systemID: String?,
-                                          _ make: @Sendable (Data, URL, String) throws -> (CalendarDate, Value))
-        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        guard let opened = try openFolder() else { return ([], []) }
-        var files = try entries(of: opened).filter { $0.name.hasSuffix(".json") && !$0.name.hasPrefix(".") }
-        var problems: [String] = []
-        if system != nil || systemID != nil {
-            (files, problems) = candidates(in: opened, among: files, system: system, systemID: systemID)
-        }
-        let folder = self.folder
-        let outcomes = Parallel.map(files) { file -> Result<Scanned<Value>, StoreError> in
-            let url = folder.appending(path: file.name)
-            do {
-                let (date, value) = try make(try Self.read(file, in: opened, url: url), url, file.name)
-                return .success(Scanned(url: url, date: date, value: value, name: file.name))
-            } catch let error as StoreError {
-                return .failure(error)
-            } catch {
-                return .failure(StoreError("\(inert: url.path): \(error)"))
-            }
-        }
-        var results: [Scanned<Value>] = []
-        results.reserveCapacity(outcomes.count)
-        for outcome in outcomes {
-            switch outcome {
-            case let .success(scanned): results.append(scanned)
-            case let .failure(error): problems.append(error.message)
-            }
-        }
-        // Newest first: by date, then by file name, each known already; the keys are sorted, not the values.
-        let keys = results.map { (date: $0.date, name: $0.name) }
-        let order = keys.indices.sorted { keys[$0].date != keys[$1].date ? keys[$0].date > keys[$1].date : keys[$0].name > keys[$1].name }
-        return (order.map { results[$0] }, problems.sorted())
-    }
-
-    /// The files among `files` that may belong to the system called `system` or with identity
-    /// `systemID` (see ``SystemDirectory/candidates(name:id:among:)``), and a problem for each file
-    /// that cannot be read. Another system's file is passed over without decoding it.
-    private func candidates(in opened: LocalFolder, among files: [LocalFolder.Entry], system: String?, systemID: String?)
-        -> (files: [LocalFolder.Entry], problems: [String]) {
-        let folder = self.folder
-        let peeked = Parallel.map(files) { file -> Result<PeekedFile, StoreError> in
-            do throws(StoreError) {
-                let data = try Self.read(file, in: opened, url: folder.appending(path: file.name))
-                let identity = AssessmentFile.peekIdentity(in: data)
-                return .success(PeekedFile(file: file, name: identity?.name, id: identity?.id))
-            } catch {
-                return .failure(error)
-            }
-        }
-        var problems: [String] = []
-        var readable: [PeekedFile] = []
-        for result in peeked {
-            switch result {
-            case let .success(file): readable.append(file)
-            case let .failure(error): problems.append(error.message)
-            }
-        }
-        // A file the peek could not read is decoded to learn its name; one that cannot be decoded is
-        // kept, so that its problem is reported by the caller.
-        let unsure = readable.indices.filter { readable[$0].name == nil }
-        let decoded = Parallel.map(unsure.map { readable[$0].file }) { file -> Assessment? in
-            let url = folder.appending(path: file.name)
-            return try? Self.decode(try Self.read(file, in: opened, url: url), from: url)
-        }
-        for (index, assessment) in zip(unsure, decoded) {
-            guard let assessment else { continue }
-            readable[index].name = assessment.system
-            readable[index].id = assessment.systemID
-        }
-        let chosen = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
-        return (readable.indices.filter { chosen[$0] }.map { readable[$0].file }, problems)
-    }
-
-    /// A file's name and identity as peeked at, each nil when not found.
-    private struct PeekedFile: Sendable {
-        var file: LocalFolder.Entry
-        var name: String?
-        var id: String?
-    }
-
-    /// The bytes of `file` in the open store folder (at `url`), within an assessment's size limit.
-    private static func read(_ file: LocalFolder.Entry, in folder: LocalFolder, url: URL) throws(StoreError) -> Data {
-        switch folder.read(file, limit: AssessmentFile.maximumFileSize) {
-        case let .success(bytes): return bytes
-        case let .failure(failure): throw StoreError("\(inert: url.path): \(failure)")
-        }
-    }
-
     /// The file a user means: an existing path, or a file name in the store (with or without `.json`).
     public func locate(_ reference: String) throws(StoreError) -> URL {
         if reference.isEmpty { throw StoreError("no assessment named") }
@@ -236,7 +105,7 @@ public struct AssessmentStore: Sendable {
 
     /// The store folder, opened; nil when it does not exist. Throws when it exists but cannot be read:
     /// no permission, or a file where the folder should be.
-    private func openFolder() throws(StoreError) -> LocalFolder? {
+    func openFolder() throws(StoreError) -> LocalFolder? {
         do {
             return try LocalFolder(opening: folder)
         } catch {
@@ -254,7 +123,7 @@ public struct AssessmentStore: Sendable {
     }
 
     /// The entries of the open store folder.
-    private func entries(of opened: LocalFolder) throws(StoreError) -> [LocalFolder.Entry] {
+    func entries(of opened: LocalFolder) throws(StoreError) -> [LocalFolder.Entry] {
         do {
             return try opened.entries()
         } catch {
