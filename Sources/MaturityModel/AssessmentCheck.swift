@@ -12,17 +12,17 @@ public enum AssessmentCheck {
         }
     }
 
-    /// ``problems(_:framework:)`` of the assessment seen in `glance`: the same lines.
-    public static func problems(_ glance: AssessmentGlance, framework: Framework) -> [String] {
-        // Most files answer only what their framework asks: that is seen without building sets.
+    /// ``problems(_:framework:)`` of the assessment seen in `glance`, against the prepared framework: the same lines.
+    public static func problems(_ glance: AssessmentGlance, framework criteria: FrameworkCriteria) -> [String] {
+        let framework = criteria.framework
+        // Most files answer only what their framework asks: that is seen by walking sorted lists.
         let asked = glance.framework.id == framework.id && glance.areas.allSatisfy { record in
-            guard let area = framework.area(id: record.id) else { return false }
-            let known = { (criterion: String) in area.criteria.contains { $0.id == criterion } }
-            return record.answers.keys.allSatisfy(known) && record.noteCriteria.allSatisfy(known)
+            guard let index = framework.areas.firstIndex(where: { $0.id == record.id }) else { return false }
+            return criteria.area(index, has: record.answers.lazy.map(\.criterion)) && criteria.area(index, has: record.noteCriteria)
         }
         if asked { return [] }
         return problems(answeredAgainst: glance.framework, framework: framework) {
-            glance.areas.map { ($0.id, Set($0.answers.keys).union($0.noteCriteria)) }
+            glance.areas.map { ($0.id, Set($0.answers.map(\.criterion)).union($0.noteCriteria)) }
         }
     }
 

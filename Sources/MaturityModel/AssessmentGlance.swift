@@ -7,20 +7,52 @@ import MaturityRules
 /// A store reads it from a file without decoding the rest; it always equals the glance of the whole
 /// assessment decoded from the same file.
 public struct AssessmentGlance: Sendable, Equatable {
-    /// One area's answers, and the criteria that have notes.
+    /// One criterion's answer.
+    public struct Answered: Sendable, Equatable {
+        /// The criterion's id.
+        public var criterion: String
+        /// Its answer.
+        public var answer: Answer
+
+        /// Creates the pair.
+        public init(_ criterion: String, _ answer: Answer) {
+            self.criterion = criterion
+            self.answer = answer
+        }
+    }
+
+    /// One area's answers, and the criteria that have notes, each in the order of the criteria's ids
+    /// (so that glances compare equal whatever order their files list them in, and are matched with a
+    /// framework's criteria without hashing).
     public struct Area: Sendable, Equatable {
         /// The area's id in the framework.
         public var id: String
-        /// Answers by criterion id.
-        public var answers: [String: Answer]
-        /// The criteria that have a note.
-        public var noteCriteria: Set<String>
+        /// The answers, by criterion id in ascending order, each criterion once.
+        public private(set) var answers: [Answered]
+        /// The criteria that have a note, in ascending order, each once.
+        public private(set) var noteCriteria: [String]
 
-        /// Creates an area's glance.
-        public init(id: String, answers: [String: Answer], noteCriteria: Set<String>) {
+        /// An area's glance; `answers` (each criterion once) and `noteCriteria` are put in order if they are not.
+        public init(id: String, answers: [Answered], noteCriteria: [String]) {
             self.id = id
-            self.answers = answers
-            self.noteCriteria = noteCriteria
+            self.answers = zip(answers, answers.dropFirst()).allSatisfy { $0.criterion < $1.criterion }
+                ? answers : answers.sorted { $0.criterion < $1.criterion }
+            self.noteCriteria = zip(noteCriteria, noteCriteria.dropFirst()).allSatisfy { $0 < $1 } ? noteCriteria : noteCriteria.sorted()
+        }
+
+        /// An area's glance from answers by criterion and a set of noted criteria.
+        public init(id: String, answers: [String: Answer], noteCriteria: Set<String>) {
+            self.init(id: id, answers: answers.map { Answered($0.key, $0.value) }, noteCriteria: Array(noteCriteria))
+        }
+
+        /// The answer to `criterion` in this area, if any.
+        public func answer(to criterion: String) -> Answer? {
+            var low = 0, high = answers.count
+            while low < high {
+                let middle = (low + high) / 2
+                if answers[middle].criterion < criterion { low = middle + 1 } else { high = middle }
+            }
+            return low < answers.count && answers[low].criterion == criterion ? answers[low].answer : nil
         }
     }
 
@@ -58,30 +90,28 @@ public struct AssessmentGlance: Sendable, Equatable {
                   areas: assessment.areas.map { Area(id: $0.id, answers: $0.answers, noteCriteria: Set($0.notes.keys)) })
     }
 
-    /// Every answer of every area, by criterion id, as ``Assessment/answers`` merges them.
-    public var answers: [String: Answer] {
-        areas.reduce(into: [:]) { all, area in all.merge(area.answers) { _, new in new } }
-    }
-
-    /// A criterion's answer as ``answers`` has it (a later area's answer wins), found without merging them.
+    /// A criterion's answer as ``Assessment/answers`` merges them (a later area's answer wins).
     public func answer(to criterion: String) -> Answer? {
         for area in areas.reversed() {
-            if let answer = area.answers[criterion] { return answer }
+            if let answer = area.answer(to: criterion) { return answer }
         }
         return nil
     }
 
-    /// The placement of every area of `framework`, computed from the answers.
-    public func placements(in framework: Framework) -> [Placement] {
-        PlacementRules.placeAll(in: framework, answers: answers)
-    }
-
     /// Each area of `framework`, in its order: the title of the stage it is placed at and whether that is
-    /// provisional, as ``placements(in:)`` has them (see ``PlacementRules/level(of:in:answer:)``).
-    public func stages(in framework: Framework) -> [(title: String, isProvisional: Bool)] {
-        framework.areas.map { area in
-            let (level, isProvisional) = PlacementRules.level(of: area, in: framework) { answer(to: $0) }
-            return (PlacementRules.stageTitle(atLevel: level, in: framework), isProvisional)
+    /// provisional, as ``PlacementRules/place(_:in:answers:)`` has them for this assessment's answers.
+    public func stages(in framework: FrameworkCriteria) -> [(title: String, isProvisional: Bool)] {
+        // Each framework criterion's answer, by its place in the framework; a later area's answer wins.
+        var answers = [Answer?](repeating: nil, count: framework.count)
+        for area in areas {
+            framework.match(area.answers.lazy.map(\.criterion)) { answered, position in answers[position] = area.answers[answered].answer }
+        }
+        return framework.framework.areas.indices.map { index in
+            let first = framework.firstPosition(ofArea: index)
+            let (level, isProvisional) = PlacementRules.level(of: framework.framework.areas[index], in: framework.framework) {
+                answers[first + $0]
+            }
+            return (PlacementRules.stageTitle(atLevel: level, in: framework.framework), isProvisional)
         }
     }
 }

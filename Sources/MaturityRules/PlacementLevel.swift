@@ -6,14 +6,19 @@ extension PlacementRules {
     /// explanation, the gap or any list (for a line of `list`, over thousands of assessments).
     /// `answer` gives a criterion's answer by id (nil when unanswered, which counts as unsure).
     public static func level(of area: Area, in framework: Framework, answer: (String) -> Answer?) -> (level: Int, isProvisional: Bool) {
+        level(of: area, in: framework) { answer(area.criteria[$0].id) }
+    }
+
+    /// ``level(of:in:answer:)``, with `answerAt` giving the answer of the criterion at that index of `area.criteria`.
+    public static func level(of area: Area, in framework: Framework, answerAt: (Int) -> Answer?) -> (level: Int, isProvisional: Bool) {
         var metCount = 0
         var stillMet = true
         var unsureUpToNext = false
         for stage in framework.stages {
             var total = 0, yes = 0, partly = 0, unsure = false
-            for criterion in area.criteria where criterion.stageID == stage.id {
+            for (index, criterion) in area.criteria.enumerated() where criterion.stageID == stage.id {
                 total += 1
-                switch answer(criterion.id) ?? .unsure {
+                switch answerAt(index) ?? .unsure {
                 case .yes: yes += 1
                 case .partly: partly += 1
                 case .no: break

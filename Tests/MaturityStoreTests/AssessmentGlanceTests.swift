@@ -63,14 +63,42 @@ struct AssessmentGlanceTests {
         var everyStage = sampleAssessment()
         for criterion in seedFramework.allCriteria { everyStage[area: seedFramework.areas[0].id].answers[criterion.id] = .yes }
         cases += [unknown, otherVersion, otherFramework, everyStage]
+        let criteria = FrameworkCriteria(seedFramework)
         for assessment in cases {
             let glance = AssessmentGlance(assessment)
-            #expect(AssessmentCheck.problems(glance, framework: seedFramework) == AssessmentCheck.problems(assessment, framework: seedFramework))
+            #expect(AssessmentCheck.problems(glance, framework: criteria) == AssessmentCheck.problems(assessment, framework: seedFramework))
             let placements = assessment.placements(in: seedFramework)
-            #expect(glance.stages(in: seedFramework).map(\.title) == placements.map(\.stageTitle))
-            #expect(glance.stages(in: seedFramework).map(\.isProvisional) == placements.map(\.isProvisional))
+            #expect(glance.stages(in: criteria).map(\.title) == placements.map(\.stageTitle))
+            #expect(glance.stages(in: criteria).map(\.isProvisional) == placements.map(\.isProvisional))
         }
-        #expect(!AssessmentCheck.problems(AssessmentGlance(unknown), framework: seedFramework).isEmpty)
+        #expect(!AssessmentCheck.problems(AssessmentGlance(unknown), framework: criteria).isEmpty)
+    }
+
+    /// Random answers, some given in another area than the criterion's, some to the same criterion in
+    /// two areas (the later area's counts), some to criteria or areas the framework lacks, some notes:
+    /// the glance is placed and checked as the whole assessment is.
+    @Test func randomGlancesArePlacedAndCheckedAsTheirAssessments() {
+        var random = Mutator(seed: 77, fragments: [])
+        let criteria = FrameworkCriteria(seedFramework)
+        let ids = seedFramework.allCriteria.map(\.id) + ["invented", "zzz-last", "0-first"]
+        let areaIDs = seedFramework.areas.map(\.id) + ["invented-area"]
+        for _ in 0..<2000 {
+            var assessment = sampleAssessment()
+            assessment.areas = areaIDs.filter { _ in random.next(5) > 0 }.map { AreaRecord(id: $0) }
+            for index in assessment.areas.indices {
+                for id in ids where random.next(3) == 0 {
+                    assessment.areas[index].answers[id] = Answer.allCases[random.next(4)]
+                }
+                for id in ids where random.next(12) == 0 { assessment.areas[index].notes[id] = "n" }
+            }
+            if random.next(4) == 0 { assessment.framework.version = "0.9" }
+            let glance = AssessmentGlance(assessment)
+            let placements = assessment.placements(in: seedFramework)
+            let stages = glance.stages(in: criteria)
+            #expect(stages.map(\.title) == placements.map(\.stageTitle))
+            #expect(stages.map(\.isProvisional) == placements.map(\.isProvisional))
+            #expect(AssessmentCheck.problems(glance, framework: criteria) == AssessmentCheck.problems(assessment, framework: seedFramework))
+        }
     }
 
     /// Text the full decoder reads in its own way (or refuses) is left to it: the glance says "not sure".

@@ -44,26 +44,25 @@ extension FrameworkCatalog {
 
     /// The framework an assessment was answered against, checked against its answers.
     func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
-        try framework(id: assessment.framework.id, file: file) { AssessmentCheck.problems(assessment, framework: $0) }
+        let framework = try installed(assessment.framework.id, file: file)
+        try Self.refuse(AssessmentCheck.problems(assessment, framework: framework), file: file)
+        return framework
     }
 
-    /// ``framework(for:file:)`` of the assessment seen in `glance`: the same framework, or the same failure.
-    func framework(for glance: AssessmentGlance, file: @autoclosure () -> String) throws(CommandFailure) -> Framework {
-        try framework(id: glance.framework.id, file: file()) { AssessmentCheck.problems(glance, framework: $0) }
-    }
-
-    /// The installed framework `id` that an assessment in `file` was answered against, once `problems` finds none.
-    private func framework(id: String, file: @autoclosure () -> String, problems: (Framework) -> [String]) throws(CommandFailure) -> Framework {
+    /// The installed framework `id` that an assessment in `file` was answered against.
+    func installed(_ id: String, file: @autoclosure () -> String) throws(CommandFailure) -> Framework {
         guard let framework = framework(id: id) else {
             throw CommandFailure("maturity: \(inert: file()): answered against framework '\(inert: id)', "
                 + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
         }
-        let problems = problems(framework)
-        if !problems.isEmpty {
-            let file = file()
-            throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
-        }
         return framework
+    }
+
+    /// Fails with `problems` of the assessment in `file` (see ``AssessmentCheck``), one line each, if there are any.
+    static func refuse(_ problems: [String], file: @autoclosure () -> String) throws(CommandFailure) {
+        guard !problems.isEmpty else { return }
+        let file = file()
+        throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
     }
 
     /// As ``framework(for:file:)``, with a note on standard error when the versions differ.

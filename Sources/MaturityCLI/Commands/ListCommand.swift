@@ -49,12 +49,12 @@ struct ListCommand: ParsableCommand {
                     }
                 }
             } else {
+                let lines = ListLines(catalog: catalog)
                 scanned = try store.scanGlances(system: system) { entry -> Result<Listed, CommandFailure> in
                     do throws(CommandFailure) {
-                        let framework = try catalog.framework(for: entry.glance, file: entry.url.path)
+                        let line = try lines.line(entry.glance, fileName: entry.fileName, path: entry.url.path)
                         let member = keepsMembers ? SystemDirectory.Member(entry.glance, file: entry.fileName) : nil
-                        return .success(Listed(line: AssessmentSummary.listLine(entry.glance, framework: framework, fileName: entry.fileName),
-                                               summary: nil, member: member))
+                        return .success(Listed(line: line, summary: nil, member: member))
                     } catch {
                         return .failure(error)
                     }

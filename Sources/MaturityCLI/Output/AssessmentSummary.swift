@@ -82,9 +82,9 @@ struct AssessmentSummary: Encodable {
 
     /// The line of `list` for the assessment seen in `glance`, in the store's file `fileName`: the same
     /// line as the summary's.
-    static func listLine(_ glance: AssessmentGlance, framework: Framework, fileName: String) -> String {
+    static func listLine(_ glance: AssessmentGlance, framework: FrameworkCriteria, fileName: String) -> String {
         listLine(date: glance.date.description, system: glance.system, status: glance.status.rawValue, framework: glance.framework,
-                 stages: zip(framework.areas, glance.stages(in: framework)).map { ($0.shortTitle, $1.title, $1.isProvisional) },
+                 stages: zip(framework.framework.areas, glance.stages(in: framework)).map { ($0.shortTitle, $1.title, $1.isProvisional) },
                  fileName: fileName)
     }
 

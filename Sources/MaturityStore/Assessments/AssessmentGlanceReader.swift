@@ -111,7 +111,7 @@ private struct GlanceReader {
     }
 
     private mutating func area() -> AssessmentGlance.Area? {
-        var id: String?, answers: [String: Answer]?, notes: Set<String> = []
+        var id: String?, answers: [AssessmentGlance.Answered]?, notes: [String] = []
         record(["id", "title", "answers", "notes", "actions", "asLastTime", "reviewedActions", "unreviewedActions", "placement"]) { reader, index in
             switch index {
             case 0: id = reader.json.string()
@@ -128,28 +128,37 @@ private struct GlanceReader {
         return AssessmentGlance.Area(id: id, answers: answers, noteCriteria: notes)
     }
 
-    private mutating func answers() -> [String: Answer]? {
+    /// An area's answers, in ascending order of criterion; a criterion given twice is refused.
+    private mutating func answers() -> [AssessmentGlance.Answered]? {
         guard json.beginObject() else { return nil }
-        var answers = [String: Answer](minimumCapacity: 16), first = true
+        var answers: [AssessmentGlance.Answered] = [], first = true
+        answers.reserveCapacity(16)
         while let key = json.nextKey(&first) {
-            guard let word = json.word(Self.answerWords), answers.updateValue(Self.answers[word], forKey: json.text(of: key)) == nil else {
-                return failed()
-            }
+            guard let word = json.word(Self.answerWords) else { return nil }
+            answers.append(AssessmentGlance.Answered(json.text(of: key), Self.answers[word]))
         }
-        return json.failed ? nil : answers
+        guard !json.failed, Self.areAllDifferent(answers.lazy.map(\.criterion)) else { return failed() }
+        return answers
     }
 
-    private mutating func noteCriteria() -> Set<String> {
+    /// The criteria an object of notes has notes on; a criterion given twice is refused.
+    private mutating func noteCriteria() -> [String] {
         guard json.beginObject() else { return [] }
-        var criteria: Set<String> = [], first = true
+        var criteria: [String] = [], first = true
         while let key = json.nextKey(&first) {
-            guard criteria.insert(json.text(of: key)).inserted else {
-                json.fail()
-                return []
-            }
+            criteria.append(json.text(of: key))
             json.skipString()
         }
+        if !Self.areAllDifferent(criteria) { json.fail() }
         return criteria
+    }
+
+    /// Whether no two of `keys` are the same text (as a dictionary would tell them apart), seen at once
+    /// when they come in ascending order, as maturity writes them.
+    private static func areAllDifferent(_ keys: some Collection<String>) -> Bool {
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return true }
+        let sorted = keys.sorted()
+        return !zip(sorted, sorted.dropFirst()).contains { $0 == $1 }
     }
 
     private mutating func action() -> Bool? {

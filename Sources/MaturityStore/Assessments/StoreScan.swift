@@ -5,24 +5,30 @@ import MaturityModel
 extension AssessmentStore {
     /// One value made from an assessment by ``scan(system:systemID:_:)``, with what orders it.
     public struct Scanned<Value: Sendable>: Sendable {
-        /// The file.
-        public var url: URL
+        /// The store's folder.
+        let folder: URL
+        /// The file's name, which orders assessments of the same date.
+        let name: String
         /// The assessment's date.
         public var date: CalendarDate
         /// What the transform made of it.
         public var value: Value
-        /// The file's name, which orders assessments of the same date.
-        var name: String
+
+        /// The file.
+        public var url: URL { folder.appending(path: name) }
     }
 
     /// One assessment file seen at a glance (see ``AssessmentFile/glance(in:)``).
     public struct Glanced: Sendable {
-        /// Where it is.
-        public var url: URL
+        /// The store's folder.
+        let folder: URL
         /// Its name in the store's folder (the last part of `url`).
-        public var fileName: String
+        public let fileName: String
         /// What a line of `list` needs of it.
         public var glance: AssessmentGlance
+
+        /// Where it is.
+        public var url: URL { folder.appending(path: fileName) }
     }
 
     /// Like ``list(system:systemID:)``, but keeps only `transform` of each assessment, so that a store of
@@ -43,8 +49,8 @@ extension AssessmentStore {
             let url = folder.appending(path: file.name)
             do {
                 let assessment = try Self.decode(try Self.read(file, in: opened, url: url).data, from: url)
-                return .success(Scanned(url: url, date: assessment.date, value: try transform(Entry(url: url, assessment: assessment)),
-                                        name: file.name))
+                return .success(Scanned(folder: folder, name: file.name, date: assessment.date,
+                                        value: try transform(Entry(url: url, assessment: assessment))))
             } catch let error as StoreError {
                 return .failure(error)
             } catch {
@@ -68,7 +74,8 @@ extension AssessmentStore {
         guard var chosen = try choose(system: system, systemID: systemID, indexed: true) else { return ([], []) }
         let opened = chosen.opened, folder = self.folder, index = chosen.index, fresh = chosen.fresh
         let outcomes = Parallel.map(chosen.files) { file -> (Result<Scanned<Value>, StoreError>, StoreIndex.Record?) in
-            let url = folder.appending(path: file.name)
+            // The file's URL is made only when it is needed (a file read, a problem to report).
+            let url = { folder.appending(path: file.name) }
             do {
                 let glance: AssessmentGlance, record: StoreIndex.Record?
                 if let known = fresh[file.name] {
@@ -77,16 +84,16 @@ extension AssessmentStore {
                     (glance, record) = (kept, .kept(entry))
                 } else {
                     let moment = StoreIndex.Moment.now()
-                    let read = try Self.read(file, in: opened, url: url)
-                    glance = try AssessmentFile.glance(in: read.data) ?? AssessmentGlance(Self.decode(read.data, from: url))
+                    let read = try Self.read(file, in: opened, url: url())
+                    glance = try AssessmentFile.glance(in: read.data) ?? AssessmentGlance(Self.decode(read.data, from: url()))
                     record = index?.record(file.name, stamp: read.stamp, glance: glance, readAt: moment)
                 }
-                let value = try transform(Glanced(url: url, fileName: file.name, glance: glance))
-                return (.success(Scanned(url: url, date: glance.date, value: value, name: file.name)), record)
+                let value = try transform(Glanced(folder: folder, fileName: file.name, glance: glance))
+                return (.success(Scanned(folder: folder, name: file.name, date: glance.date, value: value)), record)
             } catch let error as StoreError {
                 return (.failure(error), nil)
             } catch {
-                return (.failure(StoreError("\(inert: url.path): \(error)")), nil)
+                return (.failure(StoreError("\(inert: url().path): \(error)")), nil)
             }
         }
         if let index {
@@ -180,10 +187,11 @@ extension AssessmentStore {
 
     /// The bytes of `file` in the open store folder (at `url`), within an assessment's size limit, and
     /// its stamp when read (nil for a file reached through a link).
-    private static func read(_ file: LocalFolder.Entry, in folder: LocalFolder, url: URL) throws(StoreError) -> (data: Data, stamp: FileStamp?) {
+    private static func read(_ file: LocalFolder.Entry, in folder: LocalFolder, url: @autoclosure () -> URL)
+        throws(StoreError) -> (data: Data, stamp: FileStamp?) {
         switch folder.readStamped(file, limit: AssessmentFile.maximumFileSize) {
         case let .success(read): return read
-        case let .failure(failure): throw StoreError("\(inert: url.path): \(failure)")
+        case let .failure(failure): throw StoreError("\(inert: url().path): \(failure)")
         }
     }
 

@@ -176,9 +176,9 @@ final class ScanIndex: Sendable {
             for area in glance.areas {
                 writer.number(number(of: area.id))
                 writer.number(area.answers.count)
-                for (criterion, answer) in area.answers {
-                    writer.number(number(of: criterion))
-                    writer.byte(GlanceBytesReader.code(of: answer))
+                for answered in area.answers {
+                    writer.number(number(of: answered.criterion))
+                    writer.byte(GlanceBytesReader.code(of: answered.answer))
                 }
                 writer.number(area.noteCriteria.count)
                 for criterion in area.noteCriteria { writer.number(number(of: criterion)) }
@@ -223,16 +223,18 @@ private struct GlanceBytesReader {
         areas.reserveCapacity(areaCount)
         for _ in 0..<areaCount {
             guard let areaID = text(), let answerCount = reader.number(limit: 1 << 20) else { return nil }
-            var answers = [String: Answer](minimumCapacity: answerCount)
+            var answers: [AssessmentGlance.Answered] = []
+            answers.reserveCapacity(answerCount)
             for _ in 0..<answerCount {
                 guard let criterion = text(), let code = reader.byte(), Int(code) < Self.answers.count else { return nil }
-                answers[criterion] = Self.answers[Int(code)]
+                answers.append(AssessmentGlance.Answered(criterion, Self.answers[Int(code)]))
             }
             guard let noteCount = reader.number(limit: 1 << 20) else { return nil }
-            var notes = Set<String>(minimumCapacity: noteCount)
+            var notes: [String] = []
+            notes.reserveCapacity(noteCount)
             for _ in 0..<noteCount {
                 guard let criterion = text() else { return nil }
-                notes.insert(criterion)
+                notes.append(criterion)
             }
             areas.append(AssessmentGlance.Area(id: areaID, answers: answers, noteCriteria: notes))
         }
