@@ -101,6 +101,12 @@ public struct AssessmentGlance: Sendable, Equatable {
     /// Each area of `framework`, in its order: the title of the stage it is placed at and whether that is
     /// provisional, as ``PlacementRules/place(_:in:answers:)`` has them for this assessment's answers.
     public func stages(in framework: FrameworkCriteria) -> [(title: String, isProvisional: Bool)] {
+        levels(in: framework).map { (PlacementRules.stageTitle(atLevel: $0.level, in: framework.framework), $0.isProvisional) }
+    }
+
+    /// Each area of `framework`, in its order: the ``Placement/level`` it is placed at and whether that is
+    /// provisional, as ``PlacementRules/place(_:in:answers:)`` has them for this assessment's answers.
+    public func levels(in framework: FrameworkCriteria) -> [(level: Int, isProvisional: Bool)] {
         // Each framework criterion's answer, by its place in the framework; a later area's answer wins.
         var answers = [Answer?](repeating: nil, count: framework.count)
         for area in areas {
@@ -108,10 +114,7 @@ public struct AssessmentGlance: Sendable, Equatable {
         }
         return framework.framework.areas.indices.map { index in
             let first = framework.firstPosition(ofArea: index)
-            let (level, isProvisional) = PlacementRules.level(of: framework.framework.areas[index], in: framework.framework) {
-                answers[first + $0]
-            }
-            return (PlacementRules.stageTitle(atLevel: level, in: framework.framework), isProvisional)
+            return PlacementRules.level(of: framework.framework.areas[index], in: framework.framework) { answers[first + $0] }
         }
     }
 }

@@ -73,29 +73,6 @@ struct AssessmentSummary: Encodable {
         }
     }
 
-    /// One line for `list`; every value from the file is made inert, line breaks included.
-    var listLine: String {
-        Self.listLine(date: date, system: system, status: status, framework: framework,
-                      stages: areas.map { ($0.short, $0.placement.stageTitle, $0.placement.provisional) },
-                      fileName: URL(fileURLWithPath: file).lastPathComponent)
-    }
-
-    /// The line of `list` for the assessment seen in `glance`, in the store's file `fileName`: the same
-    /// line as the summary's.
-    static func listLine(_ glance: AssessmentGlance, framework: FrameworkCriteria, fileName: String) -> String {
-        listLine(date: glance.date.description, system: glance.system, status: glance.status.rawValue, framework: glance.framework,
-                 stages: zip(framework.framework.areas, glance.stages(in: framework)).map { ($0.shortTitle, $1.title, $1.isProvisional) },
-                 fileName: fileName)
-    }
-
-    /// One line for `list`, from its parts (each area's short title, stage title and whether it is provisional).
-    private static func listLine(date: String, system: String, status: String, framework: FrameworkReference,
-                                 stages: [(short: String, title: String, provisional: Bool)], fileName: String) -> String {
-        let stages = stages.map { "\(inert: $0.short): \(inert: $0.title)\($0.provisional ? " (provisional)" : "")" }
-        return "\(date)  \(inert: system)  \(status)  \(inert: framework.id) \(inert: framework.version)  "
-            + stages.joined(separator: " · ") + "  [\(inert: fileName)]"
-    }
-
     /// The text of `show`; every value from the file is made inert, line breaks included.
     func text(framework: Framework) -> String {
         var lines = ["\(inert: system), \(date) (\(status))"]

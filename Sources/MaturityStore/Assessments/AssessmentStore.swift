@@ -15,6 +15,12 @@ public struct AssessmentStore: Sendable {
     /// ``scanGlances(system:systemID:_:)``); nil for none.
     public let cache: URL?
 
+    /// The clocks by which a scan dates its reads for the index (tests move them on, so that what
+    /// they wrote counts as long settled).
+    var indexClock: @Sendable () -> StoreIndex.Moment = StoreIndex.Moment.now
+    /// Told the name of every file a scan reads (tests watch what is read and what is not).
+    var readWatcher: (@Sendable (String) -> Void)?
+
     /// A store in `folder`, whose scans keep their index in the private folder `cache`, if given.
     public init(folder: URL, cache: URL? = nil) {
         self.folder = folder.standardizedFileURL

@@ -44,11 +44,11 @@ extension AssessmentStore {
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
         let filtered = system != nil || systemID != nil
         guard let chosen = try choose(system: system, systemID: systemID, indexed: filtered) else { return ([], []) }
-        let opened = chosen.opened, folder = self.folder
+        let opened = chosen.opened, folder = self.folder, watcher = readWatcher
         let outcomes = Parallel.map(chosen.files) { file -> Result<Scanned<Value>, StoreError> in
             let url = folder.appending(path: file.name)
             do {
-                let assessment = try Self.decode(try Self.read(file, in: opened, url: url).data, from: url)
+                let assessment = try Self.decode(try Self.read(file, in: opened, url: url, watcher: watcher).data, from: url)
                 return .success(Scanned(folder: folder, name: file.name, date: assessment.date,
                                         value: try transform(Entry(url: url, assessment: assessment))))
             } catch let error as StoreError {
@@ -72,7 +72,8 @@ extension AssessmentStore {
     public func scanGlances<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Glanced) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
         guard var chosen = try choose(system: system, systemID: systemID, indexed: true) else { return ([], []) }
-        let opened = chosen.opened, folder = self.folder, index = chosen.index, fresh = chosen.fresh
+        let opened = chosen.opened, folder = self.folder, index = chosen.index, fresh = chosen.fresh, clock = indexClock
+        let watcher = readWatcher
         let outcomes = Parallel.map(chosen.files) { file -> (Result<Scanned<Value>, StoreError>, StoreIndex.Record?) in
             // The file's URL is made only when it is needed (a file read, a problem to report).
             let url = { folder.appending(path: file.name) }
@@ -83,8 +84,8 @@ extension AssessmentStore {
                 } else if let index, let entry = index.trusted(file, in: opened), let kept = index.previous?.glance(of: entry) {
                     (glance, record) = (kept, .kept(entry))
                 } else {
-                    let moment = StoreIndex.Moment.now()
-                    let read = try Self.read(file, in: opened, url: url())
+                    let moment = clock()
+                    let read = try Self.read(file, in: opened, url: url(), watcher: watcher)
                     glance = try AssessmentFile.glance(in: read.data) ?? AssessmentGlance(Self.decode(read.data, from: url()))
                     record = index?.record(file.name, stamp: read.stamp, glance: glance, readAt: moment)
                 }
@@ -142,15 +143,16 @@ extension AssessmentStore {
     /// that cannot be read. Another system's file is not decoded: its identity comes from the index,
     /// or from a peek at its top-level `system` and `systemID` (or its glance, to be kept in the index).
     private func narrow(_ chosen: inout Chosen, system: String?, systemID: String?) {
-        let opened = chosen.opened, folder = self.folder, index = chosen.index
+        let opened = chosen.opened, folder = self.folder, index = chosen.index, clock = indexClock
+        let watcher = readWatcher
         let peeked = Parallel.map(chosen.files) { file -> Result<Peeked, StoreError> in
             if let index, let entry = index.trusted(file, in: opened), let identity = index.previous?.identity(of: entry) {
                 return .success(Peeked(file: file, name: identity.name, id: identity.id, record: .kept(entry)))
             }
             let url = folder.appending(path: file.name)
             do throws(StoreError) {
-                let moment = StoreIndex.Moment.now()
-                let read = try Self.read(file, in: opened, url: url)
+                let moment = clock()
+                let read = try Self.read(file, in: opened, url: url, watcher: watcher)
                 // With an index, the glance is read (to be kept); else only the identity is peeked at. A file
                 // whose identity is unsure is decoded; one that cannot be decoded is kept, so that its
                 // problem is reported when it is read.
@@ -187,8 +189,9 @@ extension AssessmentStore {
 
     /// The bytes of `file` in the open store folder (at `url`), within an assessment's size limit, and
     /// its stamp when read (nil for a file reached through a link).
-    private static func read(_ file: LocalFolder.Entry, in folder: LocalFolder, url: @autoclosure () -> URL)
-        throws(StoreError) -> (data: Data, stamp: FileStamp?) {
+    private static func read(_ file: LocalFolder.Entry, in folder: LocalFolder, url: @autoclosure () -> URL,
+                             watcher: (@Sendable (String) -> Void)?) throws(StoreError) -> (data: Data, stamp: FileStamp?) {
+        watcher?(file.name)
         switch folder.readStamped(file, limit: AssessmentFile.maximumFileSize) {
         case let .success(read): return read
         case let .failure(failure): throw StoreError("\(inert: url().path): \(failure)")
