@@ -53,4 +53,37 @@ struct ListLineEndToEndTests {
         #expect(lines.stdout.split(separator: "\n").map(String.init) == expected)
         #expect(lines.stdout.contains("Kent\\u{1B}[31m and Medway"))
     }
+
+    /// The scan index goes to the user's private cache folder (owner-only), never into the store;
+    /// `MATURITY_CACHE=off` keeps none; a file changed in place is listed as it is now.
+    @Test func theIndexLivesInThePrivateCacheNeverInTheStore() throws {
+        let sandbox = try Sandbox()
+        for (system, date) in [("West Yorkshire ICS", "2025-11-20"), ("Kent and Medway", "2026-01-01")] {
+            #expect(try sandbox.run(["new", "--system", system, "--date", date]).status == 0)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let first = try sandbox.run(["list"])
+        let progress = try sandbox.run(["progress", "--system", "west yorkshire ics"])
+        #expect(first.status == 0 && progress.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == files, "nothing is written into the store")
+        let cache = sandbox.home.appending(path: ".cache/maturity")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(kept.count == 1 && kept[0].hasPrefix("scan-") && kept[0].hasSuffix(".index"))
+        #expect((try FileManager.default.attributesOfItem(atPath: cache.path)[.posixPermissions] as? Int) == 0o700)
+        #expect((try FileManager.default.attributesOfItem(atPath: cache.appending(path: kept[0]).path)[.posixPermissions] as? Int) == 0o600)
+        #expect(try sandbox.run(["list"]).stdout == first.stdout)
+        // Changed in place, same size: listed as it is now.
+        let path = sandbox.store.appending(path: files[1]).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"status\" : \"draft\"", with: "\"status\" : \"DRAFT\"").utf8).write(to: URL(fileURLWithPath: path))
+        let changed = try sandbox.run(["list"])
+        #expect(changed.stderr.contains("\(files[1]): status: 'DRAFT' is not draft or complete"))
+        // Elsewhere by XDG_CACHE_HOME; none at all with MATURITY_CACHE=off.
+        let xdg = sandbox.root.appending(path: "xdg-cache")
+        #expect(try sandbox.run(["list"], environment: ["XDG_CACHE_HOME": xdg.path]).stdout == changed.stdout)
+        #expect(FileManager.default.fileExists(atPath: xdg.appending(path: "maturity").path))
+        try FileManager.default.removeItem(at: cache)
+        #expect(try sandbox.run(["list"], environment: ["MATURITY_CACHE": "off"]).stdout == changed.stdout)
+        #expect(!FileManager.default.fileExists(atPath: cache.path))
+    }
 }
