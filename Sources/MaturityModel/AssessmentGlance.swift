@@ -119,6 +119,21 @@ public struct AssessmentGlance: Sendable, Equatable {
     }
 }
 
+extension AssessmentGlance {
+    /// The assessment as far as the glance tells it: framework, system, identity, rename, date, status
+    /// and answers, with no notes, actions, participants or record (all that a progression needs).
+    public var assessment: Assessment {
+        var assessment = Assessment(
+            framework: framework, system: system, date: date, status: status,
+            areas: areas.map { area in
+                AreaRecord(id: area.id, answers: Dictionary(area.answers.map { ($0.criterion, $0.answer) }, uniquingKeysWith: { _, later in later }))
+            })
+        assessment.systemID = systemID
+        assessment.systemRename = systemRename
+        return assessment
+    }
+}
+
 extension SystemDirectory.Member {
     /// The member for the assessment seen in `glance`, saved as `file`.
     public init(_ glance: AssessmentGlance, file: String) {

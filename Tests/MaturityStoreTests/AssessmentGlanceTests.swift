@@ -101,6 +101,38 @@ struct AssessmentGlanceTests {
         }
     }
 
+    /// `progress` works from glances: the progression of the assessments a glance tells of is the
+    /// progression of the whole assessments (stages, movements, criteria newly met and lost, names).
+    @Test func aProgressionFromGlancesIsTheProgressionOfTheAssessments() throws {
+        var random = Mutator(seed: 1201, fragments: [])
+        for _ in 0..<200 {
+            var series: [Progression.Entry] = []
+            for index in 0..<(1 + random.next(5)) {
+                var assessment = sampleAssessment(date: "202\(index)-0\(1 + random.next(9))-1\(random.next(10))")
+                assessment.areas = seedFramework.areas.filter { _ in random.next(6) > 0 }.map { AreaRecord(id: $0.id) }
+                for area in assessment.areas.indices {
+                    for criterion in seedFramework.allCriteria where random.next(3) > 0 {
+                        assessment.areas[area].answers[criterion.id] = Answer.allCases[random.next(4)]
+                    }
+                }
+                assessment.status = random.next(2) == 0 ? .draft : .complete
+                series.append(Progression.Entry(assessment: assessment, file: "f\(index).json"))
+            }
+            let whole = Progression(entries: series, framework: seedFramework)
+            let seen = Progression(entries: series.map { Progression.Entry(assessment: AssessmentGlance($0.assessment).assessment, file: $0.file) },
+                                   framework: seedFramework)
+            #expect(seen.system == whole.system && seen.entries.map(\.file) == whole.entries.map(\.file))
+            #expect(seen.entries.map(\.assessment.date) == whole.entries.map(\.assessment.date))
+            #expect(seen.entries.map(\.assessment.status) == whole.entries.map(\.assessment.status))
+            for (glanced, full) in zip(seen.areas, whole.areas) {
+                #expect(glanced.points == full.points)
+                #expect(glanced.steps.map(\.movement) == full.steps.map(\.movement))
+                #expect(glanced.steps.map { $0.newlyMet.map(\.id) } == full.steps.map { $0.newlyMet.map(\.id) })
+                #expect(glanced.steps.map { $0.newlyLost.map(\.id) } == full.steps.map { $0.newlyLost.map(\.id) })
+            }
+        }
+    }
+
     /// Text the full decoder reads in its own way (or refuses) is left to it: the glance says "not sure".
     @Test(arguments: [
         "\u{FEFF}", // a byte order mark before the object
