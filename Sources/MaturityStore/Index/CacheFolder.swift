@@ -56,7 +56,7 @@ final class CacheFolder: Sendable {
     }
 
     /// The bytes of the file `name`; nil when there is none, or it is not a private regular file.
-    func read(_ name: String) -> Data? {
+    func read(_ name: String) -> [UInt8]? {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard file >= 0 else { return nil }
         defer { close(file) }
@@ -64,7 +64,7 @@ final class CacheFolder: Sendable {
         guard fstat(file, &status) == 0, Self.isPrivate(status, type: S_IFREG), Int(status.st_size) <= Self.maximumFileSize else {
             return nil
         }
-        var data = Data(count: Int(status.st_size))
+        var data = [UInt8](repeating: 0, count: Int(status.st_size))
         var count = 0
         while count < data.count {
             let wanted = data.count - count

@@ -78,7 +78,7 @@ struct StoreIndex: Sendable {
         folder = identity
         clockShared = Self.localFileSystems.contains(type)
         fileName = "scan-\(String(identity.device, radix: 16))-\(String(identity.inode, radix: 16)).index"
-        previous = cache.read(fileName).flatMap { ScanIndex(Array($0)) }.flatMap { index in
+        previous = cache.read(fileName).flatMap { ScanIndex($0) }.flatMap { index in
             index.folder.device == identity.device && index.folder.inode == identity.inode ? index : nil
         }
     }
