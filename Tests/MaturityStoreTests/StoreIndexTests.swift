@@ -224,15 +224,40 @@ struct StoreIndexTests {
         #expect(indexFile == nil)
     }
 
+    /// A text table grown far beyond what the entries use (texts of files long gone) is started anew;
+    /// the entries kept are the same, and still used unread.
+    @Test func aBloatedTextTableIsRebuilt() throws {
+        try write(sampleAssessment(system: "Kept ICS", date: "2026-01-01"), as: "2026-01-01-kept-ics.json")
+        try coldAndWarm { #expect(lines() == ["2026-01-01-kept-ics.json Kept ICS draft"]) }
+        let url = try #require(indexFile)
+        let index = try #require(ScanIndex([UInt8](try Data(contentsOf: url))))
+        let entry = try #require(index.entries["2026-01-01-kept-ics.json"])
+        // The same entry, behind 5,000 texts no entry uses.
+        var texts = ScanIndex.Texts((0..<5000).map { "gone-\($0)" })
+        let seen = index.seen(entry)
+        let body = ScanIndex.body(stamp: index.stamp(of: entry), firstSeen: seen.firstSeen, settled: seen.settled,
+                                  glance: try #require(index.glance(of: entry)), texts: &texts)
+        try Data(ScanIndex.file(folder: index.folder, bootID: index.bootID, texts: texts.texts,
+                                entries: [("2026-01-01-kept-ics.json", body[...])])).write(to: url)
+        #expect(lines() == ["2026-01-01-kept-ics.json Kept ICS draft"])
+        #expect(reads.taken().isEmpty, "the bloated index was still used")
+        let rebuilt = try #require(ScanIndex([UInt8](try Data(contentsOf: url))))
+        #expect(rebuilt.texts.count < 100 && rebuilt.entries.count == 1)
+        #expect(lines() == ["2026-01-01-kept-ics.json Kept ICS draft"])
+        #expect(reads.taken().isEmpty, "the rebuilt index is used")
+    }
+
     /// The index keeps every glance exactly: what is read back equals what was put in.
     @Test func glancesRoundTripThroughTheIndex() throws {
-        var builder = ScanIndex.Builder(base: nil)
+        var texts = ScanIndex.Texts()
+        var entries: [(name: String, body: ArraySlice<UInt8>)] = []
         let glances = AssessmentGlanceTests.variedAssessments().map(AssessmentGlance.init)
         for (number, glance) in glances.enumerated() {
-            builder.add("file-\(number).json", stamp: FileStamp(device: 1, inode: UInt64(number), size: 2, modified: 3, changed: -4),
-                        firstSeen: 5, settled: number % 2 == 0, glance: glance)
+            let stamp = FileStamp(device: 1, inode: UInt64(number), size: 2, modified: 3, changed: -4)
+            entries.append(("file-\(number).json", ScanIndex.body(stamp: stamp, firstSeen: 5, settled: number % 2 == 0, glance: glance, texts: &texts)[...]))
         }
-        let index = try #require(ScanIndex(builder.bytes(folder: (7, 8), bootID: "boot")))
+        let bytes = ScanIndex.file(folder: (7, 8), bootID: "boot", texts: texts.texts, entries: entries)
+        let index = try #require(ScanIndex(bytes))
         #expect(index.folder.device == 7 && index.folder.inode == 8 && index.bootID == "boot")
         for (number, glance) in glances.enumerated() {
             let entry = try #require(index.entries["file-\(number).json"])
@@ -242,7 +267,6 @@ struct StoreIndexTests {
             #expect(index.seen(entry).firstSeen == 5 && index.seen(entry).settled == (number % 2 == 0))
         }
         // Every truncation is refused whole.
-        let bytes = builder.bytes(folder: (7, 8), bootID: "boot")
         for length in stride(from: 0, to: bytes.count, by: 7) { #expect(ScanIndex(Array(bytes.prefix(length))) == nil) }
     }
 }

@@ -95,12 +95,29 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    /// What `list` keeps of one assessment.
+    /// What `list` keeps of one assessment: its line, and, out of line (so that a line of a large store
+    /// takes little room), the JSON summary (only for JSON) and what tells the systems apart (only with --system).
     struct Listed: Sendable {
         var line: String
-        var summary: AssessmentSummary?
-        /// What tells the systems apart, kept only with --system.
-        var member: SystemDirectory.Member?
+        private let kept: Kept?
+
+        private final class Kept: Sendable {
+            let summary: AssessmentSummary?
+            let member: SystemDirectory.Member?
+
+            init(summary: AssessmentSummary?, member: SystemDirectory.Member?) {
+                self.summary = summary
+                self.member = member
+            }
+        }
+
+        init(line: String, summary: AssessmentSummary?, member: SystemDirectory.Member?) {
+            self.line = line
+            kept = summary == nil && member == nil ? nil : Kept(summary: summary, member: member)
+        }
+
+        var summary: AssessmentSummary? { kept?.summary }
+        var member: SystemDirectory.Member? { kept?.member }
     }
 }
 

@@ -72,16 +72,14 @@ extension AssessmentStore {
     public func scanGlances<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Glanced) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
         guard var chosen = try choose(system: system, systemID: systemID, indexed: true) else { return ([], []) }
-        let opened = chosen.opened, folder = self.folder, index = chosen.index, fresh = chosen.fresh, clock = indexClock
+        let opened = chosen.opened, folder = self.folder, index = chosen.index, clock = indexClock
         let watcher = readWatcher
         let outcomes = Parallel.map(chosen.files) { file -> (Result<Scanned<Value>, StoreError>, StoreIndex.Record?) in
             // The file's URL is made only when it is needed (a file read, a problem to report).
             let url = { folder.appending(path: file.name) }
             do {
                 let glance: AssessmentGlance, record: StoreIndex.Record?
-                if let known = fresh[file.name] {
-                    (glance, record) = (known, nil)
-                } else if let index, let entry = index.trusted(file, in: opened), let kept = index.previous?.glance(of: entry) {
+                if let index, let entry = index.trusted(file, in: opened), let kept = index.previous?.glance(of: entry) {
                     (glance, record) = (kept, .kept(entry))
                 } else {
                     let moment = clock()
@@ -98,6 +96,7 @@ extension AssessmentStore {
             }
         }
         if let index {
+            // A file read twice (to choose it, then to list it) keeps the later record.
             for (file, (_, record)) in zip(chosen.files, outcomes) where record != nil { chosen.records[file.name] = record }
             index.save(chosen.records)
         }
@@ -115,8 +114,6 @@ extension AssessmentStore {
         var index: StoreIndex?
         /// What the next index keeps of each file looked at so far.
         var records: [String: StoreIndex.Record] = [:]
-        /// Glances read while choosing, by file name.
-        var fresh: [String: AssessmentGlance] = [:]
     }
 
     /// The assessment files of the store (`.json`, not hidden), or only those that may be the system's
@@ -135,7 +132,6 @@ extension AssessmentStore {
         var name: String?
         var id: String?
         var record: StoreIndex.Record?
-        var glance: AssessmentGlance?
     }
 
     /// Narrows `chosen` to the files that may belong to the system called `system` or with identity
@@ -163,7 +159,7 @@ extension AssessmentStore {
                     identity = identity ?? (assessment.system, assessment.systemID)
                 }
                 let record = glance.flatMap { index?.record(file.name, stamp: read.stamp, glance: $0, readAt: moment) }
-                return .success(Peeked(file: file, name: identity?.name, id: identity?.id, record: record, glance: glance))
+                return .success(Peeked(file: file, name: identity?.name, id: identity?.id, record: record))
             } catch {
                 return .failure(error)
             }
@@ -180,9 +176,6 @@ extension AssessmentStore {
         }
         let candidates = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
         chosen.files = readable.indices.filter { candidates[$0] }.map { readable[$0].file }
-        for index in readable.indices where candidates[index] {
-            if let glance = readable[index].glance { chosen.fresh[readable[index].file.name] = glance }
-        }
     }
 
     // MARK: - Reading and ordering

@@ -99,97 +99,88 @@ final class ScanIndex: Sendable {
 
     // MARK: - Writing
 
-    /// An index being written: the texts of `base` (if given, so that its entries can be copied), and
-    /// new texts added as new entries need them.
-    struct Builder {
-        private var texts: [String]
+    /// The text table of an index being written: numbers given to texts in order, starting from a
+    /// previous index's table (so that its entries can be copied unchanged).
+    struct Texts {
+        private(set) var texts: [String]
         private var numbers: [String: Int]
-        private var entries: [(name: String, body: ArraySlice<UInt8>)] = []
 
-        /// A builder whose text table starts as `base`'s.
-        init(base: ScanIndex?) {
-            texts = base?.texts ?? []
+        /// A table that starts as `texts`.
+        init(_ texts: [String] = []) {
+            self.texts = texts
             numbers = Dictionary(texts.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
-        /// How many texts the table holds.
-        var textCount: Int { texts.count }
-
-        /// Adds an entry copied from the base index.
-        mutating func copy(_ name: String, body: ArraySlice<UInt8>) {
-            entries.append((name, body))
-        }
-
-        /// Adds a new entry.
-        mutating func add(_ name: String, stamp: FileStamp, firstSeen: Int64, settled: Bool, glance: AssessmentGlance) {
-            var writer = IndexWriter()
-            for value in [stamp.device, stamp.inode, UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified),
-                          UInt64(bitPattern: stamp.changed), UInt64(bitPattern: firstSeen)] {
-                writer.fixed(value)
-            }
-            writer.byte(settled ? 1 : 0)
-            encode(glance, into: &writer)
-            entries.append((name, writer.bytes[...]))
-        }
-
-        /// The index file's bytes, for the folder of `identity`, written during boot `bootID`.
-        func bytes(folder identity: (device: UInt64, inode: UInt64), bootID: String) -> [UInt8] {
-            var writer = IndexWriter()
-            writer.append(ScanIndex.magic)
-            writer.fixed(identity.device)
-            writer.fixed(identity.inode)
-            writer.text(bootID)
-            writer.number(texts.count)
-            for text in texts { writer.text(text) }
-            writer.number(entries.count)
-            for entry in entries {
-                writer.text(entry.name)
-                writer.number(entry.body.count)
-                writer.append(entry.body)
-            }
-            writer.seal()
-            return writer.bytes
-        }
-
-        private mutating func number(of text: String) -> Int {
+        /// The number of `text`, given the next one if it has none yet.
+        mutating func number(of text: String) -> Int {
             if let number = numbers[text] { return number }
             texts.append(text)
             numbers[text] = texts.count - 1
             return texts.count - 1
         }
+    }
 
-        private mutating func encode(_ glance: AssessmentGlance, into writer: inout IndexWriter) {
-            writer.number(number(of: glance.system))
-            writer.number(glance.systemID.map { number(of: $0) + 1 } ?? 0)
-            encode(glance.date, into: &writer)
-            writer.byte(glance.status == .complete ? 1 : 0)
-            for text in [glance.framework.id, glance.framework.version, glance.framework.title] { writer.number(number(of: text)) }
-            if let rename = glance.systemRename {
-                writer.byte(1)
-                writer.number(number(of: rename.from))
-                writer.number(number(of: rename.to))
-                encode(rename.date, into: &writer)
-            } else {
-                writer.byte(0)
-            }
-            writer.number(glance.areas.count)
-            for area in glance.areas {
-                writer.number(number(of: area.id))
-                writer.number(area.answers.count)
-                for answered in area.answers {
-                    writer.number(number(of: answered.criterion))
-                    writer.byte(GlanceBytesReader.code(of: answered.answer))
-                }
-                writer.number(area.noteCriteria.count)
-                for criterion in area.noteCriteria { writer.number(number(of: criterion)) }
-            }
+    /// The body of an entry: the stamp, when it was first seen, whether it is settled, and the glance,
+    /// its texts numbered in `texts`.
+    static func body(stamp: FileStamp, firstSeen: Int64, settled: Bool, glance: AssessmentGlance, texts: inout Texts) -> [UInt8] {
+        var writer = IndexWriter()
+        for value in [stamp.device, stamp.inode, UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified),
+                      UInt64(bitPattern: stamp.changed), UInt64(bitPattern: firstSeen)] {
+            writer.fixed(value)
         }
+        writer.byte(settled ? 1 : 0)
+        writer.number(texts.number(of: glance.system))
+        writer.number(glance.systemID.map { texts.number(of: $0) + 1 } ?? 0)
+        encode(glance.date, into: &writer)
+        writer.byte(glance.status == .complete ? 1 : 0)
+        for text in [glance.framework.id, glance.framework.version, glance.framework.title] { writer.number(texts.number(of: text)) }
+        if let rename = glance.systemRename {
+            writer.byte(1)
+            writer.number(texts.number(of: rename.from))
+            writer.number(texts.number(of: rename.to))
+            encode(rename.date, into: &writer)
+        } else {
+            writer.byte(0)
+        }
+        writer.number(glance.areas.count)
+        for area in glance.areas {
+            writer.number(texts.number(of: area.id))
+            writer.number(area.answers.count)
+            for answered in area.answers {
+                writer.number(texts.number(of: answered.criterion))
+                writer.byte(GlanceBytesReader.code(of: answered.answer))
+            }
+            writer.number(area.noteCriteria.count)
+            for criterion in area.noteCriteria { writer.number(texts.number(of: criterion)) }
+        }
+        return writer.bytes
+    }
 
-        private func encode(_ date: CalendarDate, into writer: inout IndexWriter) {
-            writer.number(date.year)
-            writer.byte(UInt8(date.month))
-            writer.byte(UInt8(date.day))
+    private static func encode(_ date: CalendarDate, into writer: inout IndexWriter) {
+        writer.number(date.year)
+        writer.byte(UInt8(date.month))
+        writer.byte(UInt8(date.day))
+    }
+
+    /// The bytes of an index file for the folder of `identity`, written during boot `bootID`, with the
+    /// text table `texts` and `entries` (each a file name and a body whose texts are numbered in `texts`).
+    static func file(folder identity: (device: UInt64, inode: UInt64), bootID: String, texts: [String],
+                     entries: [(name: String, body: ArraySlice<UInt8>)]) -> [UInt8] {
+        var writer = IndexWriter()
+        writer.append(magic)
+        writer.fixed(identity.device)
+        writer.fixed(identity.inode)
+        writer.text(bootID)
+        writer.number(texts.count)
+        for text in texts { writer.text(text) }
+        writer.number(entries.count)
+        for entry in entries {
+            writer.text(entry.name)
+            writer.number(entry.body.count)
+            writer.append(entry.body)
         }
+        writer.seal()
+        return writer.bytes
     }
 }
 

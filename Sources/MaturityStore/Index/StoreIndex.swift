@@ -1,6 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityModel
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +21,7 @@ import Darwin
 /// it), or, on a local file system whose times come from this machine's clock, when the file's change
 /// time was ``margin`` or more before the read. The index is used only on file systems known to keep
 /// change times (local ones and NFS); a file reached through a link is never indexed.
-struct StoreIndex: Sendable {
+final class StoreIndex: Sendable {
     /// How long after a file's last change its content must have been read for its entry to settle.
     static let margin: Int64 = 3_000_000_000
 
@@ -50,8 +51,8 @@ struct StoreIndex: Sendable {
     enum Record: Sendable {
         /// The previous index's entry, unchanged.
         case kept(ScanIndex.Entry)
-        /// A glance just read from the file with this stamp.
-        case read(stamp: FileStamp, firstSeen: Int64, settled: Bool, glance: AssessmentGlance)
+        /// The body of a new entry (a glance just read, with the file's stamp), its texts numbered in ``texts``.
+        case read(body: [UInt8])
     }
 
     /// This boot's identity (`/proc/sys/kernel/random/boot_id`); empty when unknown.
@@ -67,6 +68,10 @@ struct StoreIndex: Sendable {
     private let clockShared: Bool
     /// The index as the last scan left it, if there is a usable one.
     let previous: ScanIndex?
+    /// Whether the next index starts a new text table (the previous one holds many texts no longer used).
+    private let rebuilds: Bool
+    /// The text table of the next index, shared by every thread of the scan.
+    private let texts: Mutex<ScanIndex.Texts>
 
     /// The index of the open store folder `opened`, in the cache folder at `cacheURL`; nil when there is
     /// no cache folder, it is not private, or the store's file system is not one the index can trust.
@@ -78,9 +83,13 @@ struct StoreIndex: Sendable {
         folder = identity
         clockShared = Self.localFileSystems.contains(type)
         fileName = "scan-\(String(identity.device, radix: 16))-\(String(identity.inode, radix: 16)).index"
-        previous = cache.read(fileName).flatMap { ScanIndex($0) }.flatMap { index in
+        let previous = cache.read(fileName).flatMap { ScanIndex($0) }.flatMap { index in
             index.folder.device == identity.device && index.folder.inode == identity.inode ? index : nil
         }
+        self.previous = previous
+        // The text table only grows as texts come and go; it is started anew when it is much larger than its entries need.
+        rebuilds = (previous?.texts.count ?? 0) > max(4096, 4 * (previous?.entries.count ?? 0))
+        texts = Mutex(ScanIndex.Texts(rebuilds ? [] : previous?.texts ?? []))
     }
 
     /// The previous index's entry for `file`, when it may be used unread: the file is a regular file
@@ -104,33 +113,37 @@ struct StoreIndex: Sendable {
         }
         let settled = moment.boot - firstSeen >= Self.margin
             || (clockShared && moment.real - stamp.changed >= Self.margin && stamp.changed <= moment.real)
-        return .read(stamp: stamp, firstSeen: firstSeen, settled: settled, glance: glance)
+        return .read(body: texts.withLock { ScanIndex.body(stamp: stamp, firstSeen: firstSeen, settled: settled, glance: glance, texts: &$0) })
     }
 
     /// Writes the index of `records` (one per file seen; files not among them are dropped), unless it
     /// would be the previous index unchanged.
     func save(_ records: [String: Record]) {
-        if let previous, records.count == previous.entries.count,
+        if let previous, !rebuilds, records.count == previous.entries.count,
            records.allSatisfy({ if case .kept = $0.value { true } else { false } }) {
             return
         }
-        // The text table grows as texts come and go; it is rebuilt from the entries when it is much larger than they need.
-        let rebuild = (previous?.texts.count ?? 0) > max(4096, 4 * records.count)
-        var builder = ScanIndex.Builder(base: rebuild ? nil : previous)
+        var entries: [(name: String, body: ArraySlice<UInt8>)] = []
+        entries.reserveCapacity(records.count)
         for (name, record) in records {
             switch record {
             case let .kept(entry):
                 guard let previous else { continue }
-                if !rebuild {
-                    builder.copy(name, body: previous.body(of: entry))
+                if !rebuilds {
+                    entries.append((name, previous.body(of: entry)))
                 } else if let glance = previous.glance(of: entry) {
+                    // Its texts are numbered anew.
                     let seen = previous.seen(entry)
-                    builder.add(name, stamp: previous.stamp(of: entry), firstSeen: seen.firstSeen, settled: seen.settled, glance: glance)
+                    let body = texts.withLock {
+                        ScanIndex.body(stamp: previous.stamp(of: entry), firstSeen: seen.firstSeen, settled: seen.settled, glance: glance, texts: &$0)
+                    }
+                    entries.append((name, body[...]))
                 }
-            case let .read(stamp, firstSeen, settled, glance):
-                builder.add(name, stamp: stamp, firstSeen: firstSeen, settled: settled, glance: glance)
+            case let .read(body):
+                entries.append((name, body[...]))
             }
         }
-        cache.write(Data(builder.bytes(folder: folder, bootID: Self.bootID)), to: fileName)
+        let table = texts.withLock { $0.texts }
+        cache.write(Data(ScanIndex.file(folder: folder, bootID: Self.bootID, texts: table, entries: entries)), to: fileName)
     }
 }
