@@ -44,7 +44,11 @@ public enum LocalFiles {
     /// followed only to a regular file. The file is opened without blocking and checked with `fstat`
     /// on the open descriptor, so a name swapped for something else after the first look is refused too.
     public static func read(_ url: URL, limit: Int) -> Result<Data, ReadFailure> {
-        let path = url.path
+        read(path: url.path, limit: limit)
+    }
+
+    /// ``read(_:limit:)`` of the file at `path`.
+    static func read(path: String, limit: Int) -> Result<Data, ReadFailure> {
         // A first look by name, so that nothing but a regular file is ever opened (opening a device can have effects).
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -56,12 +60,19 @@ public enum LocalFiles {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
         defer { close(descriptor) }
-        // What was opened is what counts.
+        return readOpened(descriptor, path: path, limit: limit)
+    }
+
+    /// The bytes of the file open as `descriptor` (named `path`), once `fstat` on the descriptor says
+    /// it is a regular file within `limit`: what was opened is what counts. `checked` is given that `fstat`.
+    static func readOpened(_ descriptor: Int32, path: String, limit: Int, checked: (stat) -> Void = { _ in }) -> Result<Data, ReadFailure> {
+        var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable) }
         if let refusal = refusal(of: status.st_mode, path: path) { return .failure(refusal) }
+        checked(status)
         let size = Int(status.st_size)
         if size > limit { return .failure(.tooLarge(size: size, limit: limit)) }
-        return readAll(descriptor, limit: limit)
+        return readAll(descriptor, expected: size, limit: limit)
     }
 
     /// Why a file of `mode` is not read, or nil for a regular file.
@@ -80,19 +91,28 @@ public enum LocalFiles {
         return .notAFile(kind: kind, throughLink: throughLink)
     }
 
-    /// Everything `descriptor` gives until its end, refused once it passes `limit` bytes.
-    private static func readAll(_ descriptor: Int32, limit: Int) -> Result<Data, ReadFailure> {
-        var bytes = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// Everything `descriptor` gives until its end, refused once it passes `limit` bytes. The file is
+    /// read in one call when it still has the `expected` size: a read asked for one byte more than that
+    /// which returns fewer bytes has met the end of a regular file. A file that grew is read on to its end.
+    private static func readAll(_ descriptor: Int32, expected: Int, limit: Int) -> Result<Data, ReadFailure> {
+        var data = Data(count: min(expected, limit) + 1)
+        var count = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
+            if count == data.count { data.count += max(1 << 16, data.count) }
+            let wanted = data.count - count
+            let got = data.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, wanted)
+            }
+            if got < 0 {
                 if errno == EINTR { continue }
                 return .failure(.unreadable)
             }
-            if count == 0 { return .success(Data(bytes)) }
-            bytes.append(contentsOf: chunk.prefix(count))
-            if bytes.count > limit { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
+            count += got
+            if count > limit { return .failure(.tooLarge(size: count, limit: limit)) }
+            if got == 0 || got < wanted {
+                data.count = count
+                return .success(data)
+            }
         }
     }
 

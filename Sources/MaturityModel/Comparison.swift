@@ -114,8 +114,13 @@ public enum Movement: String, Sendable {
 enum History {
     /// The area's stage in `assessment`, or nil when the assessment did not assess the area.
     static func stage(of area: Area, in assessment: Assessment, framework: Framework) -> StagePoint? {
+        stage(of: area, in: assessment, answers: assessment.answers, framework: framework)
+    }
+
+    /// ``stage(of:in:framework:)`` with the assessment's answers already merged.
+    static func stage(of area: Area, in assessment: Assessment, answers: [String: Answer], framework: Framework) -> StagePoint? {
         guard assessment.areas.contains(where: { $0.id == area.id }) else { return nil }
-        let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
+        let placement = PlacementRules.place(area, in: framework, answers: answers)
         return StagePoint(level: placement.level, stageID: placement.stageID, title: placement.stageTitle,
                           isProvisional: placement.isProvisional)
     }

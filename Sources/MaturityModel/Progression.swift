@@ -60,14 +60,15 @@ public struct Progression: Sendable {
         system = known?.name ?? ordered.last?.assessment.system ?? ""
         systemID = known?.id
         renames = known?.renames ?? []
+        // Each assessment's answers, merged once.
+        let answers = ordered.map(\.assessment.answers)
         areas = framework.areas.map { area in
-            let points = ordered.map { History.stage(of: area, in: $0.assessment, framework: framework) }
-            let steps = zip(ordered, ordered.dropFirst()).enumerated().map { index, pair in
-                let (before, after) = pair
+            let points = ordered.indices.map { History.stage(of: area, in: ordered[$0].assessment, answers: answers[$0], framework: framework) }
+            let steps = ordered.indices.dropLast().map { index in
                 let assessedBoth = points[index] != nil && points[index + 1] != nil
-                let met = { (entry: Entry) in Set(area.criteria.filter { entry.assessment.answers[$0.id] == .yes }.map(\.id)) }
-                let metBefore = met(before)
-                let metAfter = met(after)
+                let met = { (answers: [String: Answer]) in Set(area.criteria.filter { answers[$0.id] == .yes }.map(\.id)) }
+                let metBefore = met(answers[index])
+                let metAfter = met(answers[index + 1])
                 return Step(
                     movement: Movement(from: points[index], to: points[index + 1]),
                     newlyMet: assessedBoth ? area.criteria.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],

@@ -54,6 +54,17 @@ public enum Slug {
     /// The words of a name as compared: folded (case, accents, widths), runs of letters, digits and
     /// their marks; "&" and the word "and" both become "&"; everything else separates words.
     private static func words(of name: String) -> [String] {
+        if let known = memo.words(of: name) { return known }
+        let words = foldedWords(of: name)
+        memo.remember(words, for: name)
+        return words
+    }
+
+    /// Each distinct name's words, folded once.
+    private static let memo = FoldMemo()
+
+    /// ``words(of:)``, computed.
+    private static func foldedWords(of name: String) -> [String] {
         let folded = NameFolding.fold(name, widths: true)
         var words: [String] = []
         var current = ""

@@ -180,9 +180,17 @@ public struct SystemDirectory: Sendable {
     /// identity `id`: a superset of its members, found without reading whole files. The directory of
     /// the files chosen then tells the systems apart.
     public static func candidates(name: String?, id: String?, among files: [(name: String?, id: String?)]) -> [Bool] {
-        // Each file's key and identity, computed once; then the files linked to the wanted ones by a
-        // shared key or identity, breadth first.
-        let links = Parallel.map(files.map(\.name)) { name in name.map { (nameKey($0), Slug.identity(for: $0)) } }
+        // Each distinct name's key and identity, computed once; then the files linked to the wanted ones
+        // by a shared key or identity, breadth first.
+        var known: [String: (String, String)] = [:]
+        let links = files.map { file in
+            file.name.map { name in
+                if let link = known[name] { return link }
+                let link = (nameKey(name), Slug.identity(for: name))
+                known[name] = link
+                return link
+            }
+        }
         var byKey: [String: [Int]] = [:]
         var byID: [String: [Int]] = [:]
         var chosen = files.map { $0.name == nil }

@@ -101,3 +101,22 @@ struct PlacementPropertyTests {
         }
     }
 }
+
+@Suite("The brief placement of list lines")
+struct PlacementLevelTests {
+    /// ``PlacementRules/level(of:in:answer:)`` and ``PlacementRules/stageTitle(atLevel:in:)`` always
+    /// say what ``PlacementRules/place(_:in:answers:)`` says, for random frameworks, thresholds and answers.
+    @Test func theBriefPlacementIsTheFullOnesLevelTitleAndProvisionality() {
+        var generator = SeededGenerator(seed: 1212)
+        for _ in 0..<3000 {
+            let framework = randomFramework(using: &generator)
+            let answers = randomAnswers(for: framework, using: &generator)
+            for area in framework.areas {
+                let full = PlacementRules.place(area, in: framework, answers: answers)
+                let brief = PlacementRules.level(of: area, in: framework) { answers[$0] }
+                #expect(brief.level == full.level && brief.isProvisional == full.isProvisional)
+                #expect(PlacementRules.stageTitle(atLevel: brief.level, in: framework) == full.stageTitle)
+            }
+        }
+    }
+}

@@ -16,15 +16,18 @@ struct StoreOptions: ParsableArguments {
 
     /// The store the user means.
     var assessmentStore: AssessmentStore {
-        if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true)) }
-        return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: ProcessInfo.processInfo.environment))
+        let environment = ProcessInfo.processInfo.environment
+        let cache = AssessmentStore.defaultCache(environment: environment)
+        if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true), cache: cache) }
+        return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: environment), cache: cache)
     }
 
     /// The store of the assessment at `file`: the folder it is in, unless `--store` names another. (An
     /// explicit flag wins; `MATURITY_STORE` does not, as it only says where names without a folder are found.)
     func store(of file: URL) -> AssessmentStore {
         if let store, !store.isEmpty { return assessmentStore }
-        return AssessmentStore(folder: file.deletingLastPathComponent())
+        return AssessmentStore(folder: file.deletingLastPathComponent(),
+                               cache: AssessmentStore.defaultCache(environment: ProcessInfo.processInfo.environment))
     }
 }
 
@@ -42,15 +45,25 @@ extension FrameworkCatalog {
 
     /// The framework an assessment was answered against, checked against its answers.
     func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
-        guard let framework = framework(id: assessment.framework.id) else {
-            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: assessment.framework.id)', "
+        let framework = try installed(assessment.framework.id, file: file)
+        try Self.refuse(AssessmentCheck.problems(assessment, framework: framework), file: file)
+        return framework
+    }
+
+    /// The installed framework `id` that an assessment in `file` was answered against.
+    func installed(_ id: String, file: @autoclosure () -> String) throws(CommandFailure) -> Framework {
+        guard let framework = framework(id: id) else {
+            throw CommandFailure("maturity: \(inert: file()): answered against framework '\(inert: id)', "
                 + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
         }
-        let problems = AssessmentCheck.problems(assessment, framework: framework)
-        if !problems.isEmpty {
-            throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
-        }
         return framework
+    }
+
+    /// Fails with `problems` of the assessment in `file` (see ``AssessmentCheck``), one line each, if there are any.
+    static func refuse(_ problems: [String], file: @autoclosure () -> String) throws(CommandFailure) {
+        guard !problems.isEmpty else { return }
+        let file = file()
+        throw CommandFailure(problems.map { "maturity: \(inert: file): \($0)" }.joined(separator: "\n"))
     }
 
     /// As ``framework(for:file:)``, with a note on standard error when the versions differ.

@@ -103,18 +103,23 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.assessmentStore
-        let entries: [AssessmentStore.Entry], problems: [String]
+        // A progression needs of each file only what its glance holds (answers, dates, names).
+        let scanned: (results: [AssessmentStore.Scanned<AssessmentStore.Glanced>], problems: [String])
         do {
-            (entries, problems) = try store.list(system: system)
+            scanned = try store.scanGlances(system: system) { $0 }
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
-        for problem in problems { Terminal.error("maturity: \(problem)") }
-        guard let (known, series) = SystemHistory.system(named: system, among: entries), let latest = series.first else {
+        for problem in scanned.problems { Terminal.error("maturity: \(problem)") }
+        let glances = scanned.results.map(\.value)
+        let entries = glances.map { FiledAssessment(url: $0.url, assessment: $0.glance.assessment) }
+        guard let (known, series) = SystemHistory.system(named: system, among: entries), let latest = series.first,
+              let latestGlance = glances.first(where: { $0.url == latest.url })?.glance else {
             throw CommandFailure("maturity: no assessment of '\(inert: system)' in \(store.folder.path) (see 'maturity list')")
         }
         let catalog = FrameworkCatalog.forUser()
-        let framework = try catalog.framework(for: latest.assessment, file: latest.url.path)
+        let framework = try catalog.installed(latestGlance.framework.id, file: latest.url.path)
+        try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
         let progression = Progression(
             entries: series.filter { $0.assessment.framework.id == framework.id }
                 .map { Progression.Entry(assessment: $0.assessment, file: $0.url.lastPathComponent) },

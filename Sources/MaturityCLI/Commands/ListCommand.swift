@@ -31,18 +31,33 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.assessmentStore
         let catalog = FrameworkCatalog.forUser()
-        let keepsSummaries = format == .json
-        // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept.
+        // What tells the systems apart, kept only with --system.
+        let keepsMembers = system != nil
+        // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept. A line
+        // needs only the file's glance; the JSON summary needs the whole assessment.
         let scanned: (results: [AssessmentStore.Scanned<Result<Listed, CommandFailure>>], problems: [String])
         do {
-            scanned = try store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
-                do throws(CommandFailure) {
-                    let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
-                    let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
-                    return .success(Listed(line: summary.listLine, summary: keepsSummaries ? summary : nil,
-                                           member: system == nil ? nil : SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent)))
-                } catch {
-                    return .failure(error)
+            if format == .json {
+                scanned = try store.scan(system: system) { entry -> Result<Listed, CommandFailure> in
+                    do throws(CommandFailure) {
+                        let framework = try catalog.framework(for: entry.assessment, file: entry.url.path)
+                        let summary = AssessmentSummary(entry.assessment, framework: framework, file: entry.url)
+                        let member = keepsMembers ? SystemDirectory.Member(entry.assessment, file: entry.url.lastPathComponent) : nil
+                        return .success(Listed(line: "", summary: summary, member: member))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            } else {
+                let lines = ListLines(catalog: catalog)
+                scanned = try store.scanGlances(system: system) { entry -> Result<Listed, CommandFailure> in
+                    do throws(CommandFailure) {
+                        let line = try lines.line(entry.glance, fileName: entry.fileName, path: entry.url.path)
+                        let member = keepsMembers ? SystemDirectory.Member(entry.glance, file: entry.fileName) : nil
+                        return .success(Listed(line: line, summary: nil, member: member))
+                    } catch {
+                        return .failure(error)
+                    }
                 }
             }
         } catch {
@@ -80,12 +95,29 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    /// What `list` keeps of one assessment.
+    /// What `list` keeps of one assessment: its line, and, out of line (so that a line of a large store
+    /// takes little room), the JSON summary (only for JSON) and what tells the systems apart (only with --system).
     struct Listed: Sendable {
         var line: String
-        var summary: AssessmentSummary?
-        /// What tells the systems apart, kept only with --system.
-        var member: SystemDirectory.Member?
+        private let kept: Kept?
+
+        private final class Kept: Sendable {
+            let summary: AssessmentSummary?
+            let member: SystemDirectory.Member?
+
+            init(summary: AssessmentSummary?, member: SystemDirectory.Member?) {
+                self.summary = summary
+                self.member = member
+            }
+        }
+
+        init(line: String, summary: AssessmentSummary?, member: SystemDirectory.Member?) {
+            self.line = line
+            kept = summary == nil && member == nil ? nil : Kept(summary: summary, member: member)
+        }
+
+        var summary: AssessmentSummary? { kept?.summary }
+        var member: SystemDirectory.Member? { kept?.member }
     }
 }
 

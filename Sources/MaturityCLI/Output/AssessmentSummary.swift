@@ -73,13 +73,6 @@ struct AssessmentSummary: Encodable {
         }
     }
 
-    /// One line for `list`; every value from the file is made inert, line breaks included.
-    var listLine: String {
-        let stages = areas.map { "\(inert: $0.short): \(inert: $0.placement.stageTitle)\($0.placement.provisional ? " (provisional)" : "")" }
-        return "\(date)  \(inert: system)  \(status)  \(inert: framework.id) \(inert: framework.version)  "
-            + stages.joined(separator: " · ") + "  [\(inert: URL(fileURLWithPath: file).lastPathComponent)]"
-    }
-
     /// The text of `show`; every value from the file is made inert, line breaks included.
     func text(framework: Framework) -> String {
         var lines = ["\(inert: system), \(date) (\(status))"]

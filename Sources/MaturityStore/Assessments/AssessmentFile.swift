@@ -33,7 +33,7 @@ public enum AssessmentFile {
                     asLastTime: area.asLastTime.isEmpty ? nil : area.asLastTime.sorted(),
                     reviewedActions: area.reviewedActions.isEmpty ? nil : area.reviewedActions.map(Document.Action.init),
                     unreviewedActions: area.unreviewedActions.isEmpty ? nil : area.unreviewedActions.sorted(),
-                    placement: placements[area.id].map(PlacementSummary.init))
+                    placement: placements[area.id].map { Document.StoredPlacement(PlacementSummary($0)) })
             },
             events: assessment.events.isEmpty ? nil : assessment.events)
         document.systemID = assessment.systemID
@@ -221,7 +221,26 @@ public enum AssessmentFile {
             var reviewedActions: [Action]?
             /// Last time's actions not yet reviewed; absent in older files, whose reviews all count as done.
             var unreviewedActions: [String]?
-            var placement: PlacementSummary?
+            var placement: StoredPlacement?
+        }
+
+        /// A placement as written: the computed one. On reading it is passed over unread, whatever it
+        /// holds, since placements are always recomputed from the answers.
+        struct StoredPlacement: Codable {
+            private let summary: PlacementSummary?
+
+            init(_ summary: PlacementSummary) {
+                self.summary = summary
+            }
+
+            init(from decoder: any Decoder) {
+                summary = nil
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                if let summary { try container.encode(summary) } else { try container.encodeNil() }
+            }
         }
 
         struct Action: Codable {

@@ -11,10 +11,26 @@ import Darwin
 public struct AssessmentStore: Sendable {
     /// The folder; created (owner-only) on first write.
     public let folder: URL
+    /// The user's private cache folder, where scans keep an index of what they read (see
+    /// ``scanGlances(system:systemID:_:)``); nil for none.
+    public let cache: URL?
 
-    /// A store in `folder`.
-    public init(folder: URL) {
+    /// The clocks by which a scan dates its reads for the index (tests move them on, so that what
+    /// they wrote counts as long settled).
+    var indexClock: @Sendable () -> StoreIndex.Moment = StoreIndex.Moment.now
+    /// Told the name of every file a scan reads (tests watch what is read and what is not).
+    var readWatcher: (@Sendable (String) -> Void)?
+
+    /// A store in `folder`, whose scans keep their index in the private folder `cache`, if given.
+    public init(folder: URL, cache: URL? = nil) {
         self.folder = folder.standardizedFileURL
+        self.cache = cache
+    }
+
+    /// `MATURITY_CACHE`, else `$XDG_CACHE_HOME/maturity`, else `~/.cache/maturity`; nil when
+    /// `MATURITY_CACHE` is `off`.
+    public static func defaultCache(environment: [String: String]) -> URL? {
+        CacheFolder.defaultFolder(environment: environment)
     }
 
     /// `MATURITY_STORE`, else `$XDG_DATA_HOME/maturity/assessments`, else `~/.local/share/maturity/assessments`.
@@ -60,7 +76,7 @@ public struct AssessmentStore: Sendable {
     }
 
     /// The assessment in `data`, read from `url`; a problem names the file.
-    private static func decode(_ data: Data, from url: URL) throws(StoreError) -> Assessment {
+    static func decode(_ data: Data, from url: URL) throws(StoreError) -> Assessment {
         do {
             return try AssessmentFile.decode(data)
         } catch {
@@ -80,87 +96,6 @@ public struct AssessmentStore: Sendable {
         return (scanned.results.map(\.value), scanned.problems)
     }
 
-    /// One value made from an assessment by ``scan(system:systemID:_:)``, with what orders it.
-    public struct Scanned<Value: Sendable>: Sendable {
-        /// The file.
-        public var url: URL
-        /// The assessment's date.
-        public var date: CalendarDate
-        /// What the transform made of it.
-        public var value: Value
-    }
-
-    /// Like ``list(system:systemID:)``, but keeps only `transform` of each assessment, so that a store of
-    /// any size is never held in memory whole. A transform that throws adds its error's text to the problems.
-    ///
-    /// With `system` or `systemID`, only the files that may belong to that system are decoded: those
-    /// whose name matches, or that share an identity or a name with one of them (so a renamed system's
-    /// earlier names come along), found by peeking at each file's top-level `system` and `systemID`.
-    /// That is a superset: ``SystemDirectory`` of the entries tells the systems apart. Throws when the
-    /// folder exists but cannot be read.
-    public func scan<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Entry) throws -> Value)
-        throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
-        let names = try fileNames()
-        var urls = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
-        var problems: [String] = []
-        if system != nil || systemID != nil {
-            // Another system's file is passed over without decoding it.
-            let peeked = Parallel.map(urls) { url -> Result<PeekedFile, StoreError> in
-                do throws(StoreError) {
-                    let identity = AssessmentFile.peekIdentity(in: try Self.read(url))
-                    return .success(PeekedFile(url: url, name: identity?.name, id: identity?.id))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            var readable: [PeekedFile] = []
-            for result in peeked {
-                switch result {
-                case let .success(file): readable.append(file)
-                case let .failure(error): problems.append(error.message)
-                }
-            }
-            // A file the peek could not read is decoded to learn its name; one that cannot be decoded is
-            // kept, so that its problem is reported below.
-            let unsure = readable.indices.filter { readable[$0].name == nil }
-            let decoded = Parallel.map(unsure.map { readable[$0].url }) { url in try? Self.decode(try Self.read(url), from: url) }
-            for (index, assessment) in zip(unsure, decoded) {
-                guard let assessment else { continue }
-                readable[index].name = assessment.system
-                readable[index].id = assessment.systemID
-            }
-            let chosen = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
-            urls = readable.indices.filter { chosen[$0] }.map { readable[$0].url }
-        }
-        let outcomes = Parallel.map(urls) { url -> Result<Scanned<Value>, StoreError> in
-            do {
-                let assessment = try Self.decode(try Self.read(url), from: url)
-                let value = try transform(Entry(url: url, assessment: assessment))
-                return .success(Scanned(url: url, date: assessment.date, value: value))
-            } catch let error as StoreError {
-                return .failure(error)
-            } catch {
-                return .failure(StoreError("\(inert: url.path): \(error)"))
-            }
-        }
-        var results: [Scanned<Value>] = []
-        for outcome in outcomes {
-            switch outcome {
-            case let .success(scanned): results.append(scanned)
-            case let .failure(error): problems.append(error.message)
-            }
-        }
-        results.sort { ($0.date, $0.url.lastPathComponent) > ($1.date, $1.url.lastPathComponent) }
-        return (results, problems.sorted())
-    }
-
-    /// A file's name and identity as peeked at, each nil when not found.
-    private struct PeekedFile: Sendable {
-        var url: URL
-        var name: String?
-        var id: String?
-    }
-
     /// The file a user means: an existing path, or a file name in the store (with or without `.json`).
     public func locate(_ reference: String) throws(StoreError) -> URL {
         if reference.isEmpty { throw StoreError("no assessment named") }
@@ -174,28 +109,40 @@ public struct AssessmentStore: Sendable {
         throw StoreError("\(inert: reference): no such file, and no assessment of that name in \(inert: folder.path)")
     }
 
+    /// The store folder, opened; nil when it does not exist. Throws when it exists but cannot be read:
+    /// no permission, or a file where the folder should be.
+    func openFolder() throws(StoreError) -> LocalFolder? {
+        do {
+            return try LocalFolder(opening: folder)
+        } catch {
+            switch error {
+            case .missing:
+                return nil
+            case .notAFolder where FileManager.default.fileExists(atPath: folder.path):
+                throw StoreError("cannot read the store folder \(folder.path): it is a file, not a folder")
+            case .notAFolder:
+                throw StoreError.system("cannot read the store folder \(folder.path)", ENOTDIR)
+            case let .system(code):
+                throw StoreError.system("cannot read the store folder \(folder.path)", code)
+            }
+        }
+    }
+
+    /// The entries of the open store folder.
+    func entries(of opened: LocalFolder) throws(StoreError) -> [LocalFolder.Entry] {
+        do {
+            return try opened.entries()
+        } catch {
+            let code: Int32 = if case let .system(code) = error { code } else { EIO }
+            throw StoreError.system("cannot read the store folder \(folder.path)", code)
+        }
+    }
+
     /// The names in the folder (hidden ones included); none when the folder does not exist. Throws when
     /// it exists but cannot be read: no permission, or a file where the folder should be.
     func fileNames() throws(StoreError) -> [String] {
-        guard let directory = opendir(folder.path) else {
-            let code = errno
-            if code == ENOENT { return [] }
-            if code == ENOTDIR, FileManager.default.fileExists(atPath: folder.path) {
-                throw StoreError("cannot read the store folder \(folder.path): it is a file, not a folder")
-            }
-            throw StoreError.system("cannot read the store folder \(folder.path)", code)
-        }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(directory) else {
-                if errno != 0 { throw StoreError.system("cannot read the store folder \(folder.path)", errno) }
-                return names
-            }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
-        }
+        guard let opened = try openFolder() else { return [] }
+        return try entries(of: opened).map(\.name)
     }
 
     /// Removes temporary files (`.NAME.PID.RANDOM.tmp`) left by a save that was killed: only regular
