@@ -1,8 +1,10 @@
 import Foundation
 
-/// Appends `EVENT NANOSECONDS` lines (CLOCK_MONOTONIC) to a file.
-final class FrameLog {
+/// Appends `EVENT NANOSECONDS` lines (CLOCK_MONOTONIC) to a file; safe to use from the draft saver's
+/// thread and the workshop's at once.
+final class FrameLog: @unchecked Sendable {
     private let handle: FileHandle
+    private let lock = NSLock()
 
     init?(path: String) {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
@@ -14,6 +16,9 @@ final class FrameLog {
     func record(_ event: String) {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
-        handle.write(Data("\(event) \(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))\n".utf8))
+        let line = Data("\(event) \(Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec))\n".utf8)
+        lock.lock()
+        defer { lock.unlock() }
+        handle.write(line)
     }
 }

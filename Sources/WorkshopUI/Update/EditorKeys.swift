@@ -117,11 +117,12 @@ enum EditorKeys {
         return closed("Action", &state)
     }
 
-    /// Says "saved" only when it is true: while the store fails, the closed note or action is written
-    /// again at once, and the store's answer (where the rescue copy is) becomes the message.
+    /// Says "saved" only when it is true: while its last change is still being written the note or
+    /// action is only "closed" (the status bar says when it is saved); while the store fails, it is
+    /// written again at once, and the store's answer (where the rescue copy is) becomes the message.
     private static func closed(_ what: String, _ state: inout WorkshopState) -> [Reaction] {
         guard state.storeFailing else {
-            state.message = .init("\(what) saved.")
+            state.message = .init(state.unsaved ? "\(what) closed." : "\(what) saved.")
             return state.unsaved ? [.changed] : []
         }
         state.message = nil
