@@ -72,6 +72,19 @@ struct SaveStatusTests {
         #expect(status(state) == "saved")
     }
 
+    @Test func aDraftCreatedWhileAnAnswerWasBeingWrittenKeepsTheAnswersMessage() {
+        var state = startState(system: "West Yorkshire ICS")
+        #expect(press(keys("Cathy Elliott") + [.tab, .tab], on: &state).isEmpty)
+        #expect(key(.enter, &state) == [.createDraft])
+        key(.enter, &state)
+        key(.character("y"), &state)
+        // The shell tells of the creation only with the answer's write, the latest.
+        send(.draftCreated(draftFile), to: &state)
+        #expect(status(state) == "saved")
+        #expect(state.draftFile == draftFile)
+        #expect(state.message?.text.hasPrefix("Question 1 of 10 recorded: Yes, in place.") == true)
+    }
+
     @Test func aFailureReportedAfterADraftWasCreatedIsStillNotSaved() {
         var state = startedState()
         press([.enter], on: &state)

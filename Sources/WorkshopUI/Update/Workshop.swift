@@ -85,7 +85,10 @@ enum ShellEvents {
             state.unsaved = false
             state.storeFailing = false
             state.rescueCopy = nil
-            state.message = .init("Saved as \(file.lastPathComponent). Every change is saved at once.")
+            // The shell tells of the creation once the latest change is saved: a key's own message since then stays.
+            if state.message?.isProblem != false {
+                state.message = .init("Saved as \(file.lastPathComponent). Every change is saved at once.")
+            }
         case .saved:
             state.unsaved = false
             state.storeFailing = false
