@@ -118,7 +118,9 @@ struct SaveStatusTests {
         key(.escape, &state)
         #expect(state.message?.text == "Note closed.")
         #expect(status(state) == "saving")
+        // The shell's word that the store has it turns "closed" into "saved".
         send(.saved, to: &state)
+        #expect(state.message?.text == "Note saved.")
         press(keys("e") + keys("y") + [.escape], on: &state)
         #expect(state.message?.text == "Note saved.")
     }

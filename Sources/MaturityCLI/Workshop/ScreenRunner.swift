@@ -50,7 +50,8 @@ struct ScreenRunner {
             lock?.release()
             terminal.stop()
             reportUnsavedChanges()
-            if let endingSignal {
+            // A signal held while the workshop was already ending (after q, say) still ends the process as it asked.
+            if let endingSignal = endingSignal ?? TerminalRestorer.heldSignal {
                 // End as the signal asked, now that everything is written and the terminal is back.
                 signal(endingSignal, SIG_DFL)
                 raise(endingSignal)

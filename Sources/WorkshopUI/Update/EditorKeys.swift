@@ -118,11 +118,11 @@ enum EditorKeys {
     }
 
     /// Says "saved" only when it is true: while its last change is still being written the note or
-    /// action is only "closed" (the status bar says when it is saved); while the store fails, it is
-    /// written again at once, and the store's answer (where the rescue copy is) becomes the message.
+    /// action is "closed", until the shell says the store has it; while the store fails, it is written
+    /// again at once, and the store's answer (where the rescue copy is) becomes the message.
     private static func closed(_ what: String, _ state: inout WorkshopState) -> [Reaction] {
         guard state.storeFailing else {
-            state.message = .init(state.unsaved ? "\(what) closed." : "\(what) saved.")
+            state.message = state.unsaved ? .init("\(what) closed.", onceSaved: "\(what) saved.") : .init("\(what) saved.")
             return state.unsaved ? [.changed] : []
         }
         state.message = nil

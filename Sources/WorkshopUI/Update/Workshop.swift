@@ -86,7 +86,9 @@ enum ShellEvents {
             state.storeFailing = false
             state.rescueCopy = nil
             // The shell tells of the creation once the latest change is saved: a key's own message since then stays.
-            if state.message?.isProblem != false {
+            if let saved = state.message?.onceSaved {
+                state.message = .init(saved)
+            } else if state.message?.isProblem != false {
                 state.message = .init("Saved as \(file.lastPathComponent). Every change is saved at once.")
             }
         case .saved:
@@ -94,6 +96,8 @@ enum ShellEvents {
             state.storeFailing = false
             if state.rescueCopy != nil || state.message?.text.hasPrefix("Not saved") == true {
                 state.message = .init("Saved in the store again.")
+            } else if let saved = state.message?.onceSaved {
+                state.message = .init(saved)
             }
             state.rescueCopy = nil
         case let .storeFailed(reason, rescueCopy):
