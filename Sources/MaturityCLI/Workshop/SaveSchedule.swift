@@ -118,8 +118,12 @@ struct SaveSchedule {
         return created.map { .draftCreated($0) }
     }
 
-    /// The saver did not finish within the time given before the workshop ended.
+    /// How long the end of the workshop waited for a write that did not finish (a store that hangs), if it
+    /// gave up with a change not known to be in the store.
+    private(set) var gaveUpAfter: Int?
+
+    /// The saver did not finish within `seconds` before the workshop ended.
     mutating func gaveUp(after seconds: Int) {
-        if changes > stored { storeProblem = "the store did not finish writing within \(seconds) seconds" }
+        if changes > stored { gaveUpAfter = seconds }
     }
 }

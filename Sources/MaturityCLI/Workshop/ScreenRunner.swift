@@ -261,6 +261,11 @@ struct ScreenRunner {
 
     /// After the terminal is back: what to do about changes the store did not take.
     private func reportUnsavedChanges() {
+        if let seconds = schedule.gaveUpAfter, state.unsaved {
+            Terminal.error("maturity: the store did not finish writing within \(seconds) seconds, so the latest changes "
+                + "may not be in \(state.draftFile?.path ?? store.folder.path)")
+            return
+        }
         guard state.unsaved, let problem = schedule.storeProblem else { return }
         if let copy = state.rescueCopy {
             Terminal.error("maturity: the store could not be written (\(problem)). The assessment is safe in \(copy); "
