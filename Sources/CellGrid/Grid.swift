@@ -69,7 +69,6 @@ public struct Grid: Sendable, Equatable {
     public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard (0..<height).contains(row), column >= 0, column < width else { return 0 }
         let end = min(width, column + max(0, limit ?? width))
-        if let written = putPrintableASCII(text, row: row, column: column, end: end, style: style) { return written }
         var shown = ""
         for character in text {
             if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -86,19 +85,6 @@ public struct Grid: Sendable, Equatable {
             set(Cell(String(character), style: style), row: row, column: position)
             if columns == 2 { set(Cell("", style: style), row: row, column: position + 1) }
             position += columns
-        }
-        return position - column
-    }
-
-    /// The common case of ``put(_:row:column:style:limit:)``, for a key's frame: printable ASCII that fits
-    /// takes one cell per byte, with nothing to filter, measure or cut. Nil for any other text.
-    private mutating func putPrintableASCII(_ text: some StringProtocol, row: Int, column: Int, end: Int, style: Style) -> Int? {
-        let bytes = text.utf8
-        guard bytes.count <= end - column, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-        var position = column
-        for byte in bytes {
-            set(Cell(String(Unicode.Scalar(byte)), style: style), row: row, column: position)
-            position += 1
         }
         return position - column
     }
