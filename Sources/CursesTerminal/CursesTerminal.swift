@@ -246,3 +246,28 @@ enum KeyDecoder {
         }
     }
 }
+
+/// What ended ``CursesTerminal/waitForInput(orReadable:timeoutMilliseconds:)``.
+public enum InputWait: Sendable, Equatable {
+    /// The terminal has something to read (or has hung up: ``CursesTerminal/isGone`` tells).
+    case input
+    /// The other descriptor is readable, or a signal (a resize) interrupted the wait.
+    case woken
+    /// The time ran out.
+    case timedOut
+}
+
+extension CursesTerminal {
+    /// Waits until the terminal has input, `descriptor` is readable, or `milliseconds` have passed (nil:
+    /// no limit), so that a program can wait for keys and for another thread at once. Call it only once
+    /// ``readKey(timeoutMilliseconds:)`` with 0 has returned nil: ncurses may hold bytes it has already
+    /// read, which no wait on the terminal would see.
+    public func waitForInput(orReadable descriptor: Int32, timeoutMilliseconds milliseconds: Int?) -> InputWait {
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&descriptors, 2, Int32(clamping: milliseconds.map { max(0, $0) } ?? -1))
+        if ready == 0 { return .timedOut }
+        if ready < 0 || descriptors[0].revents == 0 { return .woken }
+        return .input
+    }
+}

@@ -19,10 +19,18 @@ struct SavedAssessment: Decodable {
         var status: String
     }
 
+    /// Where the workshop was, as saved.
+    struct Position: Decodable, Equatable {
+        var step: String
+        var area: String?
+        var criterion: String?
+    }
+
     var kind: String
     var system: String
     var status: String
     var areas: [Area]
+    var position: Position?
 
     /// Every area's answers, by criterion id.
     var answers: [String: String] {
@@ -43,6 +51,23 @@ struct SavedAssessment: Decodable {
     init(url: URL) throws {
         try self.init(path: url.path)
     }
+}
+
+/// Waits (polling) until the file at `path` satisfies `condition`, as a workshop saves it in the background
+/// (a move alone is saved after a pause); returns it, or records an issue and throws after `timeout` seconds.
+@discardableResult
+func waitForSaved(_ path: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+                  _ condition: (SavedAssessment) -> Bool) throws -> SavedAssessment {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last: SavedAssessment?
+    while Date() < deadline {
+        last = try? SavedAssessment(path: path)
+        if let last, condition(last) { return last }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    Issue.record("the file \(path) did not come to hold what was expected; it holds \(String(describing: last))",
+                 sourceLocation: sourceLocation)
+    throw TmuxSession.TimedOut()
 }
 
 /// Whether `answers` holds every one of `expected` (criterion id to answer).

@@ -65,6 +65,8 @@ struct StoreFaultTests {
         try session.waitFor("Not saved in the store:")
         try session.waitFor("Question 3 of 10")
         try session.type("n")
+        // The answer shows at once ("recorded"); the store's refusal of its save, with the copy, follows it.
+        try session.waitFor("Question 4 of 10")
         try session.waitFor("A copy is safe in", acrossLines: true)
         try session.waitFor(reason, acrossLines: true)
         // A save in progress may have its temporary file (hidden) beside the copy.

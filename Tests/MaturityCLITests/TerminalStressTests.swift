@@ -67,6 +67,8 @@ struct TerminalStressTests {
         let screen = try session.waitFor("The note is at its limit of 20000 characters", timeout: 60)
         #expect(screen.hasPrefix(" Paste ICS · "), "the screen is whole after the paste")
         #expect(screen.contains("Note on:"))
+        // Saved in the background: once the top line says so, closing the note says it is saved.
+        try session.waitUntil("the note saved") { TmuxSession.showsSaved(($0.split(separator: "\n").first).map(String.init) ?? "") }
         try session.press("Escape")
         try session.waitFor("Note saved.")
         try session.type("q")

@@ -58,13 +58,19 @@ final class TmuxSession {
     }
 
     /// Answers the question on screen with `letter`, one key, and waits until the workshop shows it as
-    /// recorded on the screen that follows (the next question, or the area's result).
+    /// recorded on the screen that follows (the next question, or the area's result), and as saved.
     func answer(_ letter: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let header = try screen().split(separator: "\n").first.map(String.init) ?? ""
         try type(letter)
-        try waitUntil("the next screen, with the answer recorded", sourceLocation: sourceLocation) { screen in
-            screen.split(separator: "\n").first.map(String.init) != header && screen.contains(" recorded: ")
+        try waitUntil("the next screen, with the answer recorded and saved", sourceLocation: sourceLocation) { screen in
+            let top = screen.split(separator: "\n").first.map(String.init) ?? ""
+            return top != header && screen.contains(" recorded: ") && Self.showsSaved(top)
         }
+    }
+
+    /// Whether the top line of the workshop says that the store has every change (see ``Renderer``'s save status).
+    static func showsSaved(_ top: String) -> Bool {
+        top.trimmingCharacters(in: .whitespaces).hasSuffix(" saved")
     }
 
     /// Ends the tmux server: the terminal disappears, as when a window is closed or SSH drops.

@@ -313,7 +313,7 @@ struct YearlyRerunEndToEndTests {
         try second.type("y")
         try second.waitFor("Economy (1 of 3) · Overview")
         try second.press("Enter")
-        let carried = try second.waitFor("as last time: Enter confirms")
+        let carried = try second.waitForWholeFrame("as last time: Enter confirms")
         #expect(carried.contains("Last time (2025-11-20): Yes, in place"))
         for _ in 1...3 { try second.press("Enter") }
         for question in 4...6 {

@@ -145,6 +145,8 @@ struct TooSmallTerminalTests {
         try session.openFirstQuestion()
         for _ in 0..<10 { try session.press("Right") }
         try session.waitFor("Result and actions")
+        // Moves alone are saved after a pause: the file says where the board is before the terminal shrinks.
+        try waitForSaved(try onlyStoreFile(sandbox)) { $0.position?.step == "result" }
         let before = try String(contentsOfFile: try onlyStoreFile(sandbox), encoding: .utf8)
         try session.resize(width: 30, height: 8)
         try session.waitFor("Please enlarge the terminal")

@@ -185,6 +185,6 @@ struct GoldenScreenTests {
         var state = busyState(width: 80, height: 24)
         press(keys("s") + [.down, .down, .enter], on: &state)
         #expect(Renderer.render(state).grid.lines[0].hasPrefix(" West Yorkshire ICS · 2026-11-22 · Economy (1 of 3) · Question 2 of 10"))
-        #expect(Renderer.render(state).grid.lines[0].hasSuffix("draft"))
+        #expect(Renderer.render(state).grid.lines[0].hasSuffix("saved"))
     }
 }

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Appends `EVENT NANOSECONDS` lines (CLOCK_MONOTONIC) to a file.
-final class FrameLog {
+/// Appends `EVENT NANOSECONDS` lines (CLOCK_MONOTONIC) to a file; safe to use from the draft saver's
+/// thread and the workshop's at once (each line is one append to a file opened with O_APPEND).
+final class FrameLog: Sendable {
     private let descriptor: Int32
 
     init?(path: String) {

@@ -1,13 +1,20 @@
 import CellGrid
 import CursesTerminal
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import MaturityModel
 import MaturityFramework
 import MaturityReports
 import MaturityStore
 import WorkshopUI
 
-/// Runs the full-screen workshop: keys in, effects out, frames painted.
+/// Runs the full-screen workshop: keys in, effects out, frames painted. The draft is written by a
+/// ``DraftSaver`` on its own thread, so that no frame waits for the disk; ``SaveSchedule`` decides when,
+/// and what the workshop's status bar is told. Whatever is not yet in the store is written before the
+/// workshop ends, however it ends: quitting, the terminal gone, or SIGTERM, SIGHUP, SIGINT or SIGQUIT,
+/// which are held (see ``TerminalRestorer/holdEndingSignals(wakingThrough:)``) while anything is unsaved.
 struct ScreenRunner {
     let store: AssessmentStore
     var state: WorkshopState
@@ -16,30 +23,50 @@ struct ScreenRunner {
     var lock: DraftLock? {
         didSet { terminal.removeWhenKilled(lock?.url.path, descriptor: lock?.descriptor ?? -1) }
     }
-    /// Writes the draft, or a rescue copy while the store fails.
-    var writer: DraftWriter
-    /// Why the store failed last, while it does.
-    var storeProblem: String?
-    /// While changes are waiting for the store, it is tried again this often.
-    let retryMilliseconds = 2000
-    /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read and each frame painted
-    /// is appended to FILE, for the benchmark script.
+    /// Writes the draft, or a rescue copy while the store fails: handed to the saver's thread when the workshop runs.
+    let writer: DraftWriter
+    /// When to write, and what the workshop has been told.
+    private var schedule = SaveSchedule()
+    /// The ending signal held while saving, to end the process with once the draft is written.
+    private var endingSignal: Int32?
+    /// How long the end of the workshop waits for the store to finish writing.
+    private let finishSeconds = 5
+    /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read, each frame painted for a key
+    /// (`frame`), each repaint after a save (`repaint`), and the start and end of each write (`save`, `saved`:
+    /// flushed to disk) is appended to FILE, for the benchmark scripts and the tests.
     let frameLog = ProcessInfo.processInfo.environment["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
     /// The store, read on another thread once the first frame is painted; nil once handed to the workshop.
     var storeRead: BackgroundStoreRead?
-    /// While the store is being read, keys are waited for this long at most, so that it shows once read.
+    /// While the store is being read, input is waited for this long at most, so that it shows once read.
     let storeReadPollMilliseconds = 10
     /// Files of the store that could not be read, to be named once the terminal is given back.
     var storeProblems: [String] = []
     /// Why the store could not be read at all: the workshop then ends, and the command fails with it.
     var storeFailure: CommandFailure?
 
+    /// A workshop on `terminal`, holding `lock` on the draft it resumes (if any), writing through `writer`.
+    init(store: AssessmentStore, state: WorkshopState, terminal: CursesTerminal, lock: DraftLock?, writer: DraftWriter) {
+        self.store = store
+        self.state = state
+        self.terminal = terminal
+        self.lock = lock
+        self.writer = writer
+    }
+
     mutating func run() {
+        let saver = DraftSaver(writer: writer, frameLog: frameLog)
         defer {
+            TerminalRestorer.stopHoldingEndingSignals()
             // The lock goes first: once the terminal is given back, a late SIGHUP ends the process at once.
             lock?.release()
             terminal.stop()
             reportUnsavedChanges()
+            // A signal held while the workshop was already ending (after q, say) still ends the process as it asked.
+            if let endingSignal = endingSignal ?? TerminalRestorer.heldSignal {
+                // End as the signal asked, now that everything is written and the terminal is back.
+                signal(endingSignal, SIG_DFL)
+                raise(endingSignal)
+            }
         }
         terminal.removeWhenKilled(lock?.url.path, descriptor: lock?.descriptor ?? -1)
         let size = terminal.size
@@ -47,48 +74,67 @@ struct ScreenRunner {
         draw()
         storeRead?.start()
         var failedReads = 0
+        var inputWaiting = false
         while true {
-            guard takeStoreRead() else { return }
-            let retrying = state.unsaved && storeProblem != nil
-            let waitsForStore = storeRead != nil
-            guard let key = terminal.readKey(timeoutMilliseconds: waitsForStore ? storeReadPollMilliseconds
-                                                 : retrying ? retryMilliseconds : nil) else {
-                // Only a look at the store's read, unless the terminal has gone.
-                if waitsForStore, !terminal.isGone { continue }
-                failedReads += retrying ? 0 : 1
-                // The terminal went away (window closed, SSH dropped): keep what can be kept, and end.
-                if terminal.isGone || failedReads > 100 {
-                    if state.unsaved { save() }
+            guard takeStoreRead(saver) else {
+                finish(saver)
+                return
+            }
+            if takeReports(saver) { draw("repaint") }
+            // Ending signals wait while anything is unsaved; one that came ends the workshop once it is written.
+            if schedule.hasUnsaved || !saver.isIdle {
+                TerminalRestorer.holdEndingSignals(wakingThrough: saver.wakeWriteDescriptor)
+            } else {
+                TerminalRestorer.stopHoldingEndingSignals()
+            }
+            if let held = TerminalRestorer.heldSignal {
+                endingSignal = held
+                finish(saver)
+                return
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: 0) {
+                failedReads = 0
+                inputWaiting = false
+                guard handle(key, saver) else {
+                    finish(saver)
                     return
-                }
-                if retrying {
-                    guard perform([.save]) else { return }
-                    draw()
                 }
                 continue
             }
-            failedReads = 0
-            frameLog?.record("key")
-            var effects = send(key)
-            // Keys already waiting (a paste, typing ahead) are applied before one save and one frame; a key
-            // that asks for anything else (a lock, an export, quitting) is acted on before the next is read.
-            while effects.allSatisfy({ $0 == .save || $0 == .createDraft }), let more = terminal.readKey(timeoutMilliseconds: 0) {
-                effects += send(more).filter { !effects.contains($0) }
+            if inputWaiting {
+                // Input was there, yet no key: the terminal went away (window closed, SSH dropped), or keeps
+                // failing. Keep what can be kept, and end.
+                failedReads += 1
+                if terminal.isGone || failedReads > 100 {
+                    finish(saver)
+                    return
+                }
             }
-            guard perform(effects) else { return }
-            draw()
+            let now = Self.milliseconds()
+            // While the store is being read, only a short wait, so that it shows once read.
+            let wait = storeRead == nil ? schedule.wait(now: now)
+                : min(schedule.wait(now: now) ?? storeReadPollMilliseconds, storeReadPollMilliseconds)
+            switch terminal.waitForInput(orReadable: saver.wakeDescriptor, timeoutMilliseconds: wait) {
+            case .input:
+                inputWaiting = true
+            case .woken:
+                inputWaiting = false
+            case .timedOut:
+                inputWaiting = false
+                if schedule.isDue(now: Self.milliseconds()) { handOver(to: saver) }
+            }
         }
     }
 
     /// Hands the store to the workshop once it has been read, and paints what changes; false when the
     /// store could not be read at all, and the workshop is to end.
-    private mutating func takeStoreRead() -> Bool {
+    private mutating func takeStoreRead(_ saver: DraftSaver) -> Bool {
         guard let outcome = storeRead?.outcome else { return true }
         storeRead = nil
         switch outcome {
         case let .success(read):
             storeProblems = read.problems
-            guard perform(send(.storeRead(read.index))) else { return false }
+            guard perform(send(.storeRead(read.index)), saver) else { return false }
             draw()
             return true
         case let .failure(failure):
@@ -97,9 +143,32 @@ struct ScreenRunner {
         }
     }
 
-    private func draw() {
+    /// Applies `key` (and any keys typed ahead of the frame), carries out the effects, and paints the frame.
+    /// Returns false once the workshop is to end.
+    private mutating func handle(_ key: Key, _ saver: DraftSaver) -> Bool {
+        frameLog?.record("key")
+        var effects = send(key)
+        // Keys already waiting (a paste, typing ahead) are applied before one save and one frame; a key
+        // that asks for anything else (a lock, an export, quitting) is acted on before the next is read.
+        while effects.allSatisfy({ [.save, .createDraft, .savePosition].contains($0) }),
+              let more = terminal.readKey(timeoutMilliseconds: 0) {
+            effects += send(more).filter { !effects.contains($0) }
+        }
+        guard perform(effects, saver) else { return false }
+        draw()
+        return true
+    }
+
+    private func draw(_ event: String = "frame") {
         terminal.draw(Renderer.render(state))
-        frameLog?.record("frame")
+        frameLog?.record(event)
+    }
+
+    /// Milliseconds on the monotonic clock.
+    private static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
     }
 
     /// Hands the state to the workshop's update with `event`, takes the new state back, and returns the effects.
@@ -121,20 +190,24 @@ struct ScreenRunner {
         return send(.resize(width: size.width, height: size.height))
     }
 
-    /// Carries out the workshop's effects: the one place they are interpreted. The draft is created or
-    /// saved once for the whole batch. Returns false once the workshop is to end.
-    private mutating func perform(_ effects: [WorkshopEffect]) -> Bool {
+    /// Carries out the workshop's effects: the one place they are interpreted. A change is handed to the
+    /// saver once for the whole batch (with the position); a move alone is noted, to be saved after a
+    /// pause. Returns false once the workshop is to end.
+    private mutating func perform(_ effects: [WorkshopEffect], _ saver: DraftSaver) -> Bool {
         var queue = effects
-        var saved = false
+        var changed = false
         var next = 0
         while next < queue.count {
             let effect = queue[next]
             next += 1
             switch effect {
             case .save, .createDraft:
-                if saved { continue }
-                saved = true
-                queue += save()
+                if changed { continue }
+                changed = true
+                schedule.change()
+                handOver(to: saver)
+            case .savePosition:
+                if !changed { schedule.move(now: Self.milliseconds()) }
             case let .lockDraft(file):
                 queue += lockResumedDraft(file)
             case .export:
@@ -142,6 +215,9 @@ struct ScreenRunner {
             case let .exportInto(folder, replacing):
                 queue += export(replacing ? .replace(folder: folder) : .beside(folder: folder))
             case .suspend:
+                // Nothing waits in memory while the process is stopped (it may never be continued).
+                saver.waitUntilIdle(seconds: Double(finishSeconds))
+                takeReports(saver)
                 terminal.suspend()
                 // The window may have changed size while the workshop was stopped.
                 queue += send(Key.resize)
@@ -150,6 +226,44 @@ struct ScreenRunner {
             }
         }
         return true
+    }
+
+    /// Hands the state as it must be saved to the saver: every change and move so far.
+    private mutating func handOver(to saver: DraftSaver) {
+        guard let assessment = state.assessmentToSave else { return }
+        let (generation, rescuing) = schedule.handOver()
+        saver.submit(DraftSaver.Request(assessment: assessment, framework: state.framework, generation: generation,
+                                        draft: state.draftFile, rescuing: rescuing))
+    }
+
+    /// Tells the workshop how the finished writes went (and keeps the lock on a draft the saver created);
+    /// true if it was told anything.
+    @discardableResult
+    private mutating func takeReports(_ saver: DraftSaver) -> Bool {
+        var told = false
+        let now = Self.milliseconds()
+        for report in saver.takeReports() {
+            if let taken = report.lock { lock = taken }
+            for event in schedule.take(report, now: now) {
+                _ = send(event)
+                told = true
+            }
+        }
+        return told
+    }
+
+    /// Before the workshop ends: lets the write under way finish, hands over whatever the store does not
+    /// have yet (or tries a failing store once more), and waits until that is written too; a few seconds
+    /// at most each time.
+    private mutating func finish(_ saver: DraftSaver) {
+        var finished = saver.waitUntilIdle(seconds: Double(finishSeconds))
+        takeReports(saver)
+        if finished, schedule.hasUnsaved {
+            handOver(to: saver)
+            finished = saver.waitUntilIdle(seconds: Double(finishSeconds))
+            takeReports(saver)
+        }
+        if !finished { schedule.gaveUp(after: finishSeconds) }
     }
 
     /// Locks the draft the start screen chose and reads it again under the lock (the list was made at
@@ -181,33 +295,14 @@ struct ScreenRunner {
         }
     }
 
-    /// Creates or saves the draft, and reports how it went to the workshop.
-    @discardableResult
-    private mutating func save() -> [WorkshopEffect] {
-        guard let assessment = state.assessmentToSave else { return [] }
-        frameLog?.record("save")
-        defer { frameLog?.record("saved") }
-        writer.draft = state.draftFile
-        switch writer.write(assessment, framework: state.framework) {
-        case let .created(url):
-            storeProblem = nil
-            lock = try? DraftLock.acquire(url)
-            return send(.draftCreated(url))
-        case .saved:
-            storeProblem = nil
-            return send(.saved)
-        case let .rescued(reason, copy):
-            storeProblem = reason
-            return send(.storeFailed(reason: reason, rescueCopy: copy.path))
-        case let .failed(reason):
-            storeProblem = reason
-            return send(.storeFailed(reason: reason, rescueCopy: nil))
-        }
-    }
-
     /// After the terminal is back: what to do about changes the store did not take.
     private func reportUnsavedChanges() {
-        guard state.unsaved, let problem = storeProblem else { return }
+        if let seconds = schedule.gaveUpAfter, state.unsaved {
+            Terminal.error("maturity: the store did not finish writing within \(seconds) seconds, so the latest changes "
+                + "may not be in \(state.draftFile?.path ?? store.folder.path)")
+            return
+        }
+        guard state.unsaved, let problem = schedule.storeProblem else { return }
         if let copy = state.rescueCopy {
             Terminal.error("maturity: the store could not be written (\(problem)). The assessment is safe in \(copy); "
                 + "once the store works, put it back with: cp '\(copy)' '\(store.folder.path)/'")

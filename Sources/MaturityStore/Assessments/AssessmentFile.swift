@@ -12,8 +12,15 @@ public enum AssessmentFile {
     /// Assessment files stay far below this; larger files are refused before parsing.
     public static let maximumFileSize = 16 << 20
 
-    /// The file's bytes: pretty-printed, keys sorted, with each area's computed placement.
+    /// The file's bytes: pretty-printed, keys sorted, with each area's computed placement (as `JSONEncoder`
+    /// wrote them with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, byte for byte: see
+    /// ``Document/json()``).
     public static func encode(_ assessment: Assessment, framework: Framework) throws -> Data {
+        document(assessment, framework: framework).json()
+    }
+
+    /// The file's content as the wire types.
+    static func document(_ assessment: Assessment, framework: Framework) -> Document {
         let placements = Dictionary(
             assessment.placements(in: framework).map { ($0.areaID, $0) }, uniquingKeysWith: { first, _ in first })
         var document = Document(
@@ -38,11 +45,7 @@ public enum AssessmentFile {
             events: assessment.events.isEmpty ? nil : assessment.events)
         document.systemID = assessment.systemID
         document.systemRename = assessment.systemRename
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
-        data.append(0x0A)
-        return data
+        return document
     }
 
     /// Reads an assessment; throws ``AssessmentFileError`` with a one-line reason for anything else.
@@ -227,7 +230,8 @@ public enum AssessmentFile {
         /// A placement as written: the computed one. On reading it is passed over unread, whatever it
         /// holds, since placements are always recomputed from the answers.
         struct StoredPlacement: Codable {
-            private let summary: PlacementSummary?
+            /// The computed placement; nil once read from a file.
+            let summary: PlacementSummary?
 
             init(_ summary: PlacementSummary) {
                 self.summary = summary

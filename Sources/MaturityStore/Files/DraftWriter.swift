@@ -49,8 +49,10 @@ public struct DraftWriter {
         return folders
     }
 
-    /// Saves `assessment` in the store, or in a rescue copy when the store fails.
-    public mutating func write(_ assessment: Assessment, framework: Framework) -> Outcome {
+    /// Saves `assessment` in the store, or in a rescue copy when the store fails. With `rescuing` false
+    /// (a write that only moves the position, which the store already has otherwise), a failing store is
+    /// reported as ``Outcome/failed(reason:)`` and no rescue copy is made or changed.
+    public mutating func write(_ assessment: Assessment, framework: Framework, rescuing: Bool = true) -> Outcome {
         do {
             let outcome: Outcome
             if let draft {
@@ -67,6 +69,7 @@ public struct DraftWriter {
             }
             return outcome
         } catch {
+            guard rescuing else { return .failed(reason: error.message) }
             return rescue(assessment, framework: framework, reason: error.message)
         }
     }

@@ -73,12 +73,16 @@ public struct WorkshopState: Sendable {
         public var isProblem: Bool
         /// Wrapped onto several lines if long, like a problem (a list of files must not be cut off).
         public var wraps: Bool
+        /// The text that takes this one's place once the store has the latest change ("Note closed." becomes
+        /// "Note saved."), if the message is still shown then.
+        public var onceSaved: String?
 
         /// Creates a message.
-        public init(_ text: String, isProblem: Bool = false, wraps: Bool = false) {
+        public init(_ text: String, isProblem: Bool = false, wraps: Bool = false, onceSaved: String? = nil) {
             self.text = text
             self.isProblem = isProblem
             self.wraps = wraps
+            self.onceSaved = onceSaved
         }
     }
 

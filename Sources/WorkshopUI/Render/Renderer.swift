@@ -11,7 +11,7 @@ public enum Renderer {
         if state.layer == .tooSmall { return Frame(grid: tooSmall(state, grid)) }
         var cursor: (row: Int, column: Int)?
         grid.fill(row: 0, style: .bar)
-        let status = state.assessment?.status == .complete ? " complete " : (state.assessment == nil ? "" : " draft ")
+        let status = saveStatus(state).map { " \($0) " } ?? ""
         grid.put(" " + header(state, width: state.width - TextWidth.of(status) - 1), row: 0, column: 0, style: .bar)
         grid.put(status, row: 0, column: state.width - TextWidth.of(status), style: .bar)
         let statusText = statusLines(state)
@@ -42,6 +42,16 @@ public enum Renderer {
             break
         }
         return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// The right end of the top bar, nil on the start screen: "saving" from a change until the store has
+    /// it (the shell says so once the write is flushed to disk), "not saved" while the store refuses it,
+    /// then "saved" (or "complete", for a complete assessment). "saved" is as wide as "saving", so that
+    /// the bar does not shift as one follows the other, and both leave an 80-column bar the room it had.
+    static func saveStatus(_ state: WorkshopState) -> String? {
+        guard let assessment = state.assessment else { return nil }
+        if state.unsaved { return state.storeFailing ? "not saved" : "saving" }
+        return assessment.status == .complete ? "complete" : " saved"
     }
 
     /// "West Yorkshire ICS · 2026-11-22 · Economy (area 1 of 3) · Question 2 of 10".

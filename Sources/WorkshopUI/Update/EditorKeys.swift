@@ -117,11 +117,12 @@ enum EditorKeys {
         return closed("Action", &state)
     }
 
-    /// Says "saved" only when it is true: while the store fails, the closed note or action is written
+    /// Says "saved" only when it is true: while its last change is still being written the note or
+    /// action is "closed", until the shell says the store has it; while the store fails, it is written
     /// again at once, and the store's answer (where the rescue copy is) becomes the message.
     private static func closed(_ what: String, _ state: inout WorkshopState) -> [Reaction] {
         guard state.storeFailing else {
-            state.message = .init("\(what) saved.")
+            state.message = state.unsaved ? .init("\(what) closed.", onceSaved: "\(what) saved.") : .init("\(what) saved.")
             return state.unsaved ? [.changed] : []
         }
         state.message = nil

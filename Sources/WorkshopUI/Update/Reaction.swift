@@ -12,7 +12,7 @@ enum Reaction: Equatable {
     case move(Int)
     /// Go to this area's overview.
     case goToArea(Int)
-    /// End the workshop, after a warning when the latest changes are not saved.
+    /// End the workshop, after a warning when the store has refused the latest changes.
     case quit
     /// Ask the shell for this effect.
     case effect(WorkshopEffect)
@@ -34,10 +34,11 @@ enum Reaction: Equatable {
         return coalesce(effects)
     }
 
-    /// Ends the workshop, or first warns (once) that the latest changes would be lost.
+    /// Ends the workshop, or first warns (once) that the latest changes would be lost because the store
+    /// refuses them. A change still being written is not a reason to warn: the shell finishes it first.
     private static func quit(_ state: inout WorkshopState) -> [WorkshopEffect] {
         if case .confirmingQuit? = state.overlay { return [.quit] }
-        guard state.unsaved else { return [.quit] }
+        guard state.unsaved, state.storeFailing else { return [.quit] }
         state.overlay = .confirmingQuit(over: state.overlay)
         if let rescueCopy = state.rescueCopy {
             state.message = .init("The store still cannot be written; everything is safe in \(rescueCopy). "
@@ -49,12 +50,14 @@ enum Reaction: Equatable {
     }
 
     /// Shows `step`, remembering it in the assessment so a resumed draft opens there (a complete,
-    /// read-only assessment is not written for a move).
+    /// read-only assessment is not written for a move). A move alone is saved later (see
+    /// ``WorkshopEffect/savePosition``), and the status bar does not wait for it.
     private static func go(to step: Step, in state: inout WorkshopState) -> [WorkshopEffect] {
         guard state.screen.step != step else { return [] }
         state.show(step)
-        if state.assessment?.isReadOnly == true { return [] }
-        return persist(&state)
+        guard state.assessment?.isReadOnly == false, let position = state.screen.step?.position(in: state.framework) else { return [] }
+        state.assessment?.position = position
+        return [.savePosition]
     }
 
     private static func move(by offset: Int, in state: inout WorkshopState) -> [WorkshopEffect] {
@@ -73,13 +76,14 @@ enum Reaction: Equatable {
         return [state.draftFile == nil ? .createDraft : .save]
     }
 
-    /// One create or save is enough per update.
+    /// One create or save is enough per update, and it carries the position too.
     private static func coalesce(_ effects: [WorkshopEffect]) -> [WorkshopEffect] {
         var result: [WorkshopEffect] = []
         for effect in effects where !result.contains(effect) {
             if effect == .save, result.contains(.createDraft) { continue }
             result.append(effect)
         }
+        if result.contains(.save) || result.contains(.createDraft) { result.removeAll { $0 == .savePosition } }
         return result
     }
 }

@@ -12,9 +12,10 @@ public enum WorkshopEvent: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// The draft file was created.
     case draftCreated(URL)
-    /// The latest save succeeded.
+    /// The store holds the latest change (the shell sends it only once nothing newer is waiting).
     case saved
     /// Creating or saving the draft failed for `reason`; the content is safe in `rescueCopy` if there is one.
+    /// The latest change counts as not saved until a ``saved`` follows.
     case storeFailed(reason: String, rescueCopy: String?)
     /// The draft chosen on the start screen is open in another workshop, as this message says.
     case lockRefused(String)
@@ -37,6 +38,9 @@ public enum WorkshopEffect: Sendable, Hashable {
     case createDraft
     /// Save ``WorkshopState/assessmentToSave`` to ``WorkshopState/draftFile``.
     case save
+    /// Only the position changed (a move): the shell saves it with the next change, after a short pause,
+    /// or before the workshop ends, whichever comes first.
+    case savePosition
     /// Write the summary in every export format and report ``WorkshopEvent/exported(paths:note:)``,
     /// or ``WorkshopEvent/exportWouldReplace(folder:existing:)`` if the files exist.
     case export
@@ -85,17 +89,25 @@ enum ShellEvents {
             state.unsaved = false
             state.storeFailing = false
             state.rescueCopy = nil
-            state.message = .init("Saved as \(file.lastPathComponent). Every change is saved at once.")
+            // The shell tells of the creation once the latest change is saved: a key's own message since then stays.
+            if let saved = state.message?.onceSaved {
+                state.message = .init(saved)
+            } else if state.message?.isProblem != false {
+                state.message = .init("Saved as \(file.lastPathComponent). Every change is saved at once.")
+            }
         case .saved:
             state.unsaved = false
             state.storeFailing = false
             if state.rescueCopy != nil || state.message?.text.hasPrefix("Not saved") == true {
                 state.message = .init("Saved in the store again.")
+            } else if let saved = state.message?.onceSaved {
+                state.message = .init(saved)
             }
             state.rescueCopy = nil
         case let .storeFailed(reason, rescueCopy):
             state.rescueCopy = rescueCopy
             state.storeFailing = true
+            state.unsaved = true
             if let rescueCopy {
                 state.message = .init("Not saved in the store: \(reason). A copy is safe in \(rescueCopy); "
                     + "the store is tried again every 2 seconds.", isProblem: true)
