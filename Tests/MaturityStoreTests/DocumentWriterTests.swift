@@ -50,7 +50,7 @@ struct DocumentWriterTests {
         let area = try #require(document.areas.first)
         let samples: [(String, Any)] = [
             ("Document", document), ("Area", area), ("Action", try #require(area.actions?.first)),
-            ("LastTime", try #require(document.lastTime)), ("PlacementSummary", try #require(area.placement)),
+            ("LastTime", try #require(document.lastTime)), ("PlacementSummary", try #require(area.placement?.summary)),
             ("FrameworkReference", document.framework), ("WorkshopPosition", try #require(document.position)),
             ("RecordEvent", try #require(document.events?.first)), ("SystemRename", try #require(document.systemRename)),
         ]
