@@ -1,6 +1,6 @@
 """A scripted workshop through an 80x24 pty: every key timed from writing it to the last byte of its
 redraw, and the bytes each key cost on the wire."""
-import json, re, subprocess
+import json, re, subprocess, time
 
 from pty_run import Session
 
@@ -29,13 +29,44 @@ def steps(binary, env):
     return walk + ["summary"]
 
 
-def scripted_workshop(binary, env, keys, system):
+class FrameLog:
+    """The workshop's MATURITY_FRAME_LOG, read as it grows: `EVENT NANOSECONDS` lines on CLOCK_MONOTONIC,
+    the clock time.monotonic_ns() reads here."""
+
+    def __init__(self, path):
+        self.path, self.offset = path, 0
+
+    def frame_after(self, since_ns, timeout=10.0):
+        """The time of the first `frame` (a frame painted for a key) logged after `since_ns`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with open(self.path, "rb") as handle:
+                handle.seek(self.offset)
+                data = handle.read()
+            complete = data[:data.rfind(b"\n") + 1]
+            self.offset += len(complete)
+            for line in complete.decode().splitlines():
+                event, stamp = line.split()
+                if event == "frame" and int(stamp) >= since_ns:
+                    return int(stamp)
+            time.sleep(0.0005)
+        raise TimeoutError("no frame logged after a key")
+
+
+def scripted_workshop(binary, env, keys, system, log_path):
     """`keys` keys that walk every step answering each question on the way, turning round at either end,
-    so that every key changes the screen. Returns a list of (kind, redraw ms, settled ms, bytes, bytes of
-    text shown) per key,
-    kind one of "answer", "question to question", "other move", and the workshop's peak memory (MiB)."""
+    so that every key changes the screen. Returns per key (kind, painted ms, redraw ms, settled ms, bytes,
+    bytes of text shown), kind one of "answer", "question to question", "other move":
+    - painted: from writing the key to the pty to the workshop's last write() of the key's frame (from its
+      frame log, on the same clock);
+    - redraw: to the last byte read of the burst that followed the key (a save's status line, when it
+      follows within the burst gap, is counted in);
+    - settled: to the last byte the key caused, the save's status included;
+    and the workshop's peak memory (MiB)."""
     walk, position = steps(binary, env), 0
-    session = Session([binary, "workshop", "--system", system], env)
+    open(log_path, "w").close()
+    log = FrameLog(log_path)
+    session = Session([binary, "workshop", "--system", system], dict(env, MATURITY_FRAME_LOG=log_path))
     session.read_burst(b"F1 help")
     session.drain(0.5)
     session.send(b"\t\t\r")
@@ -53,6 +84,7 @@ def scripted_workshop(binary, env, keys, system):
         _, redraw, data = session.read_burst(since_ns=written, timeout=10)
         later, settled_ns = session.drain(SETTLE_SECONDS)
         settled = (settled_ns - written) / 1e6 if settled_ns else redraw
+        painted = (log.frame_after(written) - written) / 1e6
         if key in (RIGHT, LEFT):
             target = position + direction
             kind = "question to question" if walk[position] == walk[target] == "question" else "other move"
@@ -60,7 +92,7 @@ def scripted_workshop(binary, env, keys, system):
         else:
             kind = "answer"
             position += 1
-        timed.append((kind, redraw, settled, len(data) + len(later), text_bytes(data + later)))
+        timed.append((kind, painted, redraw, settled, len(data) + len(later), text_bytes(data + later)))
     memory = session.peak_memory_mib()
     session.end(b"\x1b")
     return timed, memory

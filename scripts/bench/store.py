@@ -127,3 +127,10 @@ def timed_command(argv, env):
 def timed(binary, args, env):
     """`maturity ARGS`: wall time (s) and peak resident memory (MiB) of one run."""
     return timed_command([binary] + args, env)
+
+
+def python_pass(script, folder, env):
+    """The reference pass's own wall time (s), as it prints it: the interpreter's start left out."""
+    printed = subprocess.run(["python3", script, folder], env=env, check=True, capture_output=True, text=True).stdout
+    # "python pass: N files, S.SSS s"
+    return float(printed.strip().split(",")[-1].split()[0])
