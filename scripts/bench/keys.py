@@ -84,7 +84,11 @@ def scripted_workshop(binary, env, keys, system, log_path):
         _, redraw, data = session.read_burst(since_ns=written, timeout=10)
         later, settled_ns = session.drain(SETTLE_SECONDS)
         settled = (settled_ns - written) / 1e6 if settled_ns else redraw
-        painted = (log.frame_after(written) - written) / 1e6
+        try:
+            painted = (log.frame_after(written) - written) / 1e6
+        except TimeoutError:
+            raise TimeoutError(f"no frame logged after key {sent} {key!r} at step {position} ({walk[position]}); "
+                               f"the burst: {data[-400:]!r}")
         if key in (RIGHT, LEFT):
             target = position + direction
             kind = "question to question" if walk[position] == walk[target] == "question" else "other move"

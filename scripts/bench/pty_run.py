@@ -56,8 +56,10 @@ class Session:
         return data, last
 
     def send(self, keys):
+        """Writes `keys`; returns the time just before the write (the program may answer before it returns)."""
+        before = time.monotonic_ns()
         os.write(self.fd, keys)
-        return time.monotonic_ns()
+        return before
 
     def peak_memory_mib(self):
         """VmHWM of the running process, in MiB."""
