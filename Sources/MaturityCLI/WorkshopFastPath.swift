@@ -1,7 +1,7 @@
 /// The workshop's command line read by hand, so that starting a workshop (the command a board runs)
 /// skips swift-argument-parser: parsing with it costs about 3 ms and 4 MB at launch, because it finds a
 /// command's options by reflection and the Swift runtime looks up every protocol conformance that involves
-/// (measured in /work/notes/binary.md).
+/// (BENCHMARKS.md, "What changed in issue 12").
 ///
 /// Only plain forms are read here: no arguments, or `workshop`, then each of the workshop's own options at
 /// most once, as `--name VALUE` or `--name=VALUE` (`--system`, `--framework`, `--resume`, `--rename-system`,
