@@ -34,11 +34,22 @@ enum StoreReading {
                 names[text] = text
                 return text
             }
+            // Each framework's criteria, prepared once, for checking glances.
+            let prepared = Dictionary(catalog.entries.map { ($0.framework.id, FrameworkCriteria($0.framework)) },
+                                      uniquingKeysWith: { first, _ in first })
             for (name, id) in [(system, systemID)] + (otherName.map { [($0, nil)] } ?? []) {
-                let scanned = try store.scan(system: name, systemID: id) { entry -> StoreIndex.Entry? in
-                    guard let framework = catalog.framework(id: entry.assessment.framework.id),
-                          AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
-                    return StoreIndex.Entry(path: entry.url.path, assessment: entry.assessment, framework: framework)
+                // Each file through the glance reader (and the scan index): a complete assessment's glance is all
+                // the index needs of it; a draft, which the start screen offers to resume, is read in full.
+                let scanned = try store.scanGlances(system: name, systemID: id) { glanced -> StoreIndex.Entry? in
+                    guard let criteria = prepared[glanced.glance.framework.id],
+                          AssessmentCheck.problems(glanced.glance, framework: criteria).isEmpty else { return nil }
+                    let path = glanced.url.path
+                    guard glanced.glance.status == .draft else {
+                        return StoreIndex.Entry(path: path, assessment: glanced.glance.assessment, framework: criteria.framework)
+                    }
+                    let assessment = try AssessmentStore.load(glanced.url)
+                    guard AssessmentCheck.problems(assessment, framework: criteria.framework).isEmpty else { return nil }
+                    return StoreIndex.Entry(path: path, assessment: assessment, framework: criteria.framework)
                 }
                 for result in scanned.results {
                     guard var entry = result.value, seen.insert(entry.path).inserted else { continue }
