@@ -9,7 +9,7 @@ import Darwin
 /// ``failed``, anything it is not sure a full decoder would read the same way: `\u` escapes, keys with
 /// escapes, integers written with a fraction or exponent, nesting deeper than ``maximumDepth``. A
 /// refusal means "decode the file in full", never "the file is bad".
-struct StrictJSONScanner {
+struct StrictJSONScanner: JSONByteCursor {
     /// Deeper nesting is refused.
     static let maximumDepth = 64
 
@@ -19,8 +19,8 @@ struct StrictJSONScanner {
         let end: Int
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var at = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var at = 0
     private var depth = 0
     /// Set once anything was refused; every later call then does nothing.
     private(set) var failed = false
@@ -361,21 +361,6 @@ struct StrictJSONScanner {
         guard second >= low, second <= high else { return nil }
         for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
         return length
-    }
-
-    private mutating func skipSpace() {
-        while at < bytes.count {
-            switch bytes[at] {
-            case 0x20, 0x0A, 0x0D, 0x09: at += 1
-            default: return
-            }
-        }
-    }
-
-    private mutating func take(_ byte: UInt8) -> Bool {
-        guard at < bytes.count, bytes[at] == byte else { return false }
-        at += 1
-        return true
     }
 
     private mutating func takeWord(_ word: StaticString) -> Bool {

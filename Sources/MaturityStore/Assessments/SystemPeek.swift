@@ -22,7 +22,7 @@ extension AssessmentFile {
 }
 
 /// Walks the members of a top-level JSON object, skipping every value but the one wanted.
-private struct TopLevelScanner {
+private struct TopLevelScanner: JSONByteCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var at = 0
 
@@ -121,20 +121,5 @@ private struct TopLevelScanner {
             at += 1
         }
         return false
-    }
-
-    private mutating func skipSpace() {
-        while at < bytes.count {
-            switch bytes[at] {
-            case 0x20, 0x0A, 0x0D, 0x09: at += 1
-            default: return
-            }
-        }
-    }
-
-    private mutating func take(_ byte: UInt8) -> Bool {
-        guard at < bytes.count, bytes[at] == byte else { return false }
-        at += 1
-        return true
     }
 }
