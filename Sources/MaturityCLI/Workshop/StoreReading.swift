@@ -47,6 +47,7 @@ enum StoreReading {
                     guard glanced.glance.status == .draft else {
                         return StoreIndex.Entry(path: path, assessment: glanced.glance.assessment, framework: criteria.framework)
                     }
+                    // Read again now, so checked again: the file may have changed since its glance was taken.
                     let assessment = try AssessmentStore.load(glanced.url)
                     guard AssessmentCheck.problems(assessment, framework: criteria.framework).isEmpty else { return nil }
                     return StoreIndex.Entry(path: path, assessment: assessment, framework: criteria.framework)
