@@ -8,6 +8,14 @@ struct CellGlyph: Equatable {
     /// At most this many code points go into one ncurses cell (CCHARW_MAX is 5, one for the end).
     static let maximumScalars = 4
 
+    /// The byte of `text` when it is one printable ASCII character (which every C library counts one
+    /// column wide), else nil.
+    static func printableASCII(_ text: String) -> UInt8? {
+        var bytes = text.utf8.makeIterator()
+        guard let byte = bytes.next(), bytes.next() == nil, (0x20..<0x7F).contains(byte) else { return nil }
+        return byte
+    }
+
     /// The code points to paint.
     var scalars: [Unicode.Scalar]
     /// Whether the grid's continuation cell after this one must be painted blank, because the C library

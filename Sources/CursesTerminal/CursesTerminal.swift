@@ -58,8 +58,21 @@ public final class CursesTerminal {
         for row in 0..<grid.height {
             for column in 0..<grid.width {
                 let cell = grid[row, column]
-                if cell.isContinuation || previous?[row, column] == cell { continue }
+                if cell.isContinuation { continue }
+                if let previous {
+                    if previous[row, column] == cell { continue }
+                } else if cell.text == " ", StylePalette.isPlain(cell.style) {
+                    continue  // erase() blanked it
+                }
                 let columns = column + 1 < grid.width && grid[row, column + 1].isContinuation ? 2 : 1
+                if columns == 1, let byte = CellGlyph.printableASCII(cell.text) {
+                    // Most cells: one printable ASCII character, painted as it is.
+                    scalars[0] = wchar_t(byte)
+                    scalars[1] = 0
+                    let (attributes, pair) = StylePalette.attributes(for: cell.style)
+                    _ = maturity_put_cell(Int32(row), Int32(column), scalars, attributes, pair)
+                    continue
+                }
                 let glyph = CellGlyph(cell.text, columns: columns, width: width)
                 paint(glyph.scalars, row: row, column: column, style: cell.style)
                 if glyph.blanksNext { paint([" "], row: row, column: column + 1, style: cell.style) }

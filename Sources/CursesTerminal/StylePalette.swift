@@ -15,6 +15,11 @@ enum StylePalette {
         init_pair(3, Int16(COLOR_RED), -1)
     }
 
+    /// Whether `style` looks like a cell that `erase()` blanked: no attributes, no colour.
+    static func isPlain(_ style: Style) -> Bool {
+        style == .plain || style == .dim
+    }
+
     static func attributes(for style: Style) -> (attr_t, Int16) {
         let bold = maturity_a_bold()
         switch style {

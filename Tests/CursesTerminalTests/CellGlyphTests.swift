@@ -45,4 +45,16 @@ struct CellGlyphTests {
         #expect(CellGlyph(family, columns: 2, width: library()).scalars.count == CellGlyph.maximumScalars)
         #expect(CellGlyph(family, columns: 2, width: nil).scalars.count == CellGlyph.maximumScalars)
     }
+
+    @Test func theFastPathTakesExactlyOnePrintableASCIICharacterAndPaintsWhatTheGlyphWould() {
+        for byte in UInt8(0x20)..<0x7F {
+            let text = String(UnicodeScalar(byte))
+            #expect(CellGlyph.printableASCII(text) == byte)
+            let glyph = CellGlyph(text, columns: 1, width: library())
+            #expect(glyph.scalars == [Unicode.Scalar(byte)] && !glyph.blanksNext, "\(text)")
+        }
+        for text in ["", "ab", "\t", "\u{7F}", "é", "e\u{301}", "日", "\u{1B}"] {
+            #expect(CellGlyph.printableASCII(text) == nil, "\(text.debugDescription)")
+        }
+    }
 }

@@ -1,5 +1,8 @@
 import Dispatch
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import MaturityFramework
 import MaturityModel
 import MaturityStore
@@ -92,8 +95,19 @@ final class BackgroundStoreRead: Sendable {
     func start() {
         DispatchQueue.global(qos: .userInitiated).async {
             let outcome = self.work()
+            Self.returnFreedMemory()
             self.finished.withLock { $0 = outcome }
         }
+    }
+
+    /// Gives the pages the read freed back to the system: glibc keeps a thread's freed memory otherwise.
+    /// (Swift's Glibc module lacks `malloc.h`: `malloc_trim` is looked up in the C library.)
+    private static func returnFreedMemory() {
+        #if canImport(Glibc)
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
     }
 
     /// The outcome, once the read has finished; nil until then.

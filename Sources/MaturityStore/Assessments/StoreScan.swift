@@ -58,7 +58,7 @@ extension AssessmentStore {
             }
         }
         chosen.index?.save(chosen.records)
-        return Self.newestFirst(outcomes, problems: chosen.problems)
+        return Self.newestFirst(consume outcomes, problems: chosen.problems)
     }
 
     /// Like ``scan(system:systemID:_:)``, but gives `transform` each assessment's glance (what a line of
@@ -74,7 +74,7 @@ extension AssessmentStore {
         guard var chosen = try choose(system: system, systemID: systemID, indexed: true) else { return ([], []) }
         let opened = chosen.opened, folder = self.folder, index = chosen.index, clock = indexClock
         let watcher = readWatcher
-        let outcomes = Parallel.map(chosen.files) { file -> (Result<Scanned<Value>, StoreError>, StoreIndex.Record?) in
+        let (outcomes, records) = Parallel.map(chosen.files) { file -> (Result<Scanned<Value>, StoreError>, StoreIndex.Record?) in
             // The file's URL is made only when it is needed (a file read, a problem to report).
             let url = { folder.appending(path: file.name) }
             do {
@@ -97,10 +97,11 @@ extension AssessmentStore {
         }
         if let index {
             // A file read twice (to choose it, then to list it) keeps the later record.
-            for (file, (_, record)) in zip(chosen.files, outcomes) where record != nil { chosen.records[file.name] = record }
+            for (file, record) in zip(chosen.files, records) where record != nil { chosen.records[file.name] = record }
             index.save(chosen.records)
         }
-        return Self.newestFirst(outcomes.map(\.0), problems: chosen.problems)
+        chosen.records = [:]
+        return Self.newestFirst(consume outcomes, problems: chosen.problems)
     }
 
     // MARK: - Choosing the files
@@ -192,8 +193,9 @@ extension AssessmentStore {
     }
 
     /// The values made, newest first (by date, then by file name, each known already: the keys are
-    /// sorted, not the values), and the problems, sorted.
-    private static func newestFirst<Value>(_ outcomes: [Result<Scanned<Value>, StoreError>], problems: [String])
+    /// sorted, not the values), and the problems, sorted. The values are ordered in place, so that a
+    /// large store's results are held once, not copied for the sort.
+    private static func newestFirst<Value>(_ outcomes: consuming [Result<Scanned<Value>, StoreError>], problems: [String])
         -> (results: [Scanned<Value>], problems: [String]) {
         var results: [Scanned<Value>] = []
         var problems = problems
@@ -204,8 +206,30 @@ extension AssessmentStore {
             case let .failure(error): problems.append(error.message)
             }
         }
-        let keys = results.map { (date: $0.date, name: $0.name) }
-        let order = keys.indices.sorted { keys[$0].date != keys[$1].date ? keys[$0].date > keys[$1].date : keys[$0].name > keys[$1].name }
-        return (order.map { results[$0] }, problems.sorted())
+        outcomes = []
+        let order = results.indices.sorted { first, second in
+            results[first].date != results[second].date ? results[first].date > results[second].date
+                : results[first].name > results[second].name
+        }
+        results.permute(by: order)
+        return (results, problems.sorted())
+    }
+}
+
+extension Array {
+    /// Reorders the elements in place so that the element at `order[i]` comes to `i`, by following each
+    /// cycle of the permutation with swaps (no second array of elements).
+    mutating func permute(by order: [Int]) {
+        var placed = [Bool](repeating: false, count: count)
+        for start in indices where !placed[start] {
+            var position = start
+            while true {
+                placed[position] = true
+                let source = order[position]
+                if source == start { break }
+                swapAt(position, source)
+                position = source
+            }
+        }
     }
 }
