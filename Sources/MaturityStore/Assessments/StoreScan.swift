@@ -71,6 +71,14 @@ extension AssessmentStore {
     /// glance was read and settled is not read again.
     public func scanGlances<Value: Sendable>(system: String? = nil, systemID: String? = nil, _ transform: @Sendable (Glanced) throws -> Value)
         throws(StoreError) -> (results: [Scanned<Value>], problems: [String]) {
+        // The listing and the index are let go (on returning from `glances`) before the results are ordered.
+        let (outcomes, problems) = try glances(system: system, systemID: systemID, transform)
+        return Self.newestFirst(consume outcomes, problems: problems)
+    }
+
+    /// Each chosen file's glance through `transform`, in the listing's order, and the problems met choosing.
+    private func glances<Value: Sendable>(system: String?, systemID: String?, _ transform: @Sendable (Glanced) throws -> Value)
+        throws(StoreError) -> (outcomes: [Result<Scanned<Value>, StoreError>], problems: [String]) {
         guard var chosen = try choose(system: system, systemID: systemID, indexed: true) else { return ([], []) }
         let opened = chosen.opened, folder = self.folder, index = chosen.index, clock = indexClock
         let watcher = readWatcher
@@ -100,8 +108,7 @@ extension AssessmentStore {
             for (file, record) in zip(chosen.files, records) where record != nil { chosen.records[file.name] = record }
             index.save(chosen.records)
         }
-        chosen.records = [:]
-        return Self.newestFirst(consume outcomes, problems: chosen.problems)
+        return (outcomes, chosen.problems)
     }
 
     // MARK: - Choosing the files
@@ -165,18 +172,25 @@ extension AssessmentStore {
                 return .failure(error)
             }
         }
-        var readable: [Peeked] = []
-        for result in peeked {
+        // What was peeked is held once: the readable files are named by their place in `peeked`.
+        var readable: [Int] = [], identities: [(String?, String?)] = []
+        readable.reserveCapacity(peeked.count)
+        identities.reserveCapacity(peeked.count)
+        for (place, result) in peeked.enumerated() {
             switch result {
             case let .success(file):
-                readable.append(file)
+                readable.append(place)
+                identities.append((file.name, file.id))
                 if let record = file.record { chosen.records[file.file.name] = record }
             case let .failure(error):
                 chosen.problems.append(error.message)
             }
         }
-        let candidates = SystemDirectory.candidates(name: system, id: systemID, among: readable.map { ($0.name, $0.id) })
-        chosen.files = readable.indices.filter { candidates[$0] }.map { readable[$0].file }
+        let candidates = SystemDirectory.candidates(name: system, id: systemID, among: identities)
+        chosen.files = readable.indices.filter { candidates[$0] }.compactMap { place -> LocalFolder.Entry? in
+            guard case let .success(file) = peeked[readable[place]] else { return nil }
+            return file.file
+        }
     }
 
     // MARK: - Reading and ordering
