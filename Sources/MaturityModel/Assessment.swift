@@ -33,6 +33,8 @@ public struct Assessment: Sendable, Hashable {
     public var systemID: String?
     /// The deliberate rename of the system this assessment records, if any.
     public var systemRename: SystemRename?
+    /// Whether members' views are taken and kept without names (see ``makeAnonymous()``).
+    public var anonymousViews = false
 
     /// Creates an assessment.
     public init(
@@ -192,6 +194,8 @@ public struct AreaRecord: Sendable, Hashable {
 
     /// Ids of last time's actions nobody has reviewed yet: their status is still last time's.
     public var unreviewedActions: Set<String>
+    /// Members' views and dissents by criterion id; a criterion answered directly has none.
+    public var views: [String: CriterionViews] = [:]
 
     /// Creates a record.
     public init(id: String, answers: [String: Answer] = [:], notes: [String: String] = [:], actions: [Action] = [],

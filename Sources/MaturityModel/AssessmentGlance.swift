@@ -31,6 +31,8 @@ public struct AssessmentGlance: Sendable, Equatable {
         public private(set) var answers: [Answered]
         /// The criteria that have a note, in ascending order, each once.
         public private(set) var noteCriteria: [String]
+        /// How far the area's views matched its agreed answers (none counted when it has no views).
+        public var consensus = ConsensusCount()
 
         /// An area's glance; `answers` (each criterion once) and `noteCriteria` are put in order if they are not.
         public init(id: String, answers: [Answered], noteCriteria: [String]) {
@@ -87,7 +89,11 @@ public struct AssessmentGlance: Sendable, Equatable {
     public init(_ assessment: Assessment) {
         self.init(framework: assessment.framework, system: assessment.system, systemID: assessment.systemID,
                   systemRename: assessment.systemRename, date: assessment.date, status: assessment.status,
-                  areas: assessment.areas.map { Area(id: $0.id, answers: $0.answers, noteCriteria: Set($0.notes.keys)) })
+                  areas: assessment.areas.map { record in
+                      var area = Area(id: record.id, answers: record.answers, noteCriteria: Set(record.notes.keys))
+                      area.consensus = record.consensusCount
+                      return area
+                  })
     }
 
     /// A criterion's answer as ``Assessment/answers`` merges them (a later area's answer wins).
