@@ -16,7 +16,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The store the user means.
     var assessmentStore: AssessmentStore {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let cache = AssessmentStore.defaultCache(environment: environment)
         if let store, !store.isEmpty { return AssessmentStore(folder: URL(fileURLWithPath: store, isDirectory: true), cache: cache) }
         return AssessmentStore(folder: AssessmentStore.defaultFolder(environment: environment), cache: cache)
@@ -27,7 +27,7 @@ struct StoreOptions: ParsableArguments {
     func store(of file: URL) -> AssessmentStore {
         if let store, !store.isEmpty { return assessmentStore }
         return AssessmentStore(folder: file.deletingLastPathComponent(),
-                               cache: AssessmentStore.defaultCache(environment: ProcessInfo.processInfo.environment))
+                               cache: AssessmentStore.defaultCache(environment: ProcessEnvironment.variables))
     }
 }
 
@@ -40,7 +40,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 extension FrameworkCatalog {
     /// The built-in frameworks and the user's folder, as the process environment names it.
     static func forUser() -> FrameworkCatalog {
-        FrameworkCatalog(userFolder: userFolder(environment: ProcessInfo.processInfo.environment))
+        FrameworkCatalog(userFolder: userFolder(environment: ProcessEnvironment.variables))
     }
 
     /// The framework an assessment was answered against, checked against its answers.
@@ -54,7 +54,7 @@ extension FrameworkCatalog {
     func installed(_ id: String, file: @autoclosure () -> String) throws(CommandFailure) -> Framework {
         guard let framework = framework(id: id) else {
             throw CommandFailure("maturity: \(inert: file()): answered against framework '\(inert: id)', "
-                + "which is not installed (add its file to \(Self.userFolder(environment: ProcessInfo.processInfo.environment).path))")
+                + "which is not installed (add its file to \(Self.userFolder(environment: ProcessEnvironment.variables).path))")
         }
         return framework
     }

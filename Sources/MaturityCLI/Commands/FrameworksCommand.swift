@@ -30,7 +30,7 @@ struct FrameworksCommand: ParsableCommand {
                  "\(entry.origin)", entry.framework.title].map(TerminalText.inert)
             }
             Terminal.print(table(rows))
-            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment)
+            let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables)
             Terminal.print("\nYour frameworks folder: \(folder.path)")
         }
     }

@@ -84,7 +84,7 @@ struct NewCommand: ParsableCommand {
             throw CommandFailure("maturity: \(error.message)")
         }
         if catalog.framework(id: framework.id) != framework {
-            let folder = FrameworkCatalog.userFolder(environment: ProcessInfo.processInfo.environment).path
+            let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables).path
             Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
                 + "copy its file to \(folder) so that list and show can read this assessment")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import MaturityFramework
 import MaturityModel
 import MaturityStore
 #if canImport(Glibc)
@@ -257,7 +258,7 @@ extension OutputFile.Failure {
 extension OutputFile {
     /// The folders no export may be written into: `store`, the default store, and `also` (an assessment's own folder).
     static func storeFolders(_ store: AssessmentStore, also: [URL] = []) -> [URL] {
-        [store.folder, AssessmentStore.defaultFolder(environment: ProcessInfo.processInfo.environment)] + also
+        [store.folder, AssessmentStore.defaultFolder(environment: ProcessEnvironment.variables)] + also
     }
 
     /// The help of `-o`, shared by `export` and `progress`.

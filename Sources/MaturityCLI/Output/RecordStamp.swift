@@ -1,4 +1,5 @@
 import FoundationEssentials
+import MaturityFramework
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +13,7 @@ enum RecordStamp {
             let login = String(cString: name)
             if !login.isEmpty { return login }
         }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         return (environment["LOGNAME"] ?? environment["USER"]).flatMap { $0.isEmpty ? nil : $0 }
     }
 

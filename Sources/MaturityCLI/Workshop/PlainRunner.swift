@@ -59,7 +59,7 @@ struct PlainRunner {
             assessment.attach(to: choice)
         }
         var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
-                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessInfo.processInfo.environment))
+                                 rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessEnvironment.variables))
         var createdLock: DraftLock?
         defer { createdLock?.release() }
         let chosen = framework

@@ -34,7 +34,7 @@ struct ScreenRunner {
     /// With `MATURITY_FRAME_LOG=FILE`, the monotonic time of each key read, each frame painted for a key
     /// (`frame`), each repaint after a save (`repaint`), and the start and end of each write (`save`, `saved`:
     /// flushed to disk) is appended to FILE, for the benchmark scripts and the tests.
-    let frameLog = ProcessInfo.processInfo.environment["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
+    let frameLog = ProcessEnvironment.variables["MATURITY_FRAME_LOG"].flatMap(FrameLog.init)
     /// The store, read on another thread once the first frame is painted; nil once handed to the workshop.
     var storeRead: BackgroundStoreRead?
     /// While the store is being read, input is waited for this long at most, so that it shows once read.

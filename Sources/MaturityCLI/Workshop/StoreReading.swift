@@ -55,6 +55,7 @@ enum StoreReading {
                     guard AssessmentCheck.problems(assessment, framework: criteria.framework).isEmpty else { return nil }
                     return StoreIndex.Entry(path: path, assessment: assessment, framework: criteria.framework)
                 }
+                entries.reserveCapacity(entries.count + scanned.results.count)
                 for result in scanned.results {
                     guard var entry = result.value, seen.insert(entry.path).inserted else { continue }
                     entry.member.name = shared(entry.member.name)

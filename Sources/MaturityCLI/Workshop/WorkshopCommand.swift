@@ -91,7 +91,7 @@ struct WorkshopCommand: ParsableCommand {
                 throw CommandFailure("maturity: \(error.message)")
             }
         }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.variables
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let fullScreen = !plain && isTerminal && environment["TERM"] != "dumb" && !(environment["TERM"] ?? "").isEmpty
         let colors = environment["NO_COLOR"].map(\.isEmpty) ?? true

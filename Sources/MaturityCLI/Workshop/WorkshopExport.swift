@@ -24,7 +24,7 @@ enum WorkshopExport {
             return .failed("\(error)")
         }
         let exporter = SummaryExport(
-            candidates: SummaryExport.defaultCandidates(environment: ProcessInfo.processInfo.environment,
+            candidates: SummaryExport.defaultCandidates(environment: ProcessEnvironment.variables,
                                                         currentFolder: FileManager.default.currentDirectoryPath),
             stores: OutputFile.storeFolders(store, also: draftPath.map { [URL(fileURLWithPath: $0).deletingLastPathComponent()] } ?? []))
         return exporter.write(files, stem: stem, request: request)

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import MaturityFramework
 import MaturityModel
 #if canImport(Glibc)
 import Glibc
@@ -182,7 +183,7 @@ public final class DraftLock: @unchecked Sendable {
 /// fraction), every process waits until that instant before it tries the lock, so that several
 /// workshops started together reach it at the same moment.
 enum FaultStart {
-    static let instant = ProcessInfo.processInfo.environment["MATURITY_FAULT_LOCK_AT"].flatMap(Double.init)
+    static let instant = ProcessEnvironment.variables["MATURITY_FAULT_LOCK_AT"].flatMap(Double.init)
 
     static func wait() {
         guard let instant else { return }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import MaturityFramework
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,7 @@ import Darwin
 enum DurableFile {
     /// Fault injection for the crash campaign: `MATURITY_FAULT_SAVE_PAUSE_MS` holds each save for that
     /// long between writing the new content and renaming it into place, so that kills land mid-save.
-    static let faultPause = ProcessInfo.processInfo.environment["MATURITY_FAULT_SAVE_PAUSE_MS"].flatMap { UInt32($0) } ?? 0
+    static let faultPause = ProcessEnvironment.variables["MATURITY_FAULT_SAVE_PAUSE_MS"].flatMap { UInt32($0) } ?? 0
 
     /// Replaces (or creates) `url` with `data`, readable by the owner only.
     static func replace(_ url: URL, with data: Data) throws(StoreError) {
