@@ -80,7 +80,7 @@ extension PlainWorkshop {
         if assessment.isReadOnly { say("This assessment is complete and read-only.") }
     }
 
-    /// " Views: consensus 75% (9 of 12 matched the agreed answers); split on questions 2 and 5.": an
+    /// " Views: consensus 75% (9 of 12 views matched the agreed answer); split on questions 2 and 5.": an
     /// area's consensus and split questions; empty when it has no views.
     private func viewsSummary(of area: Area) -> String {
         let record = assessment[area: area.id]
@@ -89,7 +89,7 @@ extension PlainWorkshop {
         var parts: [String] = []
         if let share = count.share {
             parts.append("consensus \(Int((share * 100).rounded()))% (\(count.matched) of \(count.counted) view"
-                         + "\(count.counted == 1 ? "" : "s") matched the agreed answer\(count.counted == 1 ? "" : "s"))")
+                         + "\(count.counted == 1 ? "" : "s") matched the agreed answer)")
         }
         if !split.isEmpty { parts.append("split on \(Self.questions(split, of: area.criteria.count))") }
         return parts.isEmpty ? "" : " Views: \(parts.joined(separator: "; "))."
