@@ -201,6 +201,20 @@ struct PlainViewsTests {
                               how: "scripted: consensus 67% (6 of 9) and the split question named; nothing said without views")
     }
 
+    @Test func viewsFromAFileAreSaidInertly() {
+        // A name and a dissent holding an escape and a line break, as a hostile file could carry them.
+        var assessment = Self.board()
+        assessment[area: "economic-development"].views[criterion(0, 0)] = CriterionViews(
+            named: ["Eve\u{1B}[2J": .no], dissents: [Dissent(participant: "Eve\nFORGED", note: "x\u{1B}]0;title\u{07}\nFORGED")])
+        let script = PlainScript(["q"])
+        script.run(assessment)
+        #expect(!script.output.contains("\u{1B}") && !script.output.contains("\u{07}"))
+        #expect(!script.output.split(separator: "\n").contains { $0.hasPrefix("FORGED") })
+        #expect(script.output.contains("Who said what: Eve\\u{1B}[2J: No.\n"))
+        CampaignReport.record("Escape injection: plain mode's views and dissents from a file", cases: 1,
+                              how: "a name and a dissent with ESC, BEL and a line break said inertly, no forged line")
+    }
+
     @Test func helpListsTheRound() {
         let script = PlainScript(["?", "q"])
         script.run(Self.board())
