@@ -57,6 +57,7 @@ struct PlainRunner {
                 }
             }
             assessment.attach(to: choice)
+            if start.anonymous { assessment.makeAnonymous() }
         }
         var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
                                  rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessEnvironment.variables))
@@ -118,7 +119,7 @@ struct PlainStart {
     let read: PlainWorkshop.ReadLine
     let write: PlainWorkshop.Write
 
-    func ask() -> (system: String, date: CalendarDate, participants: [String], framework: Framework)? {
+    func ask() -> (system: String, date: CalendarDate, participants: [String], framework: Framework, anonymous: Bool)? {
         var system = self.system
         if system == nil, !known.isEmpty {
             write("Known systems (type a number to pick one, or a name):\n")
@@ -148,9 +149,18 @@ struct PlainStart {
             if date == nil { write("That is not a date written YYYY-MM-DD.\n") }
         }
         var participants: [String]?
+        var anonymous = false
         while participants == nil {
-            write("Participants, separated by commas (Enter for none): ")
-            guard let names = read() else { return nil }
+            write(anonymous ? "Participants, separated by commas (their views are taken without names): "
+                  : "Participants, separated by commas (Enter for none; anonymous first takes their views without names): ")
+            guard var names = read() else { return nil }
+            // "anonymous" alone, or before the names ("anonymous: Ann, Bob"), sets anonymous views.
+            if let rest = Self.afterAnonymous(names) {
+                if !anonymous { write("Views will be taken without names: no name is shown or kept with a view or a dissent.\n") }
+                anonymous = true
+                guard !rest.isEmpty else { continue }
+                names = rest
+            }
             do {
                 participants = try names.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                     .map { name throws(CommandFailure) in try TextInput.name(name, field: "a participant's name") }
@@ -173,6 +183,17 @@ struct PlainStart {
             }
         }
         guard let system, let date, let participants else { return nil }
-        return (system, date, participants, framework)
+        return (system, date, participants, framework, anonymous)
+    }
+
+    /// The rest of `line` when it starts with the word "anonymous" (alone, or then ":" or "," and the
+    /// names); nil when it does not.
+    static func afterAnonymous(_ line: String) -> String? {
+        let trimmed = line.trimmingSpaces()
+        guard trimmed.lowercased().hasPrefix("anonymous") else { return nil }
+        let rest = trimmed.dropFirst("anonymous".count)
+        guard let first = rest.first else { return "" }
+        guard first == ":" || first == "," else { return nil }
+        return String(rest.dropFirst()).trimmingSpaces()
     }
 }

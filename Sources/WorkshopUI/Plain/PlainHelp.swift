@@ -21,6 +21,9 @@ enum PlainHelp {
           y p n u      answer yes (in place), partly, no or not sure, then the note is asked
           Enter        keep the answer (confirming it, if it is as last time) and go on to the note
           -            clear the answer
+          v            a round of views: each participant in turn types y, p, n or u (Enter passes, b goes back
+                       one member); then the spread, the board's agreed answer, and a one-line dissent for each
+                       member whose view differs (Enter for none)
         """ + "\n" + walking + """
 
         At the note: Enter keeps it (or leaves none), - removes it, any other line is the note.

@@ -36,6 +36,7 @@ extension PlainWorkshop {
                 say(answer)
             }
         }
+        if let views = assessment.views(on: criterion.id, in: area.id) { sayViews(views) }
         if assessment.isReadOnly {
             say("Answer: \(assessment.answers[criterion.id].map(\.label) ?? "not answered").")
             if let note = assessment[area: area.id].notes[criterion.id] { sayNote(note, after: "Note") }
@@ -58,6 +59,10 @@ extension PlainWorkshop {
                 continue
             }
             let word = reply.lowercased()
+            if word == "v" || word == "views" {
+                if try viewsRound(on: criterion, of: area) { break }
+                continue
+            }
             switch word {
             case "":
                 assessment[area: area.id].asLastTime.remove(criterion.id)
@@ -77,12 +82,20 @@ extension PlainWorkshop {
                 }
                 assessment[area: area.id].answers[criterion.id] = answer
                 assessment[area: area.id].asLastTime.remove(criterion.id)
+                // Views gathered beforehand: those whose view differs may have a dissent recorded.
+                if let views = assessment.views(on: criterion.id, in: area.id) {
+                    persist()
+                    try askDissents(from: views.differing(from: answer, participants: assessment.participants),
+                                    on: criterion, of: area, agreed: answer, views: views)
+                }
             }
             break
         }
         persist()
         try askNote(for: criterion, area: area)
-        return next(after: step)
+        let following = next(after: step)
+        if agenda.last == step { say("That was the last question with views gathered beforehand.") }
+        return following
     }
 
     private var questionRetry: String { "Please type \(Answer.letterList) (or b, g, s, q; ? lists them)." }
@@ -94,7 +107,7 @@ extension PlainWorkshop {
         let keep = current.map { carried ? "Enter confirms \($0.label.lowercased()) (as last time)"
             : "Enter keeps \($0.label.lowercased())" } ?? "Enter leaves it unanswered"
         return "Answer \(Answer.letterChoices); \(keep); "
-            + (current == nil ? "" : "- clears it; ") + moves
+            + (current == nil ? "" : "- clears it; ") + (assessment.participants.isEmpty ? "" : "v round of views; ") + moves
     }
 
     /// Asks for the note of `criterion`: Enter keeps it, `-` removes it, `+` takes several lines.

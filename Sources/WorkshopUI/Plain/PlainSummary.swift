@@ -72,10 +72,34 @@ extension PlainWorkshop {
             let carried = assessment[area: area.id].asLastTime
             let unconfirmed = area.criteria.indices.filter { carried.contains(area.criteria[$0].id) }
             if !unconfirmed.isEmpty { line += " As last time, not yet confirmed: \(Self.questions(unconfirmed, of: area.criteria.count))." }
+            line += viewsSummary(of: area)
             say(line)
         }
         say(CarriedList.tally(assessment, in: framework) + ".")
+        if splitAnywhere { say("A question is \(Spread.splitRule).") }
         if assessment.isReadOnly { say("This assessment is complete and read-only.") }
+    }
+
+    /// " Views: consensus 75% (9 of 12 views matched the agreed answer); split on questions 2 and 5.": an
+    /// area's consensus and split questions; empty when it has no views.
+    private func viewsSummary(of area: Area) -> String {
+        let record = assessment[area: area.id]
+        let split = area.criteria.indices.filter { record.views[area.criteria[$0].id]?.spread.isSplit == true }
+        let count = record.consensusCount
+        var parts: [String] = []
+        if let share = count.share {
+            parts.append("consensus \(Int((share * 100).rounded()))% (\(count.matched) of \(count.counted) view"
+                         + "\(count.counted == 1 ? "" : "s") matched the agreed answer)")
+        }
+        if !split.isEmpty { parts.append("split on \(Self.questions(split, of: area.criteria.count))") }
+        return parts.isEmpty ? "" : " Views: \(parts.joined(separator: "; "))."
+    }
+
+    /// Whether any question of the framework has split views.
+    private var splitAnywhere: Bool {
+        framework.areas.contains { area in
+            area.criteria.contains { assessment.views(on: $0.id, in: area.id)?.spread.isSplit == true }
+        }
     }
 
     /// "question 4", "questions 1, 3 to 6 and 9", "all 11 questions" for criterion indices of an area of `count`.
@@ -108,6 +132,7 @@ extension PlainWorkshop {
                 let answer = answers[criterion.id].map(\.label) ?? "not answered"
                 let marks = (carried.contains(criterion.id) ? ", as last time" : "")
                     + (assessment[area: area.id].notes[criterion.id] == nil ? "" : ", with a note")
+                    + (assessment.views(on: criterion.id, in: area.id)?.spread.isSplit == true ? ", split" : "")
                 say("  \(areaNumber + 1).\(index + 1) \(answer)\(marks): \(inert: criterion.text)")
             }
         }

@@ -66,6 +66,9 @@ public struct PlainWorkshop {
     public var earlier: [Progression.Entry] = []
     /// The system as the store knows it (its name and renames), for the history's heading.
     public var knownSystem: KnownSystem?
+    /// The questions with views gathered beforehand, widest spread first, when the board chose to take
+    /// them in that order: each leads to the next, and the last to the summary.
+    var agenda: [Step] = []
 
     /// The end of input: the draft is saved, and the user is told how to resume it.
     struct EndOfInput: Error {}
@@ -90,6 +93,7 @@ public struct PlainWorkshop {
         do {
             var step = Step(position: assessment.position, in: framework) ?? (framework.areas.isEmpty ? .summary : .overview(area: 0))
             if assessment.isReadOnly, try !reopenAtStart() { step = .summary }
+            if !assessment.isReadOnly, let first = try offerDisagreementOrder() { step = first }
             try walk(from: step)
             say(closing())
         } catch is Quit {
@@ -146,6 +150,7 @@ public struct PlainWorkshop {
         switch step {
         case let .overview(area): return framework.areas[area].criteria.isEmpty ? .result(area: area) : .question(area: area, criterion: 0)
         case let .question(area, index):
+            if let place = agenda.firstIndex(of: step) { return place + 1 < agenda.count ? agenda[place + 1] : .summary }
             return index + 1 < framework.areas[area].criteria.count ? .question(area: area, criterion: index + 1) : .result(area: area)
         case let .result(area): return area + 1 < framework.areas.count ? .overview(area: area + 1) : .summary
         case .summary: return .summary
@@ -154,6 +159,7 @@ public struct PlainWorkshop {
 
     /// The step before `step` (the overview is not a stop of its own), nil at the first question.
     func previous(before step: Step) -> Step? {
+        if let place = agenda.firstIndex(of: step), place > 0 { return agenda[place - 1] }
         switch step {
         case let .overview(area), let .question(area, 0):
             return area > 0 ? .result(area: area - 1) : nil
