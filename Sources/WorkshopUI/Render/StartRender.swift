@@ -30,6 +30,13 @@ enum StartRender {
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
         field("Date", form.date, .date, note: "YYYY-MM-DD")
         field("Participants", form.participants, .participants, note: "commas between")
+        let anonymousFocused = form.focus == .anonymous
+        body.line((anonymousFocused ? "▸ " : "  ") + "Anonymous", style: anonymousFocused ? .title : .plain)
+        if let row = body.lastVisibleRow {
+            let text = (form.anonymous ? "[x] views kept without names" : "[ ] views kept with names") + (anonymousFocused ? "  (Space)" : "")
+            body.grid.put(text, row: row, column: Layout.margin + labelWidth, style: anonymousFocused ? .selected : .plain,
+                          limit: body.width - labelWidth)
+        }
         if state.frameworks.count > 1 {
             let focused = form.focus == .framework
             body.line((focused ? "▸ " : "  ") + "Framework", style: focused ? .title : .plain)

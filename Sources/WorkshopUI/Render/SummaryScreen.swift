@@ -23,8 +23,9 @@ enum SummaryScreen {
         let placements = PlacementRules.placeAll(in: framework, answers: answers)
         body.line()
         drawBoard(state, placements: placements, answers: answers, into: &body)
+        let splits = splitQuestions(state)
         body.paragraph(BoardMark.legend(separator: "  ") + "  * provisional  "
-                       + "Open: questions not answered", style: .dim)
+                       + "Open: questions not answered" + (splits.isEmpty ? "" : "  " + Spread.splitRule), style: .dim)
         body.line()
         let list = rows(framework)
         let visible = max(1, body.remainingRows)
@@ -37,7 +38,8 @@ enum SummaryScreen {
             if let index = row.criterion {
                 let criterion = area.criteria[index]
                 let answer = answers[criterion.id].map(\.label) ?? "—"
-                text = "  " + TextFit.pad("\(index + 1).", to: 4, gap: 1) + TextFit.pad(answer, to: 15, gap: 1) + criterion.text
+                let mark = splits.isEmpty ? "" : TextFit.pad(splits.contains(criterion.id) ? "split" : "", to: 6, gap: 1)
+                text = "  " + TextFit.pad("\(index + 1).", to: 4, gap: 1) + TextFit.pad(answer, to: 15, gap: 1) + mark + criterion.text
             } else {
                 text = "\(area.title)"
             }
@@ -46,24 +48,42 @@ enum SummaryScreen {
         body.grid = writer.grid
     }
 
+    /// The criteria whose views were split (see ``Spread/isSplit``).
+    static func splitQuestions(_ state: WorkshopState) -> Set<String> {
+        guard let assessment = state.assessment else { return [] }
+        var found: Set<String> = []
+        for area in state.framework.areas {
+            for (criterion, views) in assessment[area: area.id].views where views.spread.isSplit { found.insert(criterion) }
+        }
+        return found
+    }
+
     private static func drawBoard(_ state: WorkshopState, placements: [Placement], answers: [String: Answer],
                                   into body: inout BodyWriter) {
         let framework = state.framework
         let areaWidth = min(16, max(8, framework.areas.map { TextWidth.of($0.shortTitle) }.max() ?? 8) + 2)
         let countWidth = 5
         let placedWidth = 20
-        let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth) / max(1, framework.stages.count))
+        // "Consensus" (the share of views that matched the agreed answers) only once there are views.
+        let consensus = framework.areas.map { state.assessment?[area: $0.id].consensus }
+        let consensusWidth = consensus.contains { $0 != nil } ? 10 : 0
+        let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth - consensusWidth) / max(1, framework.stages.count))
         var header = TextFit.pad("Area", to: areaWidth, gap: 1)
         for stage in framework.stages { header += TextFit.pad(stage.title, to: stageWidth, gap: 1) }
-        header += TextFit.pad("Placed at", to: placedWidth, gap: 1) + "Open"
+        header += TextFit.pad("Placed at", to: placedWidth, gap: 1) + (consensusWidth > 0 ? TextFit.pad("Open", to: countWidth, gap: 1) + "Consensus" : "Open")
         body.line(header, style: .title)
-        for (area, placement) in zip(framework.areas, placements) {
+        for (number, (area, placement)) in zip(framework.areas, placements).enumerated() {
             var line = TextFit.pad(area.shortTitle, to: areaWidth, gap: 1)
             for level in placement.stages.indices {
                 line += TextFit.pad(BoardMark(level: level, in: placement).symbolAndWord, to: stageWidth, gap: 1)
             }
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1) + "\(open)"
+            line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1)
+            if consensusWidth > 0 {
+                line += TextFit.pad("\(open)", to: countWidth, gap: 1) + (consensus[number].map(ViewsText.percent) ?? "—")
+            } else {
+                line += "\(open)"
+            }
             body.line(line)
         }
     }
