@@ -27,7 +27,8 @@ enum QuestionScreen {
         let current = record?.answers[criterion.id]
         body.line()
         body.paragraph(area.title, style: .dim)
-        body.line("\(stage?.title ?? criterion.stageID) · question \(position) of \(atStage.count) at this stage", style: .accent)
+        let order = DisagreementOrder.position(state).map { " · \($0)" } ?? ""
+        body.line("\(stage?.title ?? criterion.stageID) · question \(position) of \(atStage.count) at this stage\(order)", style: .accent)
         body.line()
         body.paragraph(criterion.text, style: .title)
         body.line()
@@ -39,11 +40,11 @@ enum QuestionScreen {
             if current == answer, asLastTime { text += "   as last time: Enter confirms, a letter changes it" }
             body.line(text, style: highlighted ? .selected : (current == answer ? .title : .plain))
         }
-        if let views = state.assessment?.views(on: criterion.id, in: area.id) {
-            drawViews(views, agreed: current, state: state, into: &body)
-        }
         let note = record?.notes[criterion.id]
         let noteLines = note.map { TextFit.lines($0, width: max(1, body.width - 2)) } ?? []
+        if let views = state.assessment?.views(on: criterion.id, in: area.id) {
+            drawViews(views, agreed: current, state: state, leaving: 2 + min(2, noteLines.count), into: &body)
+        }
         var lastLines: [String] = []
         if let last = state.assessment?.lastTime {
             let answer = last.answers[criterion.id].map(\.label) ?? "not answered"
@@ -78,9 +79,10 @@ enum QuestionScreen {
     }
 
     /// The members' views: the spread ("split" when it is; "not yet agreed" before the board agrees), who
-    /// said what unless the workshop is anonymous, and the dissents, one line each. The block leaves four
-    /// rows for the note below it; what does not fit is counted ("… 2 more dissents").
-    private static func drawViews(_ views: CriterionViews, agreed: Answer?, state: WorkshopState, into body: inout BodyWriter) {
+    /// said what unless the workshop is anonymous, and the dissents, one line each. The block leaves
+    /// `reserve` rows for the note below it; what does not fit is counted ("… 2 more dissents").
+    private static func drawViews(_ views: CriterionViews, agreed: Answer?, state: WorkshopState, leaving reserve: Int,
+                                  into body: inout BodyWriter) {
         let spread = views.spread
         var rows: [(text: String, indent: Int, style: Style)] = []
         if spread.total > 0 {
@@ -93,7 +95,7 @@ enum QuestionScreen {
         }
         rows += views.dissents.map { ("Dissent · " + ViewsText.dissentLine($0), 2, .plain) }
         guard !rows.isEmpty else { return }
-        let room = max(2, body.remainingRows - 5)
+        let room = max(2, body.remainingRows - 1 - reserve)
         body.line()
         for (offset, row) in rows.enumerated() {
             if offset == room - 1, rows.count > room {

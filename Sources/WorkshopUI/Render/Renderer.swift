@@ -111,9 +111,7 @@ public enum Renderer {
                                             + "o takes them widest spread first", to: state.width - 2), row: row, column: 0, style: .accent)
         } else if let area = state.step.area {
             let placement = PlacementRules.place(state.framework.areas[area], in: state.framework, answers: assessment.answers)
-            let order = DisagreementOrder.position(state).map { " · \($0)" } ?? ""
-            grid.put(" " + TextFit.truncate("\(state.framework.areas[area].shortTitle) now: \(placement.titleMarkingProvisional)\(order)",
-                                            to: state.width - 2), row: row, column: 0, style: .accent)
+            grid.put(" \(state.framework.areas[area].shortTitle) now: \(placement.titleMarkingProvisional)", row: row, column: 0, style: .accent)
         } else {
             grid.put(" " + CarriedList.tally(assessment, in: state.framework), row: row, column: 0, style: .accent)
         }

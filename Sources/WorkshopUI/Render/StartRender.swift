@@ -46,7 +46,8 @@ enum StartRender {
                               limit: body.width - labelWidth)
             }
         }
-        body.line()
+        // On a short terminal the blank before Start gives way, so that Start stays in view.
+        if body.remainingRows > 1 { body.line() }
         let startFocused = form.focus == .start
         body.line((startFocused ? "▸ " : "  ") + "[ Start the workshop ]", style: startFocused ? .selected : .title)
         if let problem = form.problem {

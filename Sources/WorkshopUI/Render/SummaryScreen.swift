@@ -64,27 +64,26 @@ enum SummaryScreen {
         let areaWidth = min(16, max(8, framework.areas.map { TextWidth.of($0.shortTitle) }.max() ?? 8) + 2)
         let countWidth = 5
         let placedWidth = 20
-        // "Consensus" (the share of views that matched the agreed answers) only once there are views.
-        let consensus = framework.areas.map { state.assessment?[area: $0.id].consensus }
-        let consensusWidth = consensus.contains { $0 != nil } ? 10 : 0
-        let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth - consensusWidth) / max(1, framework.stages.count))
+        let stageWidth = max(5, (body.width - areaWidth - placedWidth - countWidth) / max(1, framework.stages.count))
         var header = TextFit.pad("Area", to: areaWidth, gap: 1)
         for stage in framework.stages { header += TextFit.pad(stage.title, to: stageWidth, gap: 1) }
-        header += TextFit.pad("Placed at", to: placedWidth, gap: 1) + (consensusWidth > 0 ? TextFit.pad("Open", to: countWidth, gap: 1) + "Consensus" : "Open")
+        header += TextFit.pad("Placed at", to: placedWidth, gap: 1) + "Open"
         body.line(header, style: .title)
-        for (number, (area, placement)) in zip(framework.areas, placements).enumerated() {
+        for (area, placement) in zip(framework.areas, placements) {
             var line = TextFit.pad(area.shortTitle, to: areaWidth, gap: 1)
             for level in placement.stages.indices {
                 line += TextFit.pad(BoardMark(level: level, in: placement).symbolAndWord, to: stageWidth, gap: 1)
             }
             let open = area.criteria.filter { answers[$0.id] == nil }.count
-            line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1)
-            if consensusWidth > 0 {
-                line += TextFit.pad("\(open)", to: countWidth, gap: 1) + (consensus[number].map(ViewsText.percent) ?? "—")
-            } else {
-                line += "\(open)"
-            }
+            line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1) + "\(open)"
             body.line(line)
+        }
+        // The consensus per area (the share of views that matched the agreed answers), once there are views.
+        let consensus = framework.areas.compactMap { area in
+            state.assessment?[area: area.id].consensus.map { "\(area.shortTitle) consensus \(ViewsText.percent($0))" }
+        }
+        if !consensus.isEmpty {
+            body.paragraph(consensus.joined(separator: " · ") + " (views that matched the agreed answer)", style: .accent)
         }
     }
 }

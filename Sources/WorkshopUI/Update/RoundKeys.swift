@@ -101,9 +101,8 @@ enum RoundKeys {
     private static func finish(_ round: RoundState, _ state: inout WorkshopState) -> [Reaction] {
         state.overlay = nil
         guard case let .dissenting(agreed) = round.round.phase else { return [] }
-        let spread = round.round.views.spread
-        let dissents = round.recorded == 0 ? "" : " · \(round.recorded) dissent\(round.recorded == 1 ? "" : "s") recorded"
-        state.message = .init("Agreed: \(agreed.label) (\(ViewsText.spreadLine(spread)))\(dissents). Enter goes on.")
+        let dissents = round.recorded == 0 ? "" : ", \(round.recorded) dissent\(round.recorded == 1 ? "" : "s")"
+        state.message = .init("Round recorded: \(agreed.label) agreed\(dissents). Enter goes on.")
         return [.changed]
     }
 }
