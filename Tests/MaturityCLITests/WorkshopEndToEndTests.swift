@@ -36,7 +36,7 @@ struct WorkshopEndToEndTests {
         try session.type("Ynys Môn & Bradford – ✓")
         try session.press("Tab", "Tab")
         try session.type("Cathy Elliott, Rob Webster")
-        try session.press("Tab", "Tab")
+        try session.press("Tab", "Tab", "Tab")
         try session.waitFor("▸ [ Start the workshop ]")
         try session.press("Enter")
         try session.waitFor("Economy (1 of 3) · Overview")
