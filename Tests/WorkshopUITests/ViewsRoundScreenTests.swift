@@ -232,3 +232,57 @@ struct ViewsRoundScreenTests {
                                   + "the agree prompt and the dissent prompt whole")
     }
 }
+
+/// Issue 13, attacked: many members with long names, wide characters and escapes, a complete assessment,
+/// and a dissent longer than its limit.
+@Suite("Round of views, attacked")
+struct ViewsRoundAttackTests {
+    @Test func manyLongNamesFoldAndThePromptsStayInView() {
+        let members = (1...60).map { "Member-with-a-very-long-name-\($0) 日本 \u{1B}[31m" }
+        var frames = 0
+        for (width, height) in [(80, 24), (44, 12), (120, 40)] {
+            // As a file could name them (the start screen's field holds at most 1000 characters, without escapes).
+            var state = boardState(width: width, height: height)
+            state.assessment?.participants = members
+            press(keys("v") + Array(repeating: .character("y"), count: 30) + Array(repeating: .character("n"), count: 30), on: &state)
+            let agreeing = Renderer.render(state)
+            #expect(agreeing.grid.text.contains("The board agrees:"), "at \(width)x\(height):\n\(agreeing.grid.text)")
+            #expect(!agreeing.grid.text.contains("\u{1B}"), "no escape reaches the screen")
+            press(keys("y"), on: &state)
+            let dissent = Renderer.render(state)
+            #expect(dissent.grid.text.contains("Dissent 1 of 30"), "at \(width)x\(height)")
+            #expect(dissent.cursor != nil, "the dissent's field has the cursor at \(width)x\(height)")
+            frames += 2
+        }
+        CampaignReport.record("Workshop: a round of 60 members with long names, wide characters and escapes at 44x12 to 120x40",
+                              cases: frames, how: "rendered: the agree prompt and the dissent field stay in view; no escape drawn")
+    }
+
+    @Test func aDissentIsOneLineCutAtItsLimit() throws {
+        var state = boardState()
+        press(keys("v") + roundKeys + keys("p") + keys(String(repeating: "x", count: 250)), on: &state)
+        #expect(state.message?.text.contains("at most 200 characters") == true)
+        press([.enter, .escape], on: &state)
+        let views = try #require(state.assessment?.views(on: "econ-emerging-plan-reviewed", in: "economic-development"))
+        #expect(views.dissents.map(\.note.count) == [200])
+    }
+
+    @Test func aCompleteAssessmentRefusesARound() throws {
+        var state = boardState()
+        var assessment = try #require(state.assessment)
+        assessment.status = .complete
+        state.assessment = assessment
+        press(keys("v"), on: &state)
+        #expect(state.overlay == nil)
+        #expect(state.message?.text.contains("read-only") == true)
+    }
+
+    @Test func helpAndQuittingWorkDuringARound() {
+        var state = boardState()
+        press(keys("v?"), on: &state)
+        #expect(state.showsHelp)
+        press([.escape], on: &state)
+        #expect(state.round?.round.askedNow == "Ann Baker", "closing help keeps the round")
+        #expect(press([.control("c")], on: &state) == [.quit])
+    }
+}

@@ -12,10 +12,16 @@ enum RoundRender {
         let area = state.framework.areas[areaIndex]
         let criterion = area.criteria[index]
         let stage = state.framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
-        body.line()
-        body.line(TextFit.truncate("\(stage) · \(area.title)", to: body.width), style: .dim)
-        body.paragraph(criterion.text, style: .title)
-        body.line()
+        // On a short terminal the question closes up to one line, so that the round's prompts stay in view.
+        let compact = body.remainingRows < 18
+        if compact {
+            body.line(TextFit.truncate(criterion.text, to: body.width), style: .title)
+        } else {
+            body.line()
+            body.line(TextFit.truncate("\(stage) · \(area.title)", to: body.width), style: .dim)
+            body.paragraph(criterion.text, style: .title)
+            body.line()
+        }
         let views = round.round
         let count = views.participants.count
         switch views.phase {
@@ -35,20 +41,24 @@ enum RoundRender {
             return nil
         case .agreeing:
             body.line("Round of views · every member has had a turn", style: .accent)
-            spread(views, agreed: nil, into: &body)
-            body.line()
+            spread(views, leaving: compact ? 2 : 3, into: &body)
+            if !compact { body.line() }
             body.line(TextFit.truncate("The board agrees:  " + choices, to: body.width), style: .title)
             body.line("Backspace goes back a turn · Esc leaves the round, recording nothing", style: .dim)
             return nil
         case let .dissenting(agreed):
             body.line(TextFit.truncate("Agreed: \(agreed.label)", to: body.width), style: .accent)
-            spread(views, agreed: agreed, into: &body)
-            body.line()
+            spread(views, leaving: compact ? 4 : 5, into: &body)
+            if !compact { body.line() }
             let dissenters = views.dissenters
             let member = round.askedForDissent ?? ""
             let said = round.dissenterView.map { " said \($0.label)" } ?? ""
-            body.paragraph("Dissent \(round.dissenter + 1) of \(dissenters.count) · \(member)\(said). Their dissent, "
-                           + "one line:", style: .title)
+            let prompt = "Dissent \(round.dissenter + 1) of \(dissenters.count) · \(member)\(said). Their dissent, one line:"
+            if compact {
+                body.line(TextFit.truncate(prompt, to: body.width), style: .title)
+            } else {
+                body.paragraph(prompt, style: .title)
+            }
             var cursor: (row: Int, column: Int)?
             body.line()
             if let row = body.lastVisibleRow {
@@ -65,8 +75,9 @@ enum RoundRender {
         Answer.allCases.map { "\($0.letter) \($0.label)" }.joined(separator: "   ")
     }
 
-    /// The spread line (marked "split" when it is), then who said what unless the round is anonymous.
-    private static func spread(_ round: ViewsRound, agreed: Answer?, into body: inout BodyWriter) {
+    /// The spread line (marked "split" when it is), then who said what unless the round is anonymous,
+    /// folded so that `reserve` rows stay for what follows (the prompt to agree, or the dissent).
+    private static func spread(_ round: ViewsRound, leaving reserve: Int, into body: inout BodyWriter) {
         let spread = round.views.spread
         let passed = round.participants.indices.filter { round.given[$0] == nil }
         var line = ViewsText.spreadLine(spread)
@@ -76,6 +87,13 @@ enum RoundRender {
         guard !round.anonymous else { return }
         let rows = ViewsText.whoSaidRows(round.views.named, passed: passed.map { round.participants[$0] },
                                          participants: round.participants, width: body.width)
-        for row in rows { body.line(row.text, indent: row.indent) }
+        let room = max(1, body.remainingRows - reserve)
+        for (offset, row) in rows.enumerated() {
+            if offset == room - 1, rows.count > room {
+                body.line("… \(rows.count - offset) more lines of names (a larger terminal shows them)", style: .dim, indent: 2)
+                return
+            }
+            body.line(row.text, indent: row.indent)
+        }
     }
 }
