@@ -81,7 +81,8 @@ enum StartRender {
             return cursor
         }
         guard !state.drafts.isEmpty else { return cursor }
-        body.line()
+        // When rows are short the blank above the drafts gives way, so that at least one draft shows.
+        if body.remainingRows > 2 { body.line() }
         body.line("Or resume a draft:", style: .title)
         let visible = max(1, body.remainingRows)
         let first = max(0, min(form.draftIndex - visible + 1, state.drafts.count - visible))
