@@ -59,7 +59,7 @@ struct StoreReadEndToEndTests {
         CampaignReport.record("The store read after the first frame: a store of \(Self.fillers + 2) files in tmux", cases: 3,
                               how: "tmux: the start screen shows \"Reading the store\" first, then the drafts and known systems, "
                                   + "a name typed meanwhile kept and carried forward; a resumed draft at once, its history after; "
-                                  + "Tab Tab Enter at the first frame waits for the offer to carry forward")
+                                  + "Tab Tab Tab Enter at the first frame waits for the offer to carry forward")
     }
 
     /// The start screen first, the drafts and known systems after; a name typed meanwhile is kept.
@@ -79,7 +79,7 @@ struct StoreReadEndToEndTests {
         #expect(!read.contains("Reading the store"))
         try session.waitFor("“west yorkshire ics” is the known system West Yorkshire ICS", acrossLines: true)
         // Known, Date, Participants, Framework, Start.
-        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
         try session.waitFor("Start from it?", acrossLines: true)
         try session.type("y")
         try session.waitFor("Economy (1 of 3) · Overview")
@@ -108,7 +108,7 @@ struct StoreReadEndToEndTests {
         let session = try TmuxSession(["workshop", "--system", "West Yorkshire ICS"], sandbox: sandbox)
         try session.waitFor("Reading the store for drafts to resume and known systems…")
         // Participants, Framework, Start: the same keys whether or not the store has been read.
-        try session.press("Tab", "Tab", "Enter")
+        try session.press("Tab", "Tab", "Tab", "Enter")
         try session.waitFor("Start from it?", acrossLines: true, timeout: 120)
         try session.type("n")
         try session.waitFor("Economy (1 of 3) · Overview")

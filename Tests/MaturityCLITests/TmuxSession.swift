@@ -46,7 +46,7 @@ final class TmuxSession {
     /// From the start screen of `workshop --system NAME`, starts the workshop and waits for the first overview.
     func startWorkshop() throws {
         try waitFor("▸ Participants")
-        try press("Tab", "Tab", "Enter")
+        try press("Tab", "Tab", "Tab", "Enter")
         try waitFor("Overview")
     }
 

@@ -36,7 +36,7 @@ struct WorkshopEndToEndTests {
         try session.type("Ynys Môn & Bradford – ✓")
         try session.press("Tab", "Tab")
         try session.type("Cathy Elliott, Rob Webster")
-        try session.press("Tab", "Tab")
+        try session.press("Tab", "Tab", "Tab")
         try session.waitFor("▸ [ Start the workshop ]")
         try session.press("Enter")
         try session.waitFor("Economy (1 of 3) · Overview")
@@ -284,7 +284,7 @@ struct YearlyRerunEndToEndTests {
         try first.type("West Yorkshire ICS")
         try first.press("Tab", "C-u")
         try first.type("2025-11-20")
-        try first.press("Tab", "Tab", "Tab", "Enter")
+        try first.press("Tab", "Tab", "Tab", "Tab", "Enter")
         try first.waitFor("2025-11-20 · Economy (1 of 3) · Overview")
         try first.press("Enter")
         for question in 1...3 {
@@ -308,7 +308,7 @@ struct YearlyRerunEndToEndTests {
 
         let second = try TmuxSession(["workshop", "--system", "West Yorkshire ICS"], sandbox: sandbox)
         try second.waitFor("▸ Participants")
-        try second.press("Tab", "Tab", "Enter")
+        try second.press("Tab", "Tab", "Tab", "Enter")
         try second.waitFor("has a complete assessment of 2025-11-20. Start from it?")
         try second.type("y")
         try second.waitFor("Economy (1 of 3) · Overview")

@@ -43,7 +43,7 @@ struct FoldingScreenTests {
     static func secondYear(width: Int = 80, height: Int = 24) -> WorkshopState {
         var state = startState(system: "West Yorkshire ICS", width: width, height: height)
         state.storeIndex = StoreIndex(archive: [lastYear()])
-        press(keys("Cathy Elliott, Rob Webster") + [.tab, .tab, .enter] + keys("y"), on: &state)
+        press(keys("Cathy Elliott, Rob Webster") + [.tab, .tab, .tab, .enter] + keys("y"), on: &state)
         return state
     }
 

@@ -122,7 +122,7 @@ struct GoldenScreenTests {
         var state = startState(system: "West Yorkshire ICS")
         state.storeIndex = StoreIndex(archive: [.init(file: URL(filePath: "/store/2025-11-20-west-yorkshire-ics.json"),
                                                       assessment: earlier, framework: seedFramework)])
-        press([.tab, .tab, .enter] + keys("y"), on: &state)
+        press([.tab, .tab, .tab, .enter] + keys("y"), on: &state)
         press(Array(repeating: .right, count: 11) + keys("r") + [.down], on: &state)
         try expectGolden(state, "status-menu-80x24")
         var frames = 0

@@ -21,7 +21,7 @@ struct RerunTests {
     func offered() -> WorkshopState {
         var state = startState(system: "West Yorkshire ICS")
         state.storeIndex = StoreIndex(archive: [lastYear()])
-        press([.tab, .tab, .enter], on: &state)
+        press([.tab, .tab, .tab, .enter], on: &state)
         #expect(state.start?.carryOffer == 0)
         return state
     }

@@ -74,7 +74,7 @@ struct SaveStatusTests {
 
     @Test func aDraftCreatedWhileAnAnswerWasBeingWrittenKeepsTheAnswersMessage() {
         var state = startState(system: "West Yorkshire ICS")
-        #expect(press(keys("Cathy Elliott") + [.tab, .tab], on: &state).isEmpty)
+        #expect(press(keys("Cathy Elliott") + [.tab, .tab, .tab], on: &state).isEmpty)
         #expect(key(.enter, &state) == [.createDraft])
         key(.enter, &state)
         key(.character("y"), &state)

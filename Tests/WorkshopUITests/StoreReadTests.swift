@@ -63,7 +63,7 @@ struct StoreReadTests {
     @Test func startWaitsForTheStoreAndTheKeysTypedMeanwhileFollow() throws {
         var state = reading(system: "West Yorkshire ICS")
         // Participants, framework, Start: Enter waits, and y (start from last year) waits its turn.
-        #expect(press([.tab, .tab, .enter] + keys("y"), on: &state).isEmpty)
+        #expect(press([.tab, .tab, .tab, .enter] + keys("y"), on: &state).isEmpty)
         #expect(state.assessment == nil)
         #expect(state.start?.waitingForStore == [.character("y")])
         #expect(Renderer.render(state).grid.text.contains("Starting as soon as the store is read"))
@@ -79,7 +79,7 @@ struct StoreReadTests {
 
     @Test func aStartWithoutKeysAfterItShowsTheOfferOnceTheStoreIsRead() {
         var state = reading(system: "west yorkshire ics")
-        press([.tab, .tab, .enter], on: &state)
+        press([.tab, .tab, .tab, .enter], on: &state)
         #expect(state.start?.waitingForStore == [])
         #expect(send(.storeRead(index()), to: &state).isEmpty)
         #expect(state.start?.carryOffer == 1)
@@ -90,10 +90,10 @@ struct StoreReadTests {
 
     @Test func escapeStopsWaitingAndAFormWithoutANameDoesNotWait() {
         var state = reading()
-        press([.tab, .tab, .tab, .tab, .enter], on: &state)
+        press([.tab, .tab, .tab, .tab, .tab, .enter], on: &state)
         #expect(state.start?.waitingForStore == nil, "the form says what is missing at once")
         #expect(state.start?.problem == "Type the name of the system first, e.g. West Yorkshire ICS.")
-        press(keys("York") + [.tab, .tab, .tab, .tab, .enter] + keys("abc"), on: &state)
+        press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .enter] + keys("abc"), on: &state)
         #expect(state.start?.waitingForStore == keys("abc"))
         #expect(press([.escape], on: &state).isEmpty, "Esc stops waiting, and does not quit")
         #expect(state.start?.waitingForStore == nil)
@@ -104,7 +104,7 @@ struct StoreReadTests {
 
     @Test func keysWaitingForTheStoreAreBounded() {
         var state = reading(system: "York")
-        press([.tab, .tab, .enter] + Array(repeating: .character("x"), count: StartForm.waitingKeyLimit + 10), on: &state)
+        press([.tab, .tab, .tab, .enter] + Array(repeating: .character("x"), count: StartForm.waitingKeyLimit + 10), on: &state)
         #expect(state.start?.waitingForStore?.count == StartForm.waitingKeyLimit)
         #expect(press([.control("c")], on: &state) == [.quit], "Ctrl-C quits while waiting")
     }
@@ -123,7 +123,7 @@ struct StoreReadTests {
         summarised.storeIndex = index()
         for index in [0, 1] {
             var state = index == 0 ? whole : summarised
-            press([.tab, .tab, .enter] + keys("y") + [.enter] + keys("yyyp") + keys("sh"), on: &state)
+            press([.tab, .tab, .tab, .enter] + keys("y") + [.enter] + keys("yyyp") + keys("sh"), on: &state)
             #expect(state.showsHistory)
             let screen = Renderer.render(state).grid.text
             #expect(screen.contains("2025-11-20"), "\(screen)")
@@ -153,7 +153,7 @@ struct StoreReadTests {
         let (_, listed) = stored()
         var state = startState()
         state.storeIndex = StoreIndex(archive: [], drafts: [listed])
-        #expect(press([.tab, .tab, .tab, .tab, .tab, .enter], on: &state) == [.lockDraft(listed.file)])
+        #expect(press([.tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state) == [.lockDraft(listed.file)])
         var changed = listed.assessment
         changed[area: "economic-development"].notes["econ-emerging-plan-known"] = "Added in another workshop"
         send(.lockedDraftRead(changed, file: listed.file), to: &state)
@@ -161,7 +161,7 @@ struct StoreReadTests {
         #expect(state.assessment == changed)
         var same = startState()
         same.storeIndex = StoreIndex(archive: [], drafts: [listed])
-        press([.tab, .tab, .tab, .tab, .tab, .enter], on: &same)
+        press([.tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &same)
         send(.lockedDraftRead(listed.assessment, file: listed.file), to: &same)
         #expect(same.message?.text == "Resumed 2026-10-01-humber-and-north-yorkshire.json.")
     }

@@ -24,8 +24,8 @@ struct SystemIdentityScreenTests {
         return state
     }
 
-    /// From the system field to Start: known list, date, participants, framework, Start.
-    let toStart: [Key] = [.tab, .tab, .tab, .tab, .tab]
+    /// From the system field to Start: known list, date, participants, anonymous, framework, Start.
+    let toStart: [Key] = [.tab, .tab, .tab, .tab, .tab, .tab]
 
     @Test func theKnownSystemsAreListedAndEnterPicksOne() throws {
         var state = startWithArchive()
@@ -92,7 +92,7 @@ struct SystemIdentityScreenTests {
         var state = startWithArchive()
         state.startRenaming("ynys-mon-and-gwynedd-ics", to: "North Wales ICS")
         #expect(Renderer.render(state).grid.text.contains("Renaming Ynys Môn & Gwynedd ICS: the name above becomes its new name"))
-        press([.tab, .tab, .enter] + keys("n"), on: &state)
+        press([.tab, .tab, .tab, .enter] + keys("n"), on: &state)
         #expect(state.assessment?.system == "North Wales ICS")
         #expect(state.assessment?.systemRename?.from == "Ynys Môn & Gwynedd ICS")
         #expect(state.assessment?.lastTime == nil, "n starts empty")

@@ -60,7 +60,7 @@ func press(_ keys: [Key], on state: inout WorkshopState, storeFails: Bool = fals
 /// A workshop started for West Yorkshire ICS, on the first area's overview.
 func startedState(width: Int = 80, height: Int = 24) -> WorkshopState {
     var state = startState(system: "West Yorkshire ICS", width: width, height: height)
-    press(keys("Cathy Elliott, Rob Webster") + [.tab, .tab, .enter], on: &state)
+    press(keys("Cathy Elliott, Rob Webster") + [.tab, .tab, .tab, .enter], on: &state)
     return state
 }
 

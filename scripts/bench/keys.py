@@ -69,7 +69,7 @@ def scripted_workshop(binary, env, keys, system, log_path):
     session = Session([binary, "workshop", "--system", system], dict(env, MATURITY_FRAME_LOG=log_path))
     session.read_burst(b"F1 help")
     session.drain(0.5)
-    session.send(b"\t\t\r")
+    session.send(b"\t\t\t\r")
     session.read_burst(b"verview")
     session.drain(0.3)
     direction, timed = 1, []

@@ -47,7 +47,7 @@ public struct ActionForm: Sendable, Equatable {
 public struct StartForm: Sendable, Equatable {
     /// The fields in order; the framework choice appears only when there is more than one.
     public enum Field: Sendable, Equatable {
-        case system, known, date, participants, framework, start, draft
+        case system, known, date, participants, anonymous, framework, start, draft
     }
 
     /// The system's name.
@@ -56,6 +56,8 @@ public struct StartForm: Sendable, Equatable {
     public var date: TextField
     /// Participants, separated by commas.
     public var participants: TextField
+    /// Anonymous mode: views and dissents are taken and kept without names (Space toggles it).
+    public var anonymous = false
     /// The chosen framework.
     public var frameworkIndex: Int
     /// The field with the cursor.

@@ -57,6 +57,11 @@ public indirect enum Overlay: Sendable, Equatable {
     case exportOffer(folder: String)
     /// Quitting would lose changes the store has not taken: `q` or Ctrl-C again quits, any other key goes back to `over`.
     case confirmingQuit(over: Overlay?)
+    /// A round of views on the question shown: each member's view, the agreed answer, dissents.
+    case round(RoundState)
+    /// A draft resumed with anonymous mode asked for on the start screen: `y` turns it on (dropping the
+    /// names of `namedQuestions` questions' views for good), any other key keeps the draft as it is.
+    case confirmingAnonymous(namedQuestions: Int)
 
     /// The editor open here or beneath help or a quit warning.
     var editor: Editor? {

@@ -32,6 +32,9 @@ public struct WorkshopState: Sendable {
     public internal(set) var overlay: Overlay?
     /// A line for the status bar.
     public var message: Message?
+    /// The questions being taken in order of disagreement (widest spread first), when the board chose
+    /// to: ← → and each answer follow this order, then framework order again after the last.
+    public internal(set) var agenda: [Step]?
     /// A change is waiting to be written (set with each save effect, cleared when the store confirms).
     public var unsaved = false
     /// The copy outside the store that holds the latest changes while the store cannot be written.
@@ -178,6 +181,11 @@ extension WorkshopState {
     /// The answer option under the selection bar on a question.
     public var highlight: Answer? {
         if case let .question(_, _, highlight, _) = screen { return highlight }
+        return nil
+    }
+    /// The round of views open over the question, if any.
+    public var round: RoundState? {
+        if case let .round(round)? = overlay { return round }
         return nil
     }
     /// Lines scrolled on the overview.

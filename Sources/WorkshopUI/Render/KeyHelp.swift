@@ -1,5 +1,6 @@
 import CellGrid
 import MaturityRules
+import MaturityModel
 
 /// The keys of each screen: the one-line hint at the bottom and the `?` overlay come from here.
 enum KeyHelp {
@@ -82,6 +83,13 @@ enum KeyHelp {
                 Entry(keys: "n", hint: "new files", help: "write new files beside them (-2, -3, …)"),
                 Entry(keys: "other keys", hint: "leave them", help: "write nothing (the key then does what it does)"),
             ] + common(quit: false)
+        case let .round(round):
+            return roundEntries(round)
+        case .confirmingAnonymous:
+            return [
+                Entry(keys: "y", hint: "anonymous", help: "turn anonymous mode on for this draft (names of views are dropped for good)"),
+                Entry(keys: "other keys", hint: "keep names", help: "keep the draft as it is"),
+            ] + common(quit: false)
         case .confirmingQuit:
             return [
                 Entry(keys: "q", hint: "quit anyway", help: "quit although the latest changes are not in the store"),
@@ -100,8 +108,13 @@ enum KeyHelp {
         case .history:
             return [Entry(keys: "any key", hint: "back to the summary", help: "close the history")]
         case .overview:
+            let byDisagreement = DisagreementOrder.offered(state) ? [
+                Entry(keys: "o", hint: "widest spread first", help: "take the questions with views not yet agreed in order "
+                      + "of disagreement, widest spread first, then framework order again"),
+            ] : state.agenda != nil ? [Entry(keys: "o", hint: "framework order", help: "stop taking questions by disagreement")] : []
             return [
                 Entry(keys: "Enter", hint: "questions", help: "go to the area's questions"),
+            ] + byDisagreement + [
                 Entry(keys: "← →", hint: "back/next", help: "previous / next step"),
                 Entry(keys: "↑↓ PgUp PgDn", hint: "scroll", help: "scroll the stage descriptions"),
             ] + move
@@ -117,8 +130,11 @@ enum KeyHelp {
                 Entry(keys: Answer.letters, hint: "answer", help: "answer " + Answer.labelChoices + ", and go on"),
                 carried ? Entry(keys: "Enter", hint: "confirm", help: "confirm the answer carried from last time, and go on")
                     : Entry(keys: "Enter", hint: "next", help: "go on (recording the answer chosen with ↑↓, if any)"),
+                Entry(keys: "v", hint: "views", help: "a round of views: each member's view in turn, then the spread, "
+                      + "the agreed answer and any dissent"),
                 Entry(keys: "e", hint: "note", help: "write or edit a note or evidence for this question"),
-                Entry(keys: "← →", hint: "back/next", help: "previous / next question (the answer stays)"),
+                Entry(keys: "← →", hint: "back/next", help: state.agenda == nil ? "previous / next question (the answer stays)"
+                      : "previous / next question in order of disagreement (the answer stays)"),
             ] + move + [
                 Entry(keys: "↑↓", hint: "choose", help: "choose an answer with the selection bar"),
                 Entry(keys: "Backspace", hint: "clear", help: "clear this question's answer"),
@@ -173,11 +189,42 @@ enum KeyHelp {
         if start.focus == .known {
             entries.append(Entry(keys: "r", hint: "rename", help: "rename the known system (recorded in the assessment)"))
         }
+        if start.focus == .anonymous {
+            entries.append(Entry(keys: "Space", hint: "anonymous on/off", help: "views and dissents without names (a draft "
+                                 + "resumed with it on asks first)"))
+        }
         if state.frameworks.count > 1 { entries.append(Entry(keys: "← →", hint: "framework", help: "choose the framework")) }
         entries.append(start.renaming != nil ? Entry(keys: "Esc", hint: "cancel rename", help: "keep the system's name")
             : Entry(keys: "Esc", hint: "quit", help: "quit without starting"))
         return entries + [Entry(keys: "F1", hint: "help", help: "this help (? too, outside the text fields)")]
             + common(quit: false)
+    }
+
+    /// The keys of a round of views, by where it is.
+    private static func roundEntries(_ round: RoundState) -> [Entry] {
+        switch round.round.phase {
+        case .gathering:
+            return [
+                Entry(keys: Answer.letters, hint: "view", help: "this member's view: " + Answer.labelChoices),
+                Entry(keys: "Space Enter", hint: "pass", help: "this member passes (no view)"),
+                Entry(keys: "Backspace ←", hint: "back a turn", help: "back to the member before, to change their view"),
+                Entry(keys: "Esc", hint: "leave", help: "leave the round; nothing is recorded"),
+                Entry(keys: "?", hint: "help", help: "this help (F1 too)"),
+            ] + common(quit: false)
+        case .agreeing:
+            return [
+                Entry(keys: Answer.letters, hint: "agree", help: "the answer the board agrees (the one the rules use)"),
+                Entry(keys: "Backspace ←", hint: "back a turn", help: "back to the last member, to change their view"),
+                Entry(keys: "Esc", hint: "leave", help: "leave the round; nothing is recorded"),
+                Entry(keys: "?", hint: "help", help: "this help (F1 too); " + Spread.splitRule),
+            ] + common(quit: false)
+        case .dissenting:
+            return [
+                Entry(keys: "Enter", hint: "record", help: "record this member's dissent (one line); on an empty line, skip them"),
+                Entry(keys: "Esc", hint: "done", help: "skip the dissents not yet typed (the agreed answer is recorded)"),
+                Entry(keys: "F1", hint: "help", help: "this help"),
+            ] + common(quit: false)
+        }
     }
 
     private static func common(quit: Bool) -> [Entry] {

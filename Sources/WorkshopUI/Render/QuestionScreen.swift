@@ -1,6 +1,7 @@
 import CellGrid
 import MaturityFramework
 import MaturityRules
+import MaturityModel
 
 /// One criterion as a question: its stage, the answers to choose from, last time's answer and note,
 /// and this time's note. This time's answer and note always stay in view: last time's note gives way,
@@ -26,7 +27,8 @@ enum QuestionScreen {
         let current = record?.answers[criterion.id]
         body.line()
         body.paragraph(area.title, style: .dim)
-        body.line("\(stage?.title ?? criterion.stageID) · question \(position) of \(atStage.count) at this stage", style: .accent)
+        let order = DisagreementOrder.position(state).map { " · \($0)" } ?? ""
+        body.line("\(stage?.title ?? criterion.stageID) · question \(position) of \(atStage.count) at this stage\(order)", style: .accent)
         body.line()
         body.paragraph(criterion.text, style: .title)
         body.line()
@@ -40,6 +42,9 @@ enum QuestionScreen {
         }
         let note = record?.notes[criterion.id]
         let noteLines = note.map { TextFit.lines($0, width: max(1, body.width - 2)) } ?? []
+        if let views = state.assessment?.views(on: criterion.id, in: area.id) {
+            drawViews(views, agreed: current, state: state, leaving: 2 + min(2, noteLines.count), into: &body)
+        }
         var lastLines: [String] = []
         if let last = state.assessment?.lastTime {
             let answer = last.answers[criterion.id].map(\.label) ?? "not answered"
@@ -71,6 +76,38 @@ enum QuestionScreen {
                       style: isLastShown ? .dim : .plain, indent: 2)
         }
         return window
+    }
+
+    /// The members' views: the spread ("split" when it is; "not yet agreed" before the board agrees), who
+    /// said what unless the workshop is anonymous, and the dissents, one line each. The block leaves
+    /// `reserve` rows for the note below it; what does not fit is counted ("… 2 more dissents").
+    private static func drawViews(_ views: CriterionViews, agreed: Answer?, state: WorkshopState, leaving reserve: Int,
+                                  into body: inout BodyWriter) {
+        let spread = views.spread
+        var rows: [(text: String, indent: Int, style: Style)] = []
+        if spread.total > 0 {
+            var line = "Views: " + ViewsText.spreadLine(spread)
+            if spread.isSplit { line += " · split" }
+            if agreed == nil { line += " · not yet agreed" }
+            rows.append((line, 0, .accent))
+            let named = ViewsText.whoSaidRows(views.named, participants: state.assessment?.participants ?? [], width: body.width)
+            rows += named.map { ($0.text, $0.indent, .plain) }
+        }
+        rows += views.dissents.map { ("Dissent · " + ViewsText.dissentLine($0), 2, .plain) }
+        guard !rows.isEmpty else { return }
+        let room = max(2, body.remainingRows - 1 - reserve)
+        body.line()
+        for (offset, row) in rows.enumerated() {
+            if offset == room - 1, rows.count > room {
+                let dissents = rows.dropFirst(offset).filter { $0.text.hasPrefix("Dissent") }.count
+                let more = dissents == rows.count - offset
+                    ? "… \(dissents) more dissent\(dissents == 1 ? "" : "s") (a larger terminal shows them)"
+                    : "… \(rows.count - offset) more lines of views (a larger terminal shows them)"
+                body.line(more, style: .dim, indent: 2)
+                return
+            }
+            body.line(TextFit.truncate(row.text, to: max(1, body.width - row.indent)), style: row.style, indent: row.indent)
+        }
     }
 
     /// "↓ 4 more lines of last time: PgDn", when last time's answer and note do not fit.

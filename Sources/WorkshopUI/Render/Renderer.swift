@@ -22,6 +22,8 @@ public enum Renderer {
         case let (.note(criterionID, field)?, _): cursor = NoteEditor.draw(state, criterionID: criterionID, field: field, into: &body)
         case let (.action(area, _, form)?, _): cursor = ActionFormRender.draw(state, area: area, form: form, into: &body)
         case let (.reopenReason(field)?, _): cursor = ReopenRender.draw(state, field: field, into: &body)
+        case let (nil, .question(area, index, _, _)) where state.round != nil:
+            if let round = state.round { cursor = RoundRender.draw(state, round, area: area, index: index, into: &body) }
         case (nil, .start): cursor = StartRender.draw(state, into: &body)
         case let (nil, .overview(area, _)): OverviewScreen.draw(state, area: area, into: &body)
         case let (nil, .question(area, index, _, _)): QuestionScreen.draw(state, area: area, index: index, into: &body)
@@ -103,7 +105,11 @@ public enum Renderer {
             return
         }
         guard let assessment = state.assessment, state.start == nil else { return }
-        if let area = state.step.area {
+        if case .overview = state.screen, DisagreementOrder.offered(state) {
+            let count = DisagreementOrder.pending(state).count
+            grid.put(" " + TextFit.truncate("Views gathered on \(count) question\(count == 1 ? "" : "s") not yet agreed: "
+                                            + "o takes them widest spread first", to: state.width - 2), row: row, column: 0, style: .accent)
+        } else if let area = state.step.area {
             let placement = PlacementRules.place(state.framework.areas[area], in: state.framework, answers: assessment.answers)
             grid.put(" \(state.framework.areas[area].shortTitle) now: \(placement.titleMarkingProvisional)", row: row, column: 0, style: .accent)
         } else {

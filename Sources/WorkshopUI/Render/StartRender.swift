@@ -30,6 +30,13 @@ enum StartRender {
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
         field("Date", form.date, .date, note: "YYYY-MM-DD")
         field("Participants", form.participants, .participants, note: "commas between")
+        let anonymousFocused = form.focus == .anonymous
+        body.line((anonymousFocused ? "▸ " : "  ") + "Anonymous", style: anonymousFocused ? .title : .plain)
+        if let row = body.lastVisibleRow {
+            let text = (form.anonymous ? "[x] views kept without names" : "[ ] views kept with names") + (anonymousFocused ? "  (Space)" : "")
+            body.grid.put(text, row: row, column: Layout.margin + labelWidth, style: anonymousFocused ? .selected : .plain,
+                          limit: body.width - labelWidth)
+        }
         if state.frameworks.count > 1 {
             let focused = form.focus == .framework
             body.line((focused ? "▸ " : "  ") + "Framework", style: focused ? .title : .plain)
@@ -39,7 +46,8 @@ enum StartRender {
                               limit: body.width - labelWidth)
             }
         }
-        body.line()
+        // On a short terminal the blank before Start gives way, so that Start stays in view.
+        if body.remainingRows > 1 { body.line() }
         let startFocused = form.focus == .start
         body.line((startFocused ? "▸ " : "  ") + "[ Start the workshop ]", style: startFocused ? .selected : .title)
         if let problem = form.problem {
@@ -73,7 +81,8 @@ enum StartRender {
             return cursor
         }
         guard !state.drafts.isEmpty else { return cursor }
-        body.line()
+        // When rows are short the blank above the drafts gives way, so that at least one draft shows.
+        if body.remainingRows > 2 { body.line() }
         body.line("Or resume a draft:", style: .title)
         let visible = max(1, body.remainingRows)
         let first = max(0, min(form.draftIndex - visible + 1, state.drafts.count - visible))

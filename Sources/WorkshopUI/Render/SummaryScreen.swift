@@ -23,8 +23,9 @@ enum SummaryScreen {
         let placements = PlacementRules.placeAll(in: framework, answers: answers)
         body.line()
         drawBoard(state, placements: placements, answers: answers, into: &body)
+        let splits = splitQuestions(state)
         body.paragraph(BoardMark.legend(separator: "  ") + "  * provisional  "
-                       + "Open: questions not answered", style: .dim)
+                       + "Open: questions not answered" + (splits.isEmpty ? "" : "  " + Spread.splitRule), style: .dim)
         body.line()
         let list = rows(framework)
         let visible = max(1, body.remainingRows)
@@ -37,13 +38,24 @@ enum SummaryScreen {
             if let index = row.criterion {
                 let criterion = area.criteria[index]
                 let answer = answers[criterion.id].map(\.label) ?? "—"
-                text = "  " + TextFit.pad("\(index + 1).", to: 4, gap: 1) + TextFit.pad(answer, to: 15, gap: 1) + criterion.text
+                let mark = splits.isEmpty ? "" : TextFit.pad(splits.contains(criterion.id) ? "split" : "", to: 6, gap: 1)
+                text = "  " + TextFit.pad("\(index + 1).", to: 4, gap: 1) + TextFit.pad(answer, to: 15, gap: 1) + mark + criterion.text
             } else {
                 text = "\(area.title)"
             }
             writer.line((selected ? "▸ " : "  ") + text, style: selected ? .selected : (row.criterion == nil ? .title : .plain))
         }
         body.grid = writer.grid
+    }
+
+    /// The criteria whose views were split (see ``Spread/isSplit``).
+    static func splitQuestions(_ state: WorkshopState) -> Set<String> {
+        guard let assessment = state.assessment else { return [] }
+        var found: Set<String> = []
+        for area in state.framework.areas {
+            for (criterion, views) in assessment[area: area.id].views where views.spread.isSplit { found.insert(criterion) }
+        }
+        return found
     }
 
     private static func drawBoard(_ state: WorkshopState, placements: [Placement], answers: [String: Answer],
@@ -65,6 +77,13 @@ enum SummaryScreen {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
             line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1) + "\(open)"
             body.line(line)
+        }
+        // The consensus per area (the share of views that matched the agreed answers), once there are views.
+        let consensus = framework.areas.compactMap { area in
+            state.assessment?[area: area.id].consensus.map { "\(area.shortTitle) consensus \(ViewsText.percent($0))" }
+        }
+        if !consensus.isEmpty {
+            body.paragraph(consensus.joined(separator: " · ") + " (views that matched the agreed answer)", style: .accent)
         }
     }
 }

@@ -43,7 +43,7 @@ enum KeyDispatch {
 
     /// Whether a `?` typed now is text rather than a request for help.
     private static func typingText(_ state: WorkshopState) -> Bool {
-        state.editor != nil || [.system, .date, .participants].contains(state.start?.focus)
+        state.editor != nil || state.round?.askedForDissent != nil || [.system, .date, .participants].contains(state.start?.focus)
     }
 
     /// The overlay's answer to `key`; nil when the overlay has closed and the key goes on to the screen.
@@ -75,6 +75,17 @@ enum KeyDispatch {
             case .character("n"), .character("N"): return [.effect(.exportInto(folder: folder, replacing: false))]
             default: return nil
             }
+        case let .round(round):
+            return RoundKeys.handle(key, round, in: &state)
+        case .confirmingAnonymous:
+            state.overlay = nil
+            guard key == .character("y") || key == .character("Y") else {
+                state.message = .init("The draft keeps its views as they are (not anonymous).")
+                return []
+            }
+            state.assessment?.makeAnonymous()
+            state.message = .init("Anonymous mode is on: views and dissents are kept without names.")
+            return [.changed]
         case let .confirmingQuit(over):
             if key == .character("q") || key == .character("Q") { return [.quit] }
             state.overlay = over

@@ -63,6 +63,7 @@ enum Reaction: Equatable {
     private static func move(by offset: Int, in state: inout WorkshopState) -> [WorkshopEffect] {
         let steps = Step.all(in: state.framework)
         guard let current = state.screen.step, let index = steps.firstIndex(of: current) else { return [] }
+        if let next = DisagreementOrder.move(from: current, by: offset, &state) { return go(to: next, in: &state) }
         let target = index + offset
         guard steps.indices.contains(target) else { return [] }
         return go(to: steps[target], in: &state)

@@ -5,7 +5,7 @@ import MaturityModel
 /// The start screen: system, date, participants, framework, and drafts to resume.
 enum StartScreen {
     static func fields(_ state: WorkshopState) -> [StartForm.Field] {
-        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .participants]
+        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .participants, .anonymous]
         if state.frameworks.count > 1 { fields.append(.framework) }
         fields.append(.start)
         if !state.drafts.isEmpty { fields.append(.draft) }
@@ -98,6 +98,8 @@ enum StartScreen {
             default:
                 form.focus = fields[min(position + 1, fields.count - 1)]
             }
+        case .character(" ") where form.focus == .anonymous:
+            form.anonymous.toggle()
         case .character("r") where form.focus == .known, .character("R") where form.focus == .known:
             let known = state.systems.systems[min(form.knownIndex, state.systems.systems.count - 1)]
             form.system = TextField(known.name, limit: form.system.limit)
@@ -196,6 +198,7 @@ enum StartScreen {
             assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
         }
         assessment.attach(to: identity)
+        if form.anonymous { assessment.makeAnonymous() }
         assessment.position = Step.overview(area: 0).position(in: framework)
         state.open(assessment, file: nil)
         return [.changed]

@@ -17,6 +17,7 @@ enum StepKeys {
         case .pageDown, .character(" "): scroll += page
         case .pageUp: scroll -= page
         case .home: scroll = 0
+        case .character("o"), .character("O"): return DisagreementOrder.toggle(&state)
         default: return []
         }
         state.screen = .overview(area: area, scroll: max(0, min(scroll, OverviewScreen.maximumScroll(state))))
@@ -53,6 +54,8 @@ enum StepKeys {
         case let .character(letter):
             guard let answer = answer(for: letter) else {
                 if letter == "e" || letter == "E" { return openNote(criterion, area: area, &state) }
+                if letter == "v" || letter == "V" { return RoundKeys.open(area: area, index: index, in: &state) }
+                if (letter == "o" || letter == "O"), state.agenda != nil { return DisagreementOrder.toggle(&state) }
                 return []
             }
             return record(answer, for: criterion, area: area, index: index, &state) + [.move(1)]

@@ -128,10 +128,20 @@ enum ShellEvents {
             state.screen = .start(form)
             state.message = nil
         case let .lockedDraftRead(assessment, file):
-            guard state.start != nil, let draft = state.drafts.first(where: { $0.path == file.path }),
+            guard let form = state.start, let draft = state.drafts.first(where: { $0.path == file.path }),
                   let framework = state.storeIndex?.framework(id: draft.frameworkID) else { return }
             state.framework = framework
             state.open(assessment, file: file)
+            if form.anonymous, !assessment.anonymousViews, !assessment.isReadOnly {
+                // Names once dropped cannot come back: the board confirms first.
+                let named = assessment.areas.reduce(0) { $0 + $1.views.values.filter { !$0.named.isEmpty || $0.dissents.contains { $0.participant != nil } }.count }
+                state.overlay = .confirmingAnonymous(namedQuestions: named)
+                state.message = .init(named == 0
+                    ? "Anonymous mode was chosen: y turns it on for this draft; any other key keeps it as it is."
+                    : "Anonymous mode was chosen, and this draft has named views on \(named) question\(named == 1 ? "" : "s"). "
+                        + "y turns it on and drops those names for good; any other key keeps the draft as it is.", isProblem: true)
+                return
+            }
             if StoreIndex.Entry.fingerprint(of: assessment) == draft.fingerprint {
                 state.message = .init("Resumed \(file.lastPathComponent).")
             } else {
