@@ -120,9 +120,13 @@ struct ProgressCommand: ParsableCommand {
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.installed(latestGlance.framework.id, file: latest.url.path)
         try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
+        // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
+        let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
         let progression = Progression(
-            entries: series.filter { $0.assessment.framework.id == framework.id }
-                .map { Progression.Entry(assessment: $0.assessment, file: $0.url.lastPathComponent) },
+            entries: series.filter { $0.assessment.framework.id == framework.id }.map { entry in
+                glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
+                    ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
+            },
             framework: framework, system: known)
         let text: String
         switch format {
