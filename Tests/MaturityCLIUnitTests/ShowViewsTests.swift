@@ -1,6 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityModel
+import MaturityReports
 import MaturityRules
 import Testing
 import TestSupport
@@ -75,5 +76,34 @@ struct ShowViewsTests {
         let plain = AssessmentSummary(Assessment(starting: Self.framework, system: "X", date: CalendarDate("2026-11-22")!, participants: []),
                                       framework: Self.framework, file: URL(fileURLWithPath: "/s/a.json")).text(framework: Self.framework)
         #expect(!plain.contains("Consensus") && !plain.contains("Split"), "without views the text is as before")
+    }
+
+    /// Every export format as the CLI writes it (``Reports/render(_:as:)``), with a participant and a
+    /// dissent holding escapes, a bell, a bidi override and a C1 control: nothing a terminal would act on.
+    @Test(arguments: ["md", "html", "csv", "json"])
+    func everyExportWithHostileViewsIsInert(format: String) throws {
+        var assessment = Self.assessment()
+        let name = "Mallory\u{202E}\u{9B}31m"
+        assessment[area: "economic-development"].views["econ-emerging-plan-known"] = CriterionViews(
+            named: [name: .no, "Chair": .yes], dissents: [Dissent(participant: name, note: "=1+1 \u{1B}[31mred\u{7}\u{202E}")])
+        let format = try #require(ReportFormat(rawValue: format))
+        let text = try Reports.render(SummaryReport(assessment, framework: Self.framework), as: format)
+        let unsafe = text.unicodeScalars.filter { scalar in
+            (scalar.value < 0x20 && scalar != "\n" && scalar != "\r" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+        #expect(unsafe.isEmpty, "\(format): \(unsafe.map { String($0.value, radix: 16) })")
+        if format == .json {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let criteria = (object["areas"] as? [[String: Any]])?.first?["criteria"] as? [[String: Any]] ?? []
+            let known = try #require(criteria.first { $0["id"] as? String == "econ-emerging-plan-known" })
+            #expect((known["dissent"] as? [[String: Any]])?.first?["note"] as? String == "=1+1 \u{1B}[31mred\u{7}\u{202E}",
+                    "JSON keeps the value exactly")
+            #expect(known["views"] as? [String: String] == [name: "no", "Chair": "yes"])
+        } else {
+            #expect(text.contains("Mallory\\u{202E}\\u{9B}31m"), "the name shows its controls as code points")
+        }
+        CampaignReport.record("Exports (md, html, csv, json) with participant names and dissents holding terminal controls", cases: 1,
+                              how: "no control, C1 or bidi character left; JSON keeps the exact value escaped")
     }
 }

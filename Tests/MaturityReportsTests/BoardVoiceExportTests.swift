@@ -239,6 +239,56 @@ struct BoardVoiceExportTests {
                               how: "loaded in headless Chromium: no script ran, names and dissents show as text")
     }
 
+    /// A board of eight, every question with views, a dissent on every other one: printed to A4 by
+    /// Chromium and read back by pdftotext, every dissent is on the page whole (nothing cut off at the
+    /// margin) and no heading, the disagreements' included, is left alone at the foot of a page.
+    @Test func theBoardPaperWithEightMembersViewsPrintsWholeOnA4() throws {
+        let chromium = try RequiredTool.path("chromium"), pdftotext = try RequiredTool.path("pdftotext")
+        let members = ["Chair", "Ann Jones", "Bob Smith", "Carys Ŵyn", "Dafydd ap Gruffydd", "Eleri Hughes-Williams", "Ffion", "Gareth"]
+        var now = GoldenFixture.now
+        now.participants = members
+        var number = 0
+        for area in seedFramework.areas {
+            for criterion in area.criteria {
+                number += 1
+                let agreed = now[area: area.id].answers[criterion.id] ?? .partly
+                now[area: area.id].answers[criterion.id] = agreed
+                var named: [String: Answer] = [:]
+                for (index, member) in members.enumerated() { named[member] = Answer.allCases[(index * number) % 4] }
+                let dissents = number.isMultiple(of: 2)
+                    ? [Dissent(participant: members[number % 8], note: "Token\(number) the evidence is thin, and the minutes say otherwise on this point")] : []
+                now[area: area.id].views[criterion.id] = CriterionViews(named: named, dissents: dissents)
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appending(path: "views-paper-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if ProcessInfo.processInfo.environment["KEEP_PAPER"] == nil { try? FileManager.default.removeItem(at: folder) } }
+        let page = folder.appending(path: "paper.html"), pdf = folder.appending(path: "paper.pdf")
+        try Data(HTMLExport.render(GoldenFixture.report(now)).utf8).write(to: page)
+        _ = try run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+                               page.absoluteString], input: "")
+        let text = try run(pdftotext, ["-layout", pdf.path, "-"], input: "")
+        let pages = text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        #expect(pages.count >= 4)
+        // Every word of every dissent is on the page, inside the right margin (18 mm is 51 points).
+        let boxes = try run(pdftotext, ["-bbox", pdf.path, "-"], input: "")
+        let width = try #require(boxes.firstMatch(of: /<page width="([0-9.]+)"/).flatMap { Double($0.1) })
+        let words = boxes.matches(of: /xMax="([0-9.]+)"[^>]*>([^<]*)<\/word>/).map { (xMax: Double($0.1) ?? .infinity, text: String($0.2)) }
+        #expect(words.allSatisfy { $0.xMax <= width - 50 }, "a word runs past the right margin")
+        let dissents = number / 2
+        #expect(Set(words.map(\.text).filter { $0.hasPrefix("Token") }) == Set(stride(from: 2, through: number, by: 2).map { "Token\($0)" }))
+        #expect(words.filter { $0.text == "point" }.count == dissents, "each dissent's last word is there")
+        let squeezed = text.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        #expect(squeezed.contains("Where the board disagreed"))
+        let headings = ["Answers", "Agreed actions", "Last time's actions", "Where the board disagreed", "Summary"]
+        for (index, page) in pages.enumerated() {
+            let last = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? ""
+            #expect(!headings.contains(last) && !last.hasPrefix("Gap to ") && !last.hasPrefix("Since "), "page \(index + 1) ends with \(last)")
+        }
+        CampaignReport.record("Board paper with eight members' views on every question, printed to A4 PDF", cases: 1,
+                              how: "headless Chromium and pdftotext: every dissent whole on the page, no heading alone at a page's foot")
+    }
+
     // MARK: - CSV
 
     @Test(arguments: [false, true])
