@@ -28,14 +28,18 @@ public enum ViewsWords {
         return (listed + others).compactMap { name in views.named[name].map { (name, $0) } }
     }
 
-    /// A share as a whole percentage: "80%".
+    /// A share as a whole percentage: "80%". Only a share of 1 reads 100%, and only 0 reads 0% (199 of
+    /// 200 is 99%, not a board of one mind).
     public static func percent(_ share: Double) -> String {
-        "\(Int((share * 100).rounded()))%"
+        guard share > 0 else { return "0%" }
+        guard share < 1 else { return "100%" }
+        return "\(min(max(Int((share * 100).rounded()), 1), 99))%"
     }
 
     /// "80% of 10 views matched the agreed answers", or nil when no view was counted.
     public static func consensus(_ count: ConsensusCount) -> String? {
-        count.share.map { "\(percent($0)) of \(count.counted) view\(count.counted == 1 ? "" : "s") matched the agreed answers" }
+        guard count.counted > 0 else { return nil }
+        return count.share.map { "\(percent($0)) of \(count.counted) view\(count.counted == 1 ? "" : "s") matched the agreed answers" }
     }
 
     /// The rule that defines a split question, as a sentence: "Split: no answer was given by …".

@@ -414,6 +414,14 @@ struct BoardVoiceExportTests {
         #expect(economy["consensus"] as? [Double] == [0.333, 1.0])
     }
 
+    @Test func percentagesSayAllOrNoneOnlyWhenAllOrNoneMatched() {
+        #expect([0, 0.001, 1.0 / 3, 2.0 / 3, 0.995, 1].map(ViewsWords.percent) == ["0%", "1%", "33%", "67%", "99%", "100%"])
+        #expect(ViewsWords.consensus(ConsensusCount(matched: 199, counted: 200)) == "99% of 200 views matched the agreed answers")
+        #expect(ViewsWords.consensus(ConsensusCount(matched: 1, counted: 1)) == "100% of 1 view matched the agreed answers")
+        #expect(ViewsWords.consensus(ConsensusCount(matched: -1, counted: -2)) == nil, "counts from a damaged file say nothing")
+        #expect(ViewsWords.spreadLine(Spread(yes: 3, partly: 2, no: 1)) == "Yes 3 · Partly 2 · No 1 · Not sure 0")
+    }
+
     @Test func aGlanceCarriesTheConsensusItsAssessmentLosesAndAnEntryKeepsIt() {
         let glance = AssessmentGlance(ViewsFixture.now)
         #expect(Progression.Entry(assessment: glance.assessment, file: "x").consensus["economic-development"]?.counted == 0,
