@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CellGrid", "CNcursesw", "TestSupport"]),
         // Test helpers shared by test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "BuiltInFrameworks", "TestSupport"]),
+        .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "TestSupport"]),
         // The command's own code, in process: the workshop's command line read by hand against swift-argument-parser.

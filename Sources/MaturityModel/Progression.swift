@@ -9,11 +9,21 @@ public struct Progression: Sendable {
         public var assessment: Assessment
         /// Its file name.
         public var file: String
+        /// How far each area's views matched the agreed answers, by area id (none counted without views).
+        public var consensus: [String: ConsensusCount]
 
-        /// Creates an entry.
-        public init(assessment: Assessment, file: String) {
+        /// Creates an entry; `consensus` is the assessment's own (from its views) unless given.
+        public init(assessment: Assessment, file: String, consensus: [String: ConsensusCount]? = nil) {
             self.assessment = assessment
             self.file = file
+            self.consensus = consensus
+                ?? Dictionary(assessment.areas.map { ($0.id, $0.consensusCount) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The entry of an assessment seen in `glance`: its answers, and each area's consensus as the glance counted it.
+        public init(glance: AssessmentGlance, file: String) {
+            self.init(assessment: glance.assessment, file: file,
+                      consensus: Dictionary(glance.areas.map { ($0.id, $0.consensus) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -25,6 +35,9 @@ public struct Progression: Sendable {
         public var points: [StagePoint?]
         /// Between each assessment and the next: the movement, and the criteria newly met and newly lost.
         public var steps: [Step]
+        /// The share of its views that matched the agreed answers in each assessment (0–1); nil where it
+        /// had no views.
+        public var consensus: [Double?]
     }
 
     /// The change between two consecutive assessments.
@@ -74,7 +87,7 @@ public struct Progression: Sendable {
                     newlyMet: assessedBoth ? area.criteria.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
                     newlyLost: assessedBoth ? area.criteria.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [])
             }
-            return AreaSeries(area: area, points: points, steps: steps)
+            return AreaSeries(area: area, points: points, steps: steps, consensus: ordered.map { $0.consensus[area.id]?.share })
         }
     }
 }

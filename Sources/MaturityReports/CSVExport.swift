@@ -11,6 +11,7 @@ public enum CSVExport {
         "system", "date", "status", "framework", "framework_version", "area_id", "area", "stage_id", "stage",
         "criterion_id", "question", "answer", "as_last_time", "note", "placement", "provisional", "last_time_answer",
         "carried", "record", "system_id", "framework_source", "attribution",
+        "views_yes", "views_partly", "views_no", "views_unsure", "views", "split", "dissent", "consensus",
     ]
 
     public static func render(_ report: SummaryReport) -> String {
@@ -28,10 +29,24 @@ public enum CSVExport {
                     last.flatMap { $0.answers[row.criterion.id]?.rawValue } ?? "",
                     row.carried?.rawValue ?? "", record,
                     report.systemID, report.framework.source.citation, report.framework.attribution.text,
+                ] + viewsCells(row.views, participants: assessment.participants) + [
+                    area.consensus.share.map { String(($0 * 1000).rounded() / 1000) } ?? "",
                 ])
             }
         }
         return table(rows)
+    }
+
+    /// A criterion's view columns: the four counts, who said what ("Ann: yes; Bob: partly", empty when
+    /// anonymous), `yes` when split, and the dissents, one a line ("Ann: note", "A member: note").
+    static func viewsCells(_ views: CriterionViews?, participants: [String]) -> [String] {
+        let spread = views?.spread ?? Spread()
+        let named = views.map { ViewsWords.named($0, participants: participants) } ?? []
+        return Answer.allCases.map { String(spread[$0]) } + [
+            named.map { "\($0.name): \($0.answer.rawValue)" }.joined(separator: "; "),
+            spread.isSplit ? "yes" : "no",
+            (views?.dissents ?? []).map { "\(ViewsWords.author($0)): \($0.note)" }.joined(separator: "\n"),
+        ]
     }
 
     /// Rows of cells as CSV text with a byte-order mark.

@@ -30,8 +30,10 @@ public enum HTMLExport {
         if let history = report.history {
             body += "<figure class=\"chart\">\n<h2>Stage by year</h2>\n" + HistoryChart.svg(history) + "\n</figure>\n"
         }
+        if report.showsViews { body += disagreements(report) }
         for (index, area) in report.areas.enumerated() {
-            body += section(area, change: report.comparison?.areas[index], earlierDate: report.comparison?.earlierDate)
+            body += section(area, change: report.comparison?.areas[index], earlierDate: report.comparison?.earlierDate,
+                            views: report.showsViews ? report.assessment.participants : nil)
         }
         return """
             <!DOCTYPE html>
@@ -40,7 +42,7 @@ public enum HTMLExport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Maturity self-assessment: \(h(assessment.system)), \(assessment.date)</title>
-            <style>\(style)</style>
+            <style>\(style)\(report.showsViews ? viewsStyle : "")</style>
             </head>
             <body>
             <main>
@@ -57,36 +59,46 @@ public enum HTMLExport {
         for stage in report.framework.stages {
             html += "<th scope=\"col\">\(h(stage.title))" + (stage.typicalAge.map { "<br><small>\(h($0))</small>" } ?? "") + "</th>"
         }
-        html += "<th scope=\"col\">Placed at</th>" + (report.comparison != nil ? "<th scope=\"col\">Last time</th>" : "") + "</tr></thead>\n<tbody>\n"
+        html += "<th scope=\"col\">Placed at</th>" + (report.comparison != nil ? "<th scope=\"col\">Last time</th>" : "")
+            + (report.showsViews ? "<th scope=\"col\">Consensus</th>" : "") + "</tr></thead>\n<tbody>\n"
         for (index, area) in report.areas.enumerated() {
             html += "<tr><th scope=\"row\">\(h(area.area.title))</th>"
             for level in area.placement.stages.indices {
                 let mark = BoardMark(level: level, in: area.placement)
                 html += "<td class=\"\(mark.kind)\">\(h(mark.symbol))</td>"
             }
-            html += "<td><strong>\(h(area.placement.titleMarkingProvisional))</strong></td>"
+            // With a consensus column, the words' cells are marked as such (the base style marks the last two).
+            let words = report.showsViews ? "<td class=\"words\">" : "<td>"
+            html += "\(words)<strong>\(h(area.placement.titleMarkingProvisional))</strong></td>"
             if let change = report.comparison?.areas[index] {
-                html += "<td>\(h(change.then.map(pointWords) ?? "not assessed")) (\(h(change.movement.text)))</td>"
+                html += "\(words)\(h(change.then.map(pointWords) ?? "not assessed")) (\(h(change.movement.text)))</td>"
+            }
+            if report.showsViews {
+                html += "\(words)\(h(area.consensus.share.map(ViewsWords.percent) ?? "no views"))</td>"
             }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>"
     }
 
-    private static func section(_ area: AreaReport, change: AreaChange?, earlierDate: CalendarDate?) -> String {
+    /// One area's page; `views` (the participants, in order) when the paper shows views.
+    private static func section(_ area: AreaReport, change: AreaChange?, earlierDate: CalendarDate?, views participants: [String]?) -> String {
         let h = Escape.html
+        let consensus = participants != nil ? ViewsWords.consensus(area.consensus).map { "<p class=\"consensus\">Consensus: \(h($0)).</p>\n" } ?? "" : ""
+        let viewsHeader = participants != nil ? "<th>Views</th><th>Dissent</th>" : ""
         var html = """
             <section class="area">
             <h2>\(h(area.area.title)): \(h(area.placement.titleMarkingProvisional))</h2>
             <p class="explanation">\(h(area.placement.explanation))</p>
-            <h3>Answers</h3>
-            <table><thead><tr><th>Stage</th><th>Question</th><th>Answer</th><th>Note</th></tr></thead><tbody>
+            \(consensus)<h3>Answers</h3>
+            <table><thead><tr><th>Stage</th><th>Question</th><th>Answer</th><th>Note</th>\(viewsHeader)</tr></thead><tbody>
 
             """
         for row in area.criteria {
             let answer = h(row.answerText) + (row.carried.map { $0 == .new ? "" : " <small>(\(h($0.phrase)))</small>" } ?? "")
             html += "<tr><td>\(h(row.stage.title))</td><td>\(h(row.criterion.text))</td>"
-                + "<td class=\"answer\">\(answer)</td><td class=\"note\">\(h(row.note ?? ""))</td></tr>\n"
+                + "<td class=\"answer\">\(answer)</td><td class=\"note\">\(h(row.note ?? ""))</td>"
+                + (participants.map { viewsCells(row.views, participants: $0) } ?? "") + "</tr>\n"
         }
         html += "</tbody></table>\n"
         if let next = area.placement.nextStage {
@@ -110,6 +122,41 @@ public enum HTMLExport {
             html += "<h4>Last time's actions</h4>\n" + actions(change.lastActions, empty: "None were agreed.", status: change.review(of:))
         }
         return html + "</section>\n"
+    }
+
+    /// The board paper's "Where the board disagreed": the most split questions, widest spread first,
+    /// with the rule; or that the board was of one mind, or took no views.
+    private static func disagreements(_ report: SummaryReport) -> String {
+        let h = Escape.html
+        var html = "<section class=\"disagreed\">\n<h2>Where the board disagreed</h2>\n"
+        let split = report.splitQuestions
+        guard !split.isEmpty else { return html + "<p>\(h(ViewsWords.noSplit(hasViews: report.hasViews)))</p>\n</section>\n" }
+        html += "<p class=\"legend\">\(h(ViewsWords.splitRuleSentence))</p>\n<ul>\n"
+        for (area, row) in split.prefix(SummaryReport.splitQuestionsShown) {
+            let spread = row.views?.spread ?? Spread()
+            html += "<li><strong>\(h(area.area.shortTitle))</strong>: \(h(row.criterion.text)) — \(h(ViewsWords.spreadLine(spread))); "
+                + "agreed: \(h(row.answerText))\(h(MarkdownExport.dissentCount(row.views))).</li>\n"
+        }
+        html += "</ul>\n"
+        if let more = ViewsWords.more(split.count - SummaryReport.splitQuestionsShown) { html += "<p>\(h(more))</p>\n" }
+        return html + "</section>\n"
+    }
+
+    /// A criterion's views and dissents as two cells: the spread line (split marked) and, unless
+    /// anonymous, who said what; each dissent on a line of its own.
+    private static func viewsCells(_ views: CriterionViews?, participants: [String]) -> String {
+        let h = Escape.html
+        guard let views else { return "<td class=\"views\"></td><td class=\"dissent\"></td>" }
+        var cell = ""
+        if views.spread.total > 0 {
+            cell = h(ViewsWords.spreadLine(views.spread)) + (views.spread.isSplit ? " <strong>(split)</strong>" : "")
+            let named = ViewsWords.named(views, participants: participants)
+            if !named.isEmpty {
+                cell += "<br><small>" + named.map { "\(h($0.name)): \(h($0.answer.label))" }.joined(separator: "; ") + "</small>"
+            }
+        }
+        let dissents = views.dissents.map { "\(h(ViewsWords.author($0))): \(h($0.note))" }.joined(separator: "<br>")
+        return "<td class=\"views\">\(cell)</td><td class=\"dissent\">\(dissents)</td>"
     }
 
     private static func actions(_ actions: [Action], empty: String, status: (Action) -> String = { $0.status.phrase }) -> String {

@@ -34,4 +34,11 @@ extension HTMLExport {
         th,td{padding:3pt 5pt}.board td{font-size:10pt}figure.chart svg{max-height:40mm;width:auto}.legend{font-size:8.5pt}table.board{font-size:9pt}.board td{font-size:9pt}.board th small{display:none}dl.facts{font-size:9pt}
         thead{display:table-header-group}tr{break-inside:avoid}.board td.placed{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
+
+    /// Added to ``style`` when the paper shows views (so that a paper without them is as before): the
+    /// board's words cells set left, the views and dissents a little smaller, the disagreements kept together.
+    static let viewsStyle = """
+        .board td.words{text-align:left;font-size:.95rem}td.views,td.dissent{font-size:.9rem}p.consensus{font-weight:bold}
+        section.disagreed li{break-inside:avoid}@media print{.board td.words{font-size:9pt}td.views,td.dissent{font-size:9pt}}
+        """
 }

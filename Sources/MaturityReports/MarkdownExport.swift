@@ -33,6 +33,10 @@ public enum MarkdownExport {
             header += " Last time |"
             rule += "---|"
         }
+        if report.showsViews {
+            header += " Consensus |"
+            rule += "---|"
+        }
         lines += [header, rule]
         for (index, area) in report.areas.enumerated() {
             var row = "| \(e(area.area.title)) |"
@@ -43,15 +47,26 @@ public enum MarkdownExport {
             if let change = report.comparison?.areas[index] {
                 row += " \(e(change.then.map(pointWords) ?? "not assessed")) (\(change.movement.text)) |"
             }
+            if report.showsViews {
+                row += " \(area.consensus.share.map(ViewsWords.percent) ?? "no views") |"
+            }
             lines.append(row)
         }
         lines += ["", BoardMark.legend(separator: ", ") + ". " + BoardMark.provisionalMeaning, ""]
+        if report.showsViews { lines += disagreements(report) }
         for area in report.areas {
             lines += ["## \(e(area.area.title)): \(e(area.placement.titleMarkingProvisional))", "", e(area.placement.explanation), ""]
-            lines += ["### Answers", "", "| Stage | Question | Answer | Note |", "|---|---|---|---|"]
+            if report.showsViews, let consensus = ViewsWords.consensus(area.consensus) {
+                lines += ["Consensus: \(consensus).", ""]
+            }
+            lines += ["### Answers", ""]
+            lines += report.showsViews ? ["| Stage | Question | Answer | Note | Views | Dissent |", "|---|---|---|---|---|---|"]
+                : ["| Stage | Question | Answer | Note |", "|---|---|---|---|"]
             for row in area.criteria {
                 let answer = row.answerText + (row.carried.map { $0 == .new ? "" : " (\($0.phrase))" } ?? "")
-                lines.append("| \(e(row.stage.title)) | \(e(row.criterion.text)) | \(answer) | \(e(row.note ?? "")) |")
+                let views = report.showsViews ? " \(viewsCell(row.views, participants: report.assessment.participants)) |"
+                    + " \(dissentCell(row.views)) |" : ""
+                lines.append("| \(e(row.stage.title)) | \(e(row.criterion.text)) | \(answer) | \(e(row.note ?? "")) |" + views)
             }
             lines.append("")
             if let next = area.placement.nextStage {
@@ -66,6 +81,44 @@ public enum MarkdownExport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The board paper's "Where the board disagreed": the most split questions, widest spread first,
+    /// with the rule; or that the board was of one mind, or took no views.
+    static func disagreements(_ report: SummaryReport) -> [String] {
+        let e = Escape.markdown
+        var lines = ["## Where the board disagreed", ""]
+        let split = report.splitQuestions
+        guard !split.isEmpty else { return lines + [ViewsWords.noSplit(hasViews: report.hasViews), ""] }
+        lines += [e(ViewsWords.splitRuleSentence), ""]
+        for (area, row) in split.prefix(SummaryReport.splitQuestionsShown) {
+            let spread = row.views?.spread ?? Spread()
+            lines.append("- **\(e(area.area.shortTitle))**: \(e(row.criterion.text)) — \(ViewsWords.spreadLine(spread)); agreed: \(row.answerText)"
+                         + dissentCount(row.views) + ".")
+        }
+        if let more = ViewsWords.more(split.count - SummaryReport.splitQuestionsShown) { lines += ["", more] }
+        return lines + [""]
+    }
+
+    /// "; 2 dissents recorded", or nothing.
+    static func dissentCount(_ views: CriterionViews?) -> String {
+        let count = views?.dissents.count ?? 0
+        return count == 0 ? "" : "; \(count) dissent\(count == 1 ? "" : "s") recorded"
+    }
+
+    /// A criterion's views in a table cell: the spread line (split marked) and, unless anonymous, who said what.
+    static func viewsCell(_ views: CriterionViews?, participants: [String]) -> String {
+        let e = Escape.markdown
+        guard let views, views.spread.total > 0 else { return "" }
+        let named = ViewsWords.named(views, participants: participants)
+        return ViewsWords.spreadLine(views.spread) + (views.spread.isSplit ? " (split)" : "")
+            + (named.isEmpty ? "" : "<br>" + named.map { "\(e($0.name)): \($0.answer.label)" }.joined(separator: "; "))
+    }
+
+    /// A criterion's dissents in a table cell, one a line: "Ann: note".
+    static func dissentCell(_ views: CriterionViews?) -> String {
+        let e = Escape.markdown
+        return (views?.dissents ?? []).map { "\(e(ViewsWords.author($0))): \(e($0.note))" }.joined(separator: "<br>")
     }
 
     /// A table of actions; `status` words each one's status (by default, as it stands).

@@ -14,6 +14,7 @@ public enum ProgressExport {
         let cells = progression.areas.map { series in
             series.points.enumerated().map { index, point in
                 (point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
+                    + consensusCell(series, index)
             }
         }
         let areaWidth = (progression.areas.map { TextWidth.of(TerminalText.inert($0.area.shortTitle)) }.max() ?? 8) + 2
@@ -31,7 +32,8 @@ public enum ProgressExport {
                 let step = series.steps[index]
                 lines.append("  \(inert: series.area.shortTitle): \(step.movement.text). Newly met: "
                              + (step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label)))
-                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + ".")
+                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + "."
+                             + consensusStep(series, index))
             }
         }
         if progression.entries.count < 2 { lines += ["", "Only one assessment so far: progression shows from the second."] }
@@ -50,6 +52,7 @@ public enum ProgressExport {
         for series in progression.areas {
             let cells = series.points.enumerated().map { index, point in
                 e(point.map(pointWords) ?? "not assessed") + (index > 0 ? " (\(series.steps[index - 1].movement.text))" : "")
+                    + consensusCell(series, index)
             }
             lines.append("| \(e(series.area.title)) | " + cells.joined(separator: " | ") + " |")
         }
@@ -59,7 +62,8 @@ public enum ProgressExport {
                 let step = series.steps[index]
                 lines.append("- **\(e(series.area.title))**: \(step.movement.text). Newly met: "
                              + (step.newlyMet.isEmpty ? "none" : e(Prose.list(step.newlyMet.map(\.label))))
-                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : e(Prose.list(step.newlyLost.map(\.label)))) + ".")
+                             + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : e(Prose.list(step.newlyLost.map(\.label)))) + "."
+                             + consensusStep(series, index))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -74,7 +78,8 @@ public enum ProgressExport {
             table += "<tr><th scope=\"row\">\(h(series.area.title))</th>"
             for (index, point) in series.points.enumerated() {
                 table += "<td>\(h(point.map(pointWords) ?? "not assessed"))"
-                    + (index > 0 ? " <small>(\(h(series.steps[index - 1].movement.text)))</small>" : "") + "</td>"
+                    + (index > 0 ? " <small>(\(h(series.steps[index - 1].movement.text)))</small>" : "")
+                    + (series.consensus[index].map { "<br><small>consensus \(h(ViewsWords.percent($0)))</small>" } ?? "") + "</td>"
             }
             table += "</tr>\n"
         }
@@ -86,7 +91,7 @@ public enum ProgressExport {
                 let step = series.steps[index]
                 changes += "<li><strong>\(h(series.area.title))</strong>: \(h(step.movement.text)). Newly met: "
                     + h(step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label))) + ". Newly lost: "
-                    + h(step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + ".</li>\n"
+                    + h(step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + "." + h(consensusStep(series, index)) + "</li>\n"
             }
             changes += "</ul>\n"
         }
@@ -109,7 +114,7 @@ public enum ProgressExport {
     /// One row per area and assessment.
     public static func csv(_ progression: Progression) -> String {
         var rows = [["system", "date", "file", "area_id", "area", "stage_id", "stage", "provisional", "movement", "newly_met", "newly_lost",
-                     "system_id", "system_as_named", "attribution"]]
+                     "system_id", "system_as_named", "attribution", "consensus"]]
         for series in progression.areas {
             for (index, entry) in progression.entries.enumerated() {
                 let point = series.points[index]
@@ -121,6 +126,7 @@ public enum ProgressExport {
                     step.map { $0.newlyLost.map(\.id).joined(separator: " ") } ?? "",
                     progression.systemID ?? entry.assessment.systemID ?? Slug.identity(for: entry.assessment.system),
                     entry.assessment.system, progression.framework.attribution.text,
+                    series.consensus[index].map { String(($0 * 1000).rounded() / 1000) } ?? "",
                 ])
             }
         }
@@ -130,6 +136,18 @@ public enum ProgressExport {
     /// The data, with a schema version.
     public static func json(_ progression: Progression) -> ProgressionJSON {
         ProgressionJSON(progression)
+    }
+
+    /// " · consensus 80%" after an area's stage in one assessment, when it had views; else nothing.
+    static func consensusCell(_ series: Progression.AreaSeries, _ index: Int) -> String {
+        series.consensus[index].map { " · consensus \(ViewsWords.percent($0))" } ?? ""
+    }
+
+    /// " Consensus 40% → 100%." for the step after assessment `index`, when either side had views; else nothing.
+    static func consensusStep(_ series: Progression.AreaSeries, _ index: Int) -> String {
+        let before = series.consensus[index], after = series.consensus[index + 1]
+        guard before != nil || after != nil else { return "" }
+        return " Consensus \(before.map(ViewsWords.percent) ?? "no views") → \(after.map(ViewsWords.percent) ?? "no views")."
     }
 
     /// "Renamed from Ynys Môn & Gwynedd ICS to North Wales ICS on 2027-11-20."

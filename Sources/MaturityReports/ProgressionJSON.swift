@@ -39,6 +39,9 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
         public var provisional: [Bool?]
         /// The moves between consecutive assessments.
         public var steps: [StepLine]
+        /// The share of the area's views that matched the agreed answers in each assessment, 0 to 1 to
+        /// three places; null where it had no views.
+        public var consensus: [Double?]
     }
 
     /// Always `maturity-progression`.
@@ -79,7 +82,8 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
                 provisional: series.points.map { $0?.isProvisional },
                 steps: series.steps.map {
                     StepLine(movement: $0.movement.rawValue, newlyMet: $0.newlyMet.map(\.id), newlyLost: $0.newlyLost.map(\.id))
-                })
+                },
+                consensus: series.consensus.map { $0.map { ($0 * 1000).rounded() / 1000 } })
         }
     }
 }

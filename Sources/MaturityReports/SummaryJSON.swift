@@ -45,6 +45,53 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         public var date: String
     }
 
+    /// How many views gave each answer.
+    public struct SpreadLine: Codable, Sendable, Equatable {
+        /// Views of each answer.
+        public var yes: Int, partly: Int, no: Int, unsure: Int
+
+        /// The counts of `spread`.
+        public init(_ spread: Spread) {
+            (yes, partly, no, unsure) = (spread.yes, spread.partly, spread.no, spread.unsure)
+        }
+    }
+
+    /// A dissent from the agreed answer.
+    public struct DissentLine: Codable, Sendable, Equatable {
+        /// Who dissented; null when the workshop is anonymous.
+        @NullWhenAbsent public var participant: String?
+        /// What they said.
+        public var note: String
+
+        /// The line of `dissent`.
+        public init(_ dissent: Dissent) {
+            participant = dissent.participant
+            note = dissent.note
+        }
+    }
+
+    /// One criterion's views, as `show --format json` and the JSON summary give them: each member's
+    /// view by name (empty when anonymous), the spread (always filled), the dissents.
+    public struct ViewsLine: Sendable, Equatable {
+        /// Each member's view (`yes`, `partly`, `no`, `unsure`) by name.
+        public var views: [String: String]
+        /// Every view counted, named or not.
+        public var spread: SpreadLine
+        /// The dissents, in the order recorded.
+        public var dissent: [DissentLine]
+        /// Whether the board was split (``Spread/isSplit``).
+        public var split: Bool
+
+        /// The lines of `views` (none given: empty, zero counts); names are left out when `anonymous`.
+        public init(_ views: CriterionViews?, anonymous: Bool) {
+            let given = anonymous ? views?.anonymised() : views
+            self.views = (given?.named ?? [:]).mapValues(\.rawValue)
+            spread = SpreadLine(given?.spread ?? Spread())
+            dissent = (given?.dissents ?? []).map(DissentLine.init)
+            split = (given?.spread ?? Spread()).isSplit
+        }
+    }
+
     /// One criterion with the board's answer.
     public struct CriterionLine: Codable, Sendable, Equatable {
         /// The criterion's id.
@@ -61,6 +108,14 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         public var asLastTime: Bool
         /// How it stands against last time's answer; null when not carried forward.
         @NullWhenAbsent public var carried: String?
+        /// Each member's view by name (`yes`, `partly`, `no`, `unsure`); empty when anonymous or none were given.
+        public var views: [String: String]
+        /// How many views gave each answer; all 0 when none were given.
+        public var spread: SpreadLine
+        /// Whether the board was split: no answer given by at least two in three of the views.
+        public var split: Bool
+        /// Dissents from the agreed answer, each with its participant (null when anonymous) and note.
+        public var dissent: [DissentLine]
     }
 
     /// An agreed action; last time's actions add whether they were reviewed.
@@ -110,6 +165,9 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         public var explanation: String
         /// Every criterion with its answer.
         public var criteria: [CriterionLine]
+        /// The share of the area's views that matched the agreed answers, 0 to 1 to three places; null
+        /// when it has no views.
+        @NullWhenAbsent public var consensus: Double?
         /// This year's agreed actions.
         public var actions: [ActionLine]
         /// Last time's actions as reviewed this year.
@@ -196,6 +254,8 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
     @NullWhenAbsent public var comparison: ComparisonLine?
     /// The record: completions, reopenings, confirmations.
     public var events: [EventLine]
+    /// Whether the workshop took views without names.
+    public var anonymousViews: Bool
 
     /// The JSON form of `report`.
     public init(_ report: SummaryReport) {
@@ -208,7 +268,8 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         self.framework = FrameworkRef(id: framework.id, version: framework.version, title: framework.title,
                                       source: framework.source.citation)
         rule = report.rule
-        areas = report.areas.map(Self.area)
+        areas = report.areas.map { Self.area($0, anonymous: assessment.anonymousViews) }
+        anonymousViews = assessment.anonymousViews
         systemID = report.systemID
         attribution = Credit(fromSource: framework.attribution.fromSource, ownWork: framework.attribution.ownWork)
         systemRename = assessment.systemRename.map { Rename(from: $0.from, to: $0.to, date: $0.date.description) }
@@ -218,7 +279,7 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         }
     }
 
-    private static func area(_ area: AreaReport) -> AreaLine {
+    private static func area(_ area: AreaReport, anonymous: Bool) -> AreaLine {
         let placement = area.placement
         return AreaLine(
             id: area.area.id, title: area.area.title, stage: placement.stageID, stageTitle: placement.stageTitle,
@@ -226,9 +287,12 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
             progress: placement.progress.map { ($0 * 1000).rounded() / 1000 }, gap: placement.gap.map(\.id),
             explanation: placement.explanation,
             criteria: area.criteria.map {
-                CriterionLine(id: $0.criterion.id, stage: $0.stage.id, question: $0.criterion.text, answer: $0.answer?.rawValue,
-                              note: $0.note, asLastTime: $0.isAsLastTime, carried: $0.carried?.rawValue)
+                let views = ViewsLine($0.views, anonymous: anonymous)
+                return CriterionLine(id: $0.criterion.id, stage: $0.stage.id, question: $0.criterion.text, answer: $0.answer?.rawValue,
+                                     note: $0.note, asLastTime: $0.isAsLastTime, carried: $0.carried?.rawValue,
+                                     views: views.views, spread: views.spread, split: views.split, dissent: views.dissent)
             },
+            consensus: area.consensus.share.map { ($0 * 1000).rounded() / 1000 },
             actions: area.actions.map { ActionLine($0) },
             reviewedActions: area.reviewedActions.map { ActionLine($0, reviewed: !area.unreviewedActions.contains($0.id)) })
     }

@@ -36,14 +36,36 @@ public struct SummaryReport: Sendable {
                 criteria: area.criteria.map { criterion in
                     CriterionRow(criterion: criterion, stage: framework.stage(id: criterion.stageID)!, answer: record.answers[criterion.id],
                                  note: record.notes[criterion.id], isAsLastTime: record.asLastTime.contains(criterion.id),
-                                 carried: assessment.carried(criterion.id))
+                                 carried: assessment.carried(criterion.id),
+                                 views: assessment.views(on: criterion.id, in: area.id).map { assessment.anonymousViews ? $0.anonymised() : $0 })
                 },
                 actions: record.actions,
                 reviewedActions: record.reviewedActions,
-                unreviewedActions: record.unreviewedActions)
+                unreviewedActions: record.unreviewedActions,
+                consensus: record.consensusCount)
         }
         comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
     }
+
+    /// Whether any criterion has views or dissent.
+    public var hasViews: Bool { areas.contains { area in area.criteria.contains { $0.views != nil } } }
+
+    /// Whether the exports speak of views: when there are some, or when the workshop was anonymous (a
+    /// board that chose anonymous views and took none is told so). An assessment with neither (every
+    /// file older than views) is exported exactly as before.
+    public var showsViews: Bool { hasViews || assessment.anonymousViews }
+
+    /// The questions on which the board was split (``Spread/isSplit``), widest spread first.
+    public var splitQuestions: [(area: AreaReport, row: CriterionRow)] {
+        assessment.criteriaByDisagreement(in: framework).compactMap { found in
+            guard found.spread.isSplit, let area = areas.first(where: { $0.area.id == found.area }),
+                  let row = area.criteria.first(where: { $0.criterion.id == found.criterion }) else { return nil }
+            return (area, row)
+        }
+    }
+
+    /// How many split questions the board paper lists at most.
+    public static let splitQuestionsShown = 5
 }
 
 /// One area of a summary.
@@ -60,6 +82,8 @@ public struct AreaReport: Sendable {
     public var reviewedActions: [Action]
     /// Ids of last time's actions nobody has reviewed yet.
     public var unreviewedActions: Set<String>
+    /// How far the area's views matched its agreed answers (none counted without views).
+    public var consensus: ConsensusCount
 
     /// The answer to one of the area's criteria.
     public func answer(to criterion: Criterion) -> Answer? {
@@ -81,6 +105,8 @@ public struct CriterionRow: Sendable {
     public var isAsLastTime: Bool
     /// How the answer stands against last time's, for an assessment carried forward.
     public var carried: CarriedAnswer?
+    /// The members' views and dissents, nil when none were given; without names when the workshop is anonymous.
+    public var views: CriterionViews?
 
     /// The answer's label ("Yes, in place", "Partly", …), or "Not answered".
     public var answerText: String { Answer.label(of: answer) }

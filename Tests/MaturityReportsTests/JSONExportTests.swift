@@ -55,13 +55,13 @@ struct JSONExportTests {
     @Test func everyDocumentedKeyIsThere() throws {
         let object = try #require(try untyped(JSONExport.render(sparseReport())) as? [String: Any])
         #expect(Set(object.keys) == ["kind", "schemaVersion", "system", "date", "status", "participants", "framework", "rule",
-                                     "areas", "systemID", "attribution", "systemRename", "comparison", "events"])
+                                     "areas", "systemID", "attribution", "systemRename", "comparison", "events", "anonymousViews"])
         #expect(Set((object["framework"] as? [String: Any])?.keys ?? [:].keys) == ["id", "version", "title", "source"])
         let area = try #require((object["areas"] as? [[String: Any]])?.first)
         #expect(Set(area.keys) == ["id", "title", "stage", "stageTitle", "provisional", "nextStage", "progress", "gap",
-                                   "explanation", "criteria", "actions", "reviewedActions"])
+                                   "explanation", "criteria", "consensus", "actions", "reviewedActions"])
         #expect(Set((area["criteria"] as? [[String: Any]])?.first?.keys ?? [:].keys)
-            == ["id", "stage", "question", "answer", "note", "asLastTime", "carried"])
+            == ["id", "stage", "question", "answer", "note", "asLastTime", "carried", "views", "spread", "split", "dissent"])
         #expect(Set((area["actions"] as? [[String: Any]])?.first?.keys ?? [:].keys) == ["id", "what", "owner", "due", "status"])
         #expect(Set((object["events"] as? [[String: Any]])?.first?.keys ?? [:].keys) == ["kind", "at", "by", "reason", "criteria", "text"])
     }

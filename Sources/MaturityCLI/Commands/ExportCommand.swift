@@ -17,7 +17,9 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export an assessment's summary as Markdown, HTML, CSV or JSON.",
         discussion: """
             The summary has the system, date, framework and source, participants, status, each area's placement \
-            with the rule's explanation, every answer and note, the gap to the next stage and the actions. When an \
+            with the rule's explanation, every answer and note, the gap to the next stage and the actions. When \
+            members gave views, each question adds its spread, who said what (unless the workshop was anonymous) \
+            and any dissent, each area its consensus, and the paper says where the board disagreed. When an \
             earlier assessment of the same system is in the store, it adds the comparison with the latest one. \
             The store of an assessment named by its path is the folder it is in, unless --store names another.
 
@@ -76,7 +78,8 @@ struct ProgressCommand: ParsableCommand {
         discussion: """
             Between consecutive assessments it shows whether each area moved up, down or stayed, and which \
             criteria were newly met (answered yes) or newly lost. An area an assessment did not cover shows as \
-            not assessed.
+            not assessed. Where an assessment has members' views, each area shows its consensus that year (the \
+            share of views that matched the agreed answers), and a step shows how it changed.
 
             The system is found by its name now or any name it had (case, accents, punctuation and "&"/"and" \
             are ignored), and every assessment of it is shown under its current name, with its recorded renames.
@@ -120,9 +123,13 @@ struct ProgressCommand: ParsableCommand {
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.installed(latestGlance.framework.id, file: latest.url.path)
         try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
+        // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
+        let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
         let progression = Progression(
-            entries: series.filter { $0.assessment.framework.id == framework.id }
-                .map { Progression.Entry(assessment: $0.assessment, file: $0.url.lastPathComponent) },
+            entries: series.filter { $0.assessment.framework.id == framework.id }.map { entry in
+                glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
+                    ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
+            },
             framework: framework, system: known)
         let text: String
         switch format {

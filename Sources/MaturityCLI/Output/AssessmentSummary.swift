@@ -1,6 +1,7 @@
 import FoundationEssentials
 import MaturityModel
 import MaturityFramework
+import MaturityReports
 import MaturityRules
 import MaturityStore
 
@@ -12,12 +13,19 @@ struct AssessmentSummary: Encodable {
         var title: String
         var short: String
         var answered: Int
-        var criteria: Int
+        /// How many criteria the area has (`criteria` before the views).
+        var criteriaCount: Int
+        /// Every criterion with its answer and the board's views.
+        var criteria: [CriterionLine]
+        /// The share of the area's views that matched the agreed answers; nil (written as null) without views.
+        var consensus: Double?
+        /// The views counted for `consensus` (for the text).
+        var consensusCount: ConsensusCount
         var actions: [ActionLine]
         var placement: PlacementSummary
 
         enum CodingKeys: String, CodingKey {
-            case id, title, short, answered, criteria, actions
+            case id, title, short, answered, criteriaCount, criteria, consensus, actions
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -26,9 +34,32 @@ struct AssessmentSummary: Encodable {
             try container.encode(title, forKey: .title)
             try container.encode(short, forKey: .short)
             try container.encode(answered, forKey: .answered)
+            try container.encode(criteriaCount, forKey: .criteriaCount)
             try container.encode(criteria, forKey: .criteria)
+            try container.encode(consensus, forKey: .consensus)
             try container.encode(actions, forKey: .actions)
             try placement.encode(to: encoder)
+        }
+    }
+
+    /// A criterion's agreed answer (null when unanswered), each member's view by name (empty when
+    /// anonymous), the spread (always filled) and the dissents (`participant` null when anonymous).
+    struct CriterionLine: Encodable {
+        var id: String
+        var answer: String?
+        var views: SummaryJSON.ViewsLine
+
+        enum CodingKeys: String, CodingKey {
+            case id, answer, views, spread, dissent
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(answer, forKey: .answer)
+            try container.encode(views.views, forKey: .views)
+            try container.encode(views.spread, forKey: .spread)
+            try container.encode(views.dissent, forKey: .dissent)
         }
     }
 
@@ -62,11 +93,19 @@ struct AssessmentSummary: Encodable {
         record = assessment.events.map(\.sentence)
         let answers = assessment.answers
         areas = zip(framework.areas, assessment.placements(in: framework)).map { area, placement in
-            Area(
+            let record = assessment[area: area.id]
+            let consensus = record.consensusCount
+            return Area(
                 id: area.id, title: area.title, short: area.shortTitle,
                 answered: area.criteria.filter { answers[$0.id] != nil }.count,
-                criteria: area.criteria.count,
-                actions: assessment[area: area.id].actions.map {
+                criteriaCount: area.criteria.count,
+                criteria: area.criteria.map { criterion in
+                    CriterionLine(id: criterion.id, answer: answers[criterion.id]?.rawValue,
+                                  views: SummaryJSON.ViewsLine(record.views[criterion.id], anonymous: assessment.anonymousViews))
+                },
+                consensus: consensus.share.map { ($0 * 1000).rounded() / 1000 },
+                consensusCount: consensus,
+                actions: record.actions.map {
                     ActionLine(what: $0.what, owner: $0.owner, due: $0.due?.description, status: $0.status.rawValue)
                 },
                 placement: PlacementSummary(placement))
@@ -88,15 +127,31 @@ struct AssessmentSummary: Encodable {
             lines.append("")
             let placement = area.placement
             lines.append("\(inert: area.title): \(inert: placement.stageTitle)\(placement.provisional ? " (provisional)" : "")")
-            lines.append("  Answered \(area.answered) of \(area.criteria) questions."
+            lines.append("  Answered \(area.answered) of \(area.criteriaCount) questions."
                 + (placement.progress.map { " Progress to \(nextTitle(area, framework)): \(Int(($0 * 100).rounded()))%." } ?? ""))
             lines.append(wrapped(placement.explanation, indent: "  "))
+            lines += viewsLines(area, framework: framework)
             for action in area.actions {
                 let due = action.due.map { ", due \($0)" } ?? ""
                 lines.append(wrapped("Action: \(inert: action.what) (\(inert: action.owner)\(due), \(action.status))", indent: "  "))
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// When the area has views: its consensus, and its split questions by label.
+    private func viewsLines(_ area: Area, framework: Framework) -> [String] {
+        var lines: [String] = []
+        if let consensus = ViewsWords.consensus(area.consensusCount) {
+            lines.append(wrapped("Consensus: \(consensus).", indent: "  "))
+        }
+        let criteria = framework.areas.first { $0.id == area.id }?.criteria ?? []
+        let split = area.criteria.filter(\.views.split)
+        if !split.isEmpty {
+            let labels = split.map { line in criteria.first { $0.id == line.id }.map(\.label) ?? line.id }
+            lines.append(wrapped("Split questions: " + labels.map(TerminalText.inert).joined(separator: "; ") + ".", indent: "  "))
+        }
+        return lines
     }
 
     private func nextTitle(_ area: Area, _ framework: Framework) -> String {
