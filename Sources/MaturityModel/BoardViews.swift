@@ -61,6 +61,11 @@ public struct Spread: Sendable, Hashable {
     /// them. The one-sentence rule every screen and export uses.
     public var isSplit: Bool { total >= 2 && 3 * commonest < 2 * total }
 
+    /// "Yes 3 · Partly 2 · No 1 · Not sure 0": the counts as every screen and export says them.
+    public var line: String {
+        Answer.allCases.map { "\($0.spreadWord) \(self[$0])" }.joined(separator: " · ")
+    }
+
     /// The sentence that defines ``isSplit``, for help screens and exports.
     public static let splitRule = "split: no answer was given by at least two in three of the views"
 }
@@ -191,4 +196,9 @@ extension Assessment {
             areas[index].views = areas[index].views.mapValues { $0.anonymised() }
         }
     }
+}
+
+extension Answer {
+    /// The answer as a spread counts it: "Yes", "Partly", "No", "Not sure".
+    public var spreadWord: String { self == .yes ? "Yes" : label }
 }

@@ -134,7 +134,7 @@ public enum HTMLExport {
         html += "<p class=\"legend\">\(h(ViewsWords.splitRuleSentence))</p>\n<ul>\n"
         for (area, row) in split.prefix(SummaryReport.splitQuestionsShown) {
             let spread = row.views?.spread ?? Spread()
-            html += "<li><strong>\(h(area.area.shortTitle))</strong>: \(h(row.criterion.text)) — \(h(ViewsWords.spreadLine(spread))); "
+            html += "<li><strong>\(h(area.area.shortTitle))</strong>: \(h(row.criterion.text)) — \(h(spread.line)); "
                 + "agreed: \(h(row.answerText))\(h(MarkdownExport.dissentCount(row.views))).</li>\n"
         }
         html += "</ul>\n"
@@ -149,7 +149,7 @@ public enum HTMLExport {
         guard let views else { return "<td class=\"views\"></td><td class=\"dissent\"></td>" }
         var cell = ""
         if views.spread.total > 0 {
-            cell = h(ViewsWords.spreadLine(views.spread)) + (views.spread.isSplit ? " <strong>(split)</strong>" : "")
+            cell = h(views.spread.line) + (views.spread.isSplit ? " <strong>(split)</strong>" : "")
             let named = ViewsWords.named(views, participants: participants)
             if !named.isEmpty {
                 cell += "<br><small>" + named.map { "\(h($0.name)): \(h($0.answer.label))" }.joined(separator: "; ") + "</small>"

@@ -93,7 +93,7 @@ public enum MarkdownExport {
         lines += [e(ViewsWords.splitRuleSentence), ""]
         for (area, row) in split.prefix(SummaryReport.splitQuestionsShown) {
             let spread = row.views?.spread ?? Spread()
-            lines.append("- **\(e(area.area.shortTitle))**: \(e(row.criterion.text)) — \(ViewsWords.spreadLine(spread)); agreed: \(row.answerText)"
+            lines.append("- **\(e(area.area.shortTitle))**: \(e(row.criterion.text)) — \(spread.line); agreed: \(row.answerText)"
                          + dissentCount(row.views) + ".")
         }
         if let more = ViewsWords.more(split.count - SummaryReport.splitQuestionsShown) { lines += ["", more] }
@@ -111,7 +111,7 @@ public enum MarkdownExport {
         let e = Escape.markdown
         guard let views, views.spread.total > 0 else { return "" }
         let named = ViewsWords.named(views, participants: participants)
-        return ViewsWords.spreadLine(views.spread) + (views.spread.isSplit ? " (split)" : "")
+        return views.spread.line + (views.spread.isSplit ? " (split)" : "")
             + (named.isEmpty ? "" : "<br>" + named.map { "\(e($0.name)): \($0.answer.label)" }.joined(separator: "; "))
     }
 

@@ -4,16 +4,6 @@ import MaturityModel
 /// The words every export uses for the board's views: the spread line, who said what, dissents and
 /// consensus. Plain text; each format escapes it.
 public enum ViewsWords {
-    /// An answer as the spread line counts it: "Yes", "Partly", "No", "Not sure".
-    public static func short(_ answer: Answer) -> String {
-        answer == .yes ? "Yes" : answer.label
-    }
-
-    /// "Yes 3 · Partly 2 · No 1 · Not sure 0".
-    public static func spreadLine(_ spread: Spread) -> String {
-        Answer.allCases.map { "\(short($0)) \(spread[$0])" }.joined(separator: " · ")
-    }
-
     /// Who dissented, as the exports name them: the participant, or "A member" when anonymous.
     public static func author(_ dissent: Dissent) -> String {
         dissent.participant ?? "A member"

@@ -419,7 +419,7 @@ struct BoardVoiceExportTests {
         #expect(ViewsWords.consensus(ConsensusCount(matched: 199, counted: 200)) == "99% of 200 views matched the agreed answers")
         #expect(ViewsWords.consensus(ConsensusCount(matched: 1, counted: 1)) == "100% of 1 view matched the agreed answers")
         #expect(ViewsWords.consensus(ConsensusCount(matched: -1, counted: -2)) == nil, "counts from a damaged file say nothing")
-        #expect(ViewsWords.spreadLine(Spread(yes: 3, partly: 2, no: 1)) == "Yes 3 · Partly 2 · No 1 · Not sure 0")
+        #expect(Spread(yes: 3, partly: 2, no: 1).line == "Yes 3 · Partly 2 · No 1 · Not sure 0")
     }
 
     @Test func aGlanceCarriesTheConsensusItsAssessmentLosesAndAnEntryKeepsIt() {

@@ -6,16 +6,6 @@ import MaturityModel
 /// Plain mode's round of views on a question: each participant's view in turn (or a pass), the spread,
 /// the board's agreed answer, then a one-line dissent for each member whose view differs.
 extension PlainWorkshop {
-    /// "Yes 3 · Partly 2 · No 1 · Not sure 0".
-    static func spreadLine(_ spread: Spread) -> String {
-        Answer.allCases.map { "\(shortWord($0)) \(spread[$0])" }.joined(separator: " · ")
-    }
-
-    /// "Yes", "Partly", "No", "Not sure": an answer as the spread line counts it.
-    static func shortWord(_ answer: Answer) -> String {
-        answer == .yes ? "Yes" : answer.label
-    }
-
     /// The answer `reply` spells (a letter or a word, in any case), or nil.
     static func answer(in reply: String) -> Answer? {
         let word = reply.lowercased()
@@ -26,7 +16,7 @@ extension PlainWorkshop {
     /// Says the views already given on a question: the spread, who said what (unless anonymous) and
     /// every dissent, so that the board hears them before it agrees.
     func sayViews(_ views: CriterionViews) {
-        say("Views: \(Self.spreadLine(views.spread))" + (views.spread.isSplit ? " (split)." : "."))
+        say("Views: \(views.spread.line)" + (views.spread.isSplit ? " (split)." : "."))
         let said = whoSaidWhat(views)
         if !said.isEmpty { say("Who said what: \(said).") }
         for dissent in views.dissents {
@@ -104,7 +94,7 @@ extension PlainWorkshop {
     /// when the workshop is not anonymous).
     private func sayRound(_ round: ViewsRound) {
         let views = round.views
-        say("Spread: \(Self.spreadLine(views.spread))" + (views.spread.isSplit ? " (split)." : "."))
+        say("Spread: \(views.spread.line)" + (views.spread.isSplit ? " (split)." : "."))
         guard !round.anonymous else { return }
         let said = whoSaidWhat(views)
         if !said.isEmpty { say("Who said what: \(said).") }

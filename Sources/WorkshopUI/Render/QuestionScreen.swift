@@ -86,7 +86,7 @@ enum QuestionScreen {
         let spread = views.spread
         var rows: [(text: String, indent: Int, style: Style)] = []
         if spread.total > 0 {
-            var line = "Views: " + ViewsText.spreadLine(spread)
+            var line = "Views: " + spread.line
             if spread.isSplit { line += " · split" }
             if agreed == nil { line += " · not yet agreed" }
             rows.append((line, 0, .accent))

@@ -80,7 +80,7 @@ enum RoundRender {
     private static func spread(_ round: ViewsRound, leaving reserve: Int, into body: inout BodyWriter) {
         let spread = round.views.spread
         let passed = round.participants.indices.filter { round.given[$0] == nil }
-        var line = ViewsText.spreadLine(spread)
+        var line = spread.line
         if !passed.isEmpty { line += " · \(passed.count) passed" }
         if spread.isSplit { line += " · split" }
         body.paragraph(line, style: .title)

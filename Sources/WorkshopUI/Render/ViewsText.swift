@@ -4,21 +4,6 @@ import MaturityModel
 
 /// Words for members' views on screen: the spread line, who said what, and dissents.
 enum ViewsText {
-    /// An answer's word in a spread: "Yes", "Partly", "No", "Not sure".
-    static func word(_ answer: Answer) -> String {
-        switch answer {
-        case .yes: "Yes"
-        case .partly: "Partly"
-        case .no: "No"
-        case .unsure: "Not sure"
-        }
-    }
-
-    /// "Yes 3 · Partly 2 · No 1 · Not sure 0".
-    static func spreadLine(_ spread: Spread) -> String {
-        Answer.allCases.map { "\(word($0)) \(spread[$0])" }.joined(separator: " · ")
-    }
-
     /// Who gave each answer, in the order of `participants` (then any others by name); answers no one
     /// gave are left out.
     static func whoSaid(_ named: [String: Answer], participants: [String]) -> [(answer: Answer, names: [String])] {
