@@ -179,8 +179,7 @@ private struct GlanceReader {
     private mutating func namedViews() -> Spread {
         guard json.beginObject() else { return Spread() }
         var spread = Spread(), names: [String] = [], first = true
-        while let key = json.nextKey(&first) {
-            let name = json.text(of: key)
+        while let name = json.nextKeyText(&first) {
             guard !Self.isBlank(name), let word = json.word(Self.answerWords) else { return failed() ?? Spread() }
             names.append(name)
             spread[Self.answers[word]] += 1
