@@ -194,7 +194,9 @@ private struct GlanceReader {
         var spread = Spread()
         record(["yes", "partly", "no", "unsure"]) { reader, index in
             guard !reader.json.takeNull() else { return }
-            guard let count = reader.json.int(), AssessmentFile.countProblem(count) == nil else { return reader.json.fail() }
+            guard let number = reader.json.int(), case let .success(count) = AssessmentFile.count(Double(number)) else {
+                return reader.json.fail()
+            }
             spread[Self.answers[index]] = count
         }
         return spread

@@ -21,9 +21,14 @@ extension AssessmentFile {
         return nil
     }
 
-    /// Why `count` cannot be a count of views, or nil when it can.
-    static func countProblem(_ count: Int) -> String? {
-        (0...maximumViewCount).contains(count) ? nil : "\(count) is not a count of views (a whole number from 0 to \(maximumViewCount))"
+    /// `number` as a count of views, or why it cannot be one (not a whole number from 0 to ``maximumViewCount``).
+    static func count(_ number: Double) -> Result<Int, AssessmentFileError> {
+        guard number >= 0, number <= Double(maximumViewCount), number == number.rounded(.towardZero) else {
+            let written = number.isFinite && number == number.rounded(.towardZero) && abs(number) < 1e15
+                ? String(Int(number)) : number.description
+            return .failure(.init("\(written) is not a count of views (a whole number from 0 to \(maximumViewCount))"))
+        }
+        return .success(Int(number))
     }
 
     /// The views of one area as written: nil when there are none (the key is then left out).
@@ -57,9 +62,11 @@ extension AssessmentFile {
                 views.named[participant] = answer
             }
             if let counts = entry.unnamed {
-                for (answer, count) in counts.pairs {
-                    if let problem = countProblem(count ?? 0) { throw .init("\(path).unnamed.\(answer.rawValue): \(problem)") }
-                    views.unnamed[answer] = count ?? 0
+                for (answer, number) in counts.pairs {
+                    switch count(number ?? 0) {
+                    case let .success(count): views.unnamed[answer] = count
+                    case let .failure(problem): throw .init("\(path).unnamed.\(answer.rawValue): \(problem.reason)")
+                    }
                 }
             }
             for (index, dissent) in (entry.dissent ?? []).enumerated() {
@@ -91,19 +98,21 @@ extension AssessmentFile.Document {
         var unnamed: Counts?
     }
 
-    /// Counts of views without names; a count left out reads as 0 (all four are written).
+    /// Counts of views without names; a count left out reads as 0 (all four are written). Counts are read
+    /// as numbers of any form, so that a fraction is refused with its field named (see ``AssessmentFile/count(_:)``),
+    /// and written as whole numbers.
     struct Counts: Codable {
-        var no: Int?
-        var partly: Int?
-        var unsure: Int?
-        var yes: Int?
+        var no: Double?
+        var partly: Double?
+        var unsure: Double?
+        var yes: Double?
 
         init(_ spread: Spread) {
-            (no, partly, unsure, yes) = (spread.no, spread.partly, spread.unsure, spread.yes)
+            (no, partly, unsure, yes) = (Double(spread.no), Double(spread.partly), Double(spread.unsure), Double(spread.yes))
         }
 
         /// Each answer with its count, in the order of ``Answer/allCases``.
-        var pairs: [(Answer, Int?)] { [(.yes, yes), (.partly, partly), (.no, no), (.unsure, unsure)] }
+        var pairs: [(Answer, Double?)] { [(.yes, yes), (.partly, partly), (.no, no), (.unsure, unsure)] }
     }
 
     /// A dissent as written; `participant` is left out when unnamed.
