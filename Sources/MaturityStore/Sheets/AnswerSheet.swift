@@ -148,7 +148,7 @@ public struct AnswerSheet: Sendable, Equatable {
                     continue
                 }
                 sheet.answers[criterion] = answer
-                agreedAt[criterion] = "on \(place)"
+                if agreedAt[criterion] == nil { agreedAt[criterion] = "on \(place)" }
                 continue
             }
             let participant: String
@@ -173,7 +173,7 @@ public struct AnswerSheet: Sendable, Equatable {
                 continue
             }
             sheet.views[criterion, default: [:]][participant] = view
-            viewAt[criterion, default: [:]][participant] = "on \(place)"
+            if viewAt[criterion]?[participant] == nil { viewAt[criterion, default: [:]][participant] = "on \(place)" }
         }
         for (criterion, comments) in sheet.comments {
             let length = comments.reduce(0) { $0 + $1.participant.count + $1.note.count + 3 } + (sheet.notes[criterion]?.count ?? 0)
@@ -194,7 +194,8 @@ public struct AnswerSheet: Sendable, Equatable {
         var result = assessment
         let anonymous = assessment.anonymousViews
         if !anonymous {
-            for participant in participants where !result.participants.contains(participant) { result.participants.append(participant) }
+            var known = Set(result.participants)
+            for participant in participants where known.insert(participant).inserted { result.participants.append(participant) }
         }
         for area in framework.areas {
             var record = result[area: area.id]
