@@ -176,6 +176,9 @@ struct SheetViewsTests {
         #expect(split.answers == ["econ-emerging-plan-known": .partly] && split.views.isEmpty)
         let views = try readSheet(#"{"views": {"Ann": {"econ-emerging-plan-known": "Not sure", "econ-emerging-plan-reviewed": ""}}}"#, name: "a.json")
         #expect(views.answers.isEmpty && views.views == ["econ-emerging-plan-known": ["Ann": .unsure]] && views.participants == ["Ann"])
+        // A byte order mark before a JSON sheet is passed over, as before a CSV one.
+        #expect(try readSheet("\u{FEFF}" + #"{"views": {"Ann": {"econ-emerging-plan-known": "no"}}}"#, name: "bom.json").views
+            == ["econ-emerging-plan-known": ["Ann": .no]])
     }
 
     /// A sheet near the size limit (thousands of respondents) imports in one piece; one over it is refused.
