@@ -32,7 +32,7 @@ struct DocumentWriterTests {
             #expect(try AssessmentFile.decode(written) == assessment, "case \(number): \(String(describing: assessment.systemID))")
         }
         CampaignReport.record("Assessment file: written field by field, compared with JSONEncoder", cases: cases,
-                              how: "random assessments (every optional field, control characters, quotes, slashes, emoji): the same bytes")
+                              how: "random assessments (every optional field, members' views, counts and dissents, anonymous ones, control characters, quotes, slashes, emoji): the same bytes")
     }
 
     @Test func theSampleAndAnEmptyAssessmentAreTheEncodersBytes() throws {
