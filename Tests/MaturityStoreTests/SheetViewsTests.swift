@@ -82,12 +82,12 @@ struct SheetViewsTests {
     }
 
     /// A survey tool's export: extra columns, headers in other words, case and order, questions by their
-    /// text rather than id, answers as people write them, comments; BOM and CRLF.
+    /// text rather than id (in capitals, with a typographic apostrophe), answers as people write them, comments; BOM and CRLF.
     @Test func aSurveyExportImportsAsViews() throws {
         let question = try #require(seedFramework.allCriteria.first { $0.id == "econ-emerging-plan-known" }).text
         let text = "\u{FEFF}Timestamp,RESPONSE,Respondent Name,e-mail,Question,Comments\r\n"
             + "2026-11-01 10:00,\"Yes, in place\",Ann,ann@example.org,econ-emerging-plan-reviewed,\r\n"
-            + "2026-11-01 10:00,  NOT SURE ,Ann,ann@example.org,\"\(question.uppercased())\",\"Ask, the \"\"director\"\"\"\r\n"
+            + "2026-11-01 10:00,  NOT SURE ,Ann,ann@example.org,\"\(question.uppercased().replacingOccurrences(of: "'", with: "\u{2019}"))\",\"Ask, the \"\"director\"\"\"\r\n"
             + "2026-11-01 10:05,Partly,Bo,bo@example.org,econ-emerging-plan-reviewed,\r\n"
             + "2026-11-01 10:05,,Bo,bo@example.org,econ-emerging-plan-known,\r\n"
             + "2026-11-01 10:06,partly,Bo,bo@example.org,econ-emerging-plan-reviewed,\r\n"

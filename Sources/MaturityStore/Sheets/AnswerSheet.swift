@@ -222,7 +222,7 @@ public struct AnswerSheet: Sendable, Equatable {
 }
 
 /// A sheet's criteria, found by id or by the question's words (as a survey tool writes the question
-/// it asked): case, spaces and a closing question mark aside.
+/// it asked): case, spaces, typographic quotes and a closing question mark aside.
 struct SheetCriteria {
     private let ids: Set<String>
     private let byQuestion: [String: String]
@@ -242,7 +242,15 @@ struct SheetCriteria {
     }
 
     private static func words(_ text: String) -> String {
-        var words = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Survey tools often make quotes and apostrophes typographic.
+        let plain = String(text.lowercased().map { character -> Character in
+            switch character {
+            case "\u{2018}", "\u{2019}": "'"
+            case "\u{201C}", "\u{201D}": "\""
+            default: character
+            }
+        })
+        var words = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while words.hasSuffix("?") || words.hasSuffix(" ") { words.removeLast() }
         return words
     }
