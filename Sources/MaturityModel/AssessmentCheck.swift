@@ -2,13 +2,15 @@ import MaturityFramework
 
 /// Checks an assessment against the framework it names.
 public enum AssessmentCheck {
-    /// Problems that make the assessment unusable with `framework`, one line each. Answers to
-    /// areas or criteria the framework lacks are accepted when the versions differ (they come from
+    /// Problems that make the assessment unusable with `framework`, one line each. Answers (or notes,
+    /// or members' views) to areas or criteria the framework lacks are accepted when the versions differ (they come from
     /// another version of the framework and are kept, though not placed), and refused when the
     /// versions are the same.
     public static func problems(_ assessment: Assessment, framework: Framework) -> [String] {
         problems(answeredAgainst: assessment.framework, framework: framework) {
-            assessment.areas.map { ($0.id, Set($0.answers.keys).union($0.notes.keys)) }
+            assessment.areas.map { area in
+                (area.id, Set(area.answers.keys).union(area.notes.keys).union(area.views.filter { !$0.value.isEmpty }.keys))
+            }
         }
     }
 
@@ -19,10 +21,11 @@ public enum AssessmentCheck {
         let asked = glance.framework.id == framework.id && glance.areas.allSatisfy { record in
             guard let index = framework.areas.firstIndex(where: { $0.id == record.id }) else { return false }
             return criteria.area(index, has: record.answers.lazy.map(\.criterion)) && criteria.area(index, has: record.noteCriteria)
+                && criteria.area(index, has: record.viewCriteria)
         }
         if asked { return [] }
         return problems(answeredAgainst: glance.framework, framework: framework) {
-            glance.areas.map { ($0.id, Set($0.answers.map(\.criterion)).union($0.noteCriteria)) }
+            glance.areas.map { ($0.id, Set($0.answers.map(\.criterion)).union($0.noteCriteria).union($0.viewCriteria)) }
         }
     }
 

@@ -33,6 +33,9 @@ public struct AssessmentGlance: Sendable, Equatable {
         public private(set) var noteCriteria: [String]
         /// How far the area's views matched its agreed answers (none counted when it has no views).
         public var consensus = ConsensusCount()
+        /// The criteria that have views or dissents, in ascending order, each once (so that views on
+        /// criteria the framework lacks are checked as answers and notes are).
+        public var viewCriteria: [String] = []
 
         /// An area's glance; `answers` (each criterion once) and `noteCriteria` are put in order if they are not.
         public init(id: String, answers: [Answered], noteCriteria: [String]) {
@@ -92,6 +95,7 @@ public struct AssessmentGlance: Sendable, Equatable {
                   areas: assessment.areas.map { record in
                       var area = Area(id: record.id, answers: record.answers, noteCriteria: Set(record.notes.keys))
                       area.consensus = record.consensusCount
+                      area.viewCriteria = record.views.filter { !$0.value.isEmpty }.keys.sorted()
                       return area
                   })
     }

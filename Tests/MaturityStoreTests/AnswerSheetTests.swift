@@ -29,18 +29,20 @@ struct AnswerSheetTests {
     }
 
     @Test func everyProblemIsNamedWithItsLine() {
+        // Issue 13: an agreed answer given again alike is taken once; given again differently, both lines are named.
         let text = "criterion,answer\nbogus-id,yes\necon-emerging-plan-known,maybe\necon-emerging-plan-known,yes\necon-emerging-plan-known,no\n"
+            + "econ-emerging-plan-known,yes\n"
         #expect(throws: StoreError("""
             s.csv:2: unknown criterion 'bogus-id' (not in ics-social-economic-development 1.0.0)
             s.csv:3: 'maybe' for 'econ-emerging-plan-known' is not an answer (use yes, partly, no or unsure)
-            s.csv:4: criterion 'econ-emerging-plan-known' is answered twice
-            s.csv:5: criterion 'econ-emerging-plan-known' is answered twice
+            s.csv:5: criterion 'econ-emerging-plan-known' is answered no here but yes on s.csv:4
             """)) { try readSheet(text, name: "s.csv") }
     }
 
     @Test(arguments: [
         ("", "x.csv: is empty"),
-        ("id,value\na,yes\n", "x.csv:1: the first row must be the header criterion,answer or criterion,answer,note"),
+        ("id,value\na,yes\n", "x.csv:1: the first row must be a header naming a criterion column (criterion or question) and an "
+            + "answer column (answer or response), and optionally note and participant, e.g. criterion,answer,note"),
         ("criterion,answer\necon-emerging-plan-known\n", "x.csv:2: 1 fields; the header has 2"),
         ("criterion,answer\n\"unclosed,yes\n", "x.csv:2: a quoted field is never closed"),
         ("criterion,answer\nab\"c,yes\n", "x.csv:2: a quote inside an unquoted field (quote the whole field and double the quote)"),
@@ -50,7 +52,8 @@ struct AnswerSheetTests {
     }
 
     @Test(arguments: [
-        ("[1]", "x.json: must be a JSON object of criterion id to answer, e.g. {\"econ-emerging-plan-reviewed\": \"yes\"}"),
+        ("[1]", "x.json: must be a JSON object of criterion id to answer, e.g. {\"econ-emerging-plan-reviewed\": \"yes\"}, "
+            + "or {\"agreed\": {...}, \"views\": {\"<participant>\": {...}}}"),
         ("{\"econ-emerging-plan-known\": true}", "x.json: the answer to 'econ-emerging-plan-known' must be text: yes, partly, no or unsure"),
     ])
     func badJSONIsRefused(_ text: String, _ message: String) {

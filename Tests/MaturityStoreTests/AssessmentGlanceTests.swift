@@ -33,6 +33,21 @@ struct AssessmentGlanceTests {
         older.systemID = nil
         var blank = Assessment(starting: seedFramework, system: "South ICS", date: CalendarDate("2024-02-29")!)
         blank.participants = []
+        // Issue 13: views by name (names with quotes, slashes, tabs, emoji, a name not among the
+        // participants), counts, dissents with and without a name, on answered and unanswered criteria.
+        var economy = full[area: "economic-development"]
+        economy.views = [
+            "econ-emerging-plan-reviewed": CriterionViews(
+                named: ["Ann \"the chair\"": .yes, "Bo/Director\t": .no, "Cy 😀": .partly, "Guest": .yes],
+                unnamed: Spread(yes: 1, unsure: 2),
+                dissents: [Dissent(participant: "Bo/Director\t", note: "Not \"aligned\" – \\ yet ✓"), Dissent(participant: nil, note: "x")]),
+            "econ-established-strategy-aligned": CriterionViews(unnamed: Spread(partly: 3, no: 1)),
+            "econ-expanding-shared-aims": CriterionViews(dissents: [Dissent(participant: "Di", note: "Only a dissent")]),
+        ]
+        full[area: "economic-development"] = economy
+        // The older file is of an anonymous workshop: counts and unnamed dissents only.
+        older[area: "climate-change"].views = full[area: "economic-development"].views
+        older.makeAnonymous()
         return [sampleAssessment(), full, older, blank]
     }
 
@@ -55,6 +70,7 @@ struct AssessmentGlanceTests {
         var economy = unknown[area: "economic-development"]
         economy.answers["invented-criterion"] = .no
         economy.notes["noted-only"] = "a note on nothing"
+        economy.views["viewed-only"] = CriterionViews(named: ["Ann": .yes])
         unknown[area: "economic-development"] = economy
         var otherVersion = unknown
         otherVersion.framework.version = "0.9"
@@ -72,6 +88,8 @@ struct AssessmentGlanceTests {
             #expect(glance.stages(in: criteria).map(\.isProvisional) == placements.map(\.isProvisional))
         }
         #expect(!AssessmentCheck.problems(AssessmentGlance(unknown), framework: criteria).isEmpty)
+        #expect(AssessmentCheck.problems(unknown, framework: seedFramework)
+            .contains("criterion 'viewed-only' is not in area 'economic-development' of \(seedFramework.id) \(seedFramework.version)"))
     }
 
     /// Random answers, some given in another area than the criterion's, some to the same criterion in
@@ -90,6 +108,9 @@ struct AssessmentGlanceTests {
                     assessment.areas[index].answers[id] = Answer.allCases[random.next(4)]
                 }
                 for id in ids where random.next(12) == 0 { assessment.areas[index].notes[id] = "n" }
+                for id in ids where random.next(10) == 0 {
+                    assessment.areas[index].views[id] = CriterionViews(named: ["A": Answer.allCases[random.next(4)]], unnamed: Spread(no: random.next(3)))
+                }
             }
             if random.next(4) == 0 { assessment.framework.version = "0.9" }
             let glance = AssessmentGlance(assessment)
@@ -170,11 +191,12 @@ struct AssessmentGlanceTests {
             "\"systemID\": \"other-ics\",", "\"systemID\": \"Other ICS\",", "\"schemaVersion\": 2,", "\"placement\": 5,",
             "\"notes\": {\"x\": 1},", "\"due\": null,", "\"kind\": \"other\",", "\"answers\": {},",
         ], rawFragments: [[0xFF], [0xC3], [0xED, 0xA0, 0x80]])
-        var accepted = 0, disagreements = 0
+        var accepted = 0, disagreements = 0, decodable = 0
         for index in 0..<fuzzCases {
             let bytes = mutator.mutate(originals[index % originals.count])
             let data = Data(bytes)
             let decoded = try? AssessmentFile.decode(data)
+            if decoded != nil { decodable += 1 }
             guard let glance = AssessmentFile.glance(in: data) else { continue }
             accepted += 1
             if glance != decoded.map(AssessmentGlance.init) {
@@ -183,7 +205,8 @@ struct AssessmentGlanceTests {
             }
         }
         #expect(disagreements == 0)
-        #expect(accepted > fuzzCases / 10, "most harmless mutations (in notes, white space) should still be read fast")
+        // Most mutations break the JSON; of those the decoder still reads (in notes, white space), most are read fast.
+        #expect(accepted > decodable * 3 / 4, "most harmless mutations (in notes, white space) should still be read fast")
         CampaignReport.record("Assessment file: glance reader against the full decoder (fuzz)", cases: fuzzCases,
                               how: "random deletions, duplications and JSON fragments of 4 varied files; \(accepted) read by the glance, 0 read differently")
     }
@@ -220,6 +243,7 @@ struct AssessmentGlanceTests {
         NSNull(), 0, 1, 2, 1.5, -1, true, "", " ", "x", "yes", "partly", "maybe", "done", "draft", "complete", "dropped",
         "2026-02-30", "2026-01-01", "maturity-assessment", "Other ICS", "other-ics", "Other-ICS", [String: Any](), [Any](),
         ["a"], ["a": "b"], ["a": "yes"], ["id": "economic-development", "answers": [String: Any]()],
+        1_000_001, "two\nlines", ["note": "x"], ["note": "x", "participant": " "], ["yes": 2, "no": -1], ["named": ["Ann": "yes"]],
     ] }
 
     /// `value` with one random change somewhere inside it.

@@ -32,7 +32,7 @@ struct DocumentWriterTests {
             #expect(try AssessmentFile.decode(written) == assessment, "case \(number): \(String(describing: assessment.systemID))")
         }
         CampaignReport.record("Assessment file: written field by field, compared with JSONEncoder", cases: cases,
-                              how: "random assessments (every optional field, control characters, quotes, slashes, emoji): the same bytes")
+                              how: "random assessments (every optional field, members' views, counts and dissents, anonymous ones, control characters, quotes, slashes, emoji): the same bytes")
     }
 
     @Test func theSampleAndAnEmptyAssessmentAreTheEncodersBytes() throws {
@@ -53,6 +53,8 @@ struct DocumentWriterTests {
             ("LastTime", try #require(document.lastTime)), ("PlacementSummary", try #require(area.placement?.summary)),
             ("FrameworkReference", document.framework), ("WorkshopPosition", try #require(document.position)),
             ("RecordEvent", try #require(document.events?.first)), ("SystemRename", try #require(document.systemRename)),
+            ("Views", try #require(area.views?.values.first)), ("Counts", try #require(area.views?.values.first?.unnamed)),
+            ("Dissent", try #require(area.views?.values.first?.dissent?.first)),
         ]
         for (name, value) in samples {
             let properties = Mirror(reflecting: value).children.compactMap(\.label).sorted()
@@ -77,6 +79,27 @@ struct DocumentWriterTests {
                status: ActionStatus.allCases[random.next(ActionStatus.allCases.count)])
     }
 
+    /// Random views on one criterion, never empty: named views (names with quotes, escapes, control
+    /// characters and emoji), unnamed counts, dissents with and without a name; with `everything`, all three.
+    static func views(_ random: inout Mutator, everything: Bool = false) -> CriterionViews {
+        var views = CriterionViews()
+        repeat {
+            if everything || random.next(2) == 0 {
+                for _ in 0..<(1 + random.next(4)) { views.named["P" + text(&random, upTo: 5)] = Answer.allCases[random.next(4)] }
+            }
+            if everything || random.next(2) == 0 {
+                views.unnamed = Spread(yes: random.next(9), partly: random.next(3), no: random.next(2), unsure: random.next(2) * 999_000)
+            }
+            if everything || random.next(2) == 0 {
+                for _ in 0..<(1 + random.next(3)) {
+                    let note = String(("n" + text(&random, upTo: 20)).filter { !$0.isNewline })
+                    views.dissents.append(Dissent(participant: random.next(2) == 0 && !everything ? nil : "D" + text(&random, upTo: 4), note: note))
+                }
+            }
+        } while views.isEmpty
+        return views
+    }
+
     /// An assessment of the seed framework with random answers, notes and actions; with `everything`,
     /// every optional field present.
     static func randomAssessment(_ random: inout Mutator, number: Int, everything: Bool = false) -> Assessment {
@@ -90,6 +113,7 @@ struct DocumentWriterTests {
                 if maybe() { record.answers[criterion.id] = Answer.allCases[random.next(Answer.allCases.count)] }
                 if random.next(3) == 0 || everything { record.notes[criterion.id] = text(&random, upTo: 30) }
                 if random.next(4) == 0 { record.asLastTime.insert(criterion.id) }
+                if random.next(3) == 0 || everything { record.views[criterion.id] = views(&random, everything: everything) }
             }
             if maybe() { record.actions = (0..<(1 + random.next(3))).map { action(&random, "a\($0 + 1)") } }
             if maybe() { record.reviewedActions = [action(&random, "r1")] }
@@ -112,6 +136,7 @@ struct DocumentWriterTests {
         }
         assessment.systemID = maybe() ? (number % 2 == 0 ? "west-yorkshire-ics" : "humber-and-north-yorkshire") : nil
         if maybe() { assessment.systemRename = SystemRename(from: text(&random) + "x", to: "y" + text(&random), date: CalendarDate("2026-01-02")!) }
+        if !everything && random.next(4) == 0 { assessment.makeAnonymous() }
         return assessment
     }
 }

@@ -280,4 +280,30 @@ struct StoreIndexTests {
         // Every truncation is refused whole.
         for length in stride(from: 0, to: bytes.count, by: 7) { #expect(ScanIndex(Array(bytes.prefix(length))) == nil) }
     }
+
+    /// Issue 13: the index keeps each area's consensus counts and view criteria (format 2). An index of
+    /// format 1 (which kept neither) is not read, even when whole: the files are read again and the
+    /// index rebuilt, so that `list` never shows a consensus of nothing.
+    @Test func anIndexOfTheFormatBeforeViewsIsRebuilt() throws {
+        let assessment = ViewsFileTests.withViews()
+        try write(assessment, as: "2026-11-22-west-yorkshire-ics.json")
+        func consensus() throws -> [ConsensusCount] {
+            try store.scanGlances(system: nil) { $0.glance.areas.map(\.consensus) }.results.flatMap(\.value)
+        }
+        let expected = AssessmentGlance(assessment).areas.map(\.consensus)
+        #expect(expected.contains(ConsensusCount(matched: 3, counted: 6)))
+        try coldAndWarm({ let read = try consensus(); #expect(read == expected) }, read: { warm, names in #expect(names.isEmpty == warm) })
+        let url = try #require(indexFile)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        #expect(bytes.starts(with: Array("MATSCAN2".utf8)))
+        // The same index marked as format 1, and sealed again: whole, but of the older format.
+        bytes.replaceSubrange(0..<8, with: Array("MATSCAN1".utf8))
+        bytes.removeLast(8)
+        withUnsafeBytes(of: IndexReader.checksum(bytes[...]).littleEndian) { bytes.append(contentsOf: $0) }
+        #expect(ScanIndex(bytes) == nil)
+        try Data(bytes).write(to: url)
+        #expect(try consensus() == expected)
+        #expect(reads.taken() == ["2026-11-22-west-yorkshire-ics.json"], "the file is read again")
+        #expect([UInt8](try Data(contentsOf: url)).starts(with: Array("MATSCAN2".utf8)), "the index is rebuilt")
+    }
 }

@@ -14,6 +14,12 @@ struct NewCommand: ParsableCommand {
             criterion,answer (or criterion,answer,note). 'maturity frameworks show ID' lists the criterion ids. \
             An unknown criterion id or answer is an error, and then nothing is written.
 
+            Members' views gathered beforehand: a CSV column participant (rows that name a participant are that \
+            person's view; rows without are the agreed answer), JSON {"agreed": {...}, "views": {"<name>": {...}}}, \
+            or a survey tool's export, one row per person per question (columns such as Respondent or Name, \
+            Question or Criterion, Response or Answer, in any case and order). Participants the sheet names are \
+            added. With --anonymous the views are kept as counts only, without names.
+
             A system the store knows already is matched ignoring case, accents, punctuation and "&"/"and": the \
             assessment joins it and keeps its established name. --rename-system renames it deliberately (the \
             rename is recorded), and --system-id names a system by its identity.
@@ -40,6 +46,9 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Mark the assessment complete rather than draft.")
     var complete = false
 
+    @Flag(help: "Keep members' views without names: counted only (there is no turning it off).")
+    var anonymous = false
+
     @OptionGroup var identityOptions: SystemIdentityOptions
 
     @OptionGroup var storeOptions: StoreOptions
@@ -56,6 +65,7 @@ struct NewCommand: ParsableCommand {
         let catalog = FrameworkCatalog.forUser()
         let framework = try catalog.resolve(self.framework).orFail()
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
+        if anonymous { assessment.makeAnonymous() }
         if let answers {
             let data = try readAnswerFile(answers)
             do {
@@ -101,20 +111,14 @@ struct NewCommand: ParsableCommand {
 /// Checks on names typed by people: systems and participants.
 enum TextInput {
     /// The longest name accepted.
-    static let maximumNameLength = 200
+    static let maximumNameLength = TypedName.maximumLength
 
     /// `text` trimmed, or a failure naming `field` when it is empty, too long, or holds a control character
-    /// or a bidirectional override (``TerminalText/isUnsafe(_:)``).
+    /// or a bidirectional override (``TypedName/checked(_:)``, which answer sheets use too).
     static func name(_ text: String, field: String) throws(CommandFailure) -> String {
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.isEmpty { throw CommandFailure("maturity: \(field) must not be empty") }
-        if trimmed.count > maximumNameLength {
-            throw CommandFailure("maturity: \(field) is \(trimmed.count) characters; at most \(maximumNameLength) are allowed")
+        switch TypedName.checked(text) {
+        case let .success(name): return name
+        case let .failure(problem): throw CommandFailure("maturity: \(field) \(problem.sentence)")
         }
-        if TerminalText.containsUnsafe(trimmed) {
-            throw CommandFailure("maturity: \(field) must not contain control characters such as tabs, line breaks or escapes, "
-                + "nor bidirectional overrides")
-        }
-        return trimmed
     }
 }

@@ -40,11 +40,13 @@ public enum AssessmentFile {
                     asLastTime: area.asLastTime.isEmpty ? nil : area.asLastTime.sorted(),
                     reviewedActions: area.reviewedActions.isEmpty ? nil : area.reviewedActions.map(Document.Action.init),
                     unreviewedActions: area.unreviewedActions.isEmpty ? nil : area.unreviewedActions.sorted(),
-                    placement: placements[area.id].map { Document.StoredPlacement(PlacementSummary($0)) })
+                    placement: placements[area.id].map { Document.StoredPlacement(PlacementSummary($0)) },
+                    views: wireViews(area.views))
             },
             events: assessment.events.isEmpty ? nil : assessment.events)
         document.systemID = assessment.systemID
         document.systemRename = assessment.systemRename
+        document.anonymousViews = assessment.anonymousViews ? true : nil
         return document
     }
 
@@ -91,6 +93,7 @@ public enum AssessmentFile {
             throw .init("status: '\(document.status)' is not draft or complete")
         }
         if document.system.trimmingSpaces().isEmpty { throw .init("system: must not be empty") }
+        let anonymous = document.anonymousViews ?? false
         var areas: [AreaRecord] = []
         var seen: Set<String> = []
         for area in document.areas {
@@ -108,14 +111,17 @@ public enum AssessmentFile {
             let reviewed = try (area.reviewedActions ?? []).map { action throws(AssessmentFileError) in
                 try action.model(at: "areas.\(area.id).reviewedActions")
             }
-            areas.append(AreaRecord(id: area.id, answers: answers, notes: area.notes ?? [:], actions: actions,
+            var record = AreaRecord(id: area.id, answers: answers, notes: area.notes ?? [:], actions: actions,
                                     asLastTime: Set(area.asLastTime ?? []), reviewedActions: reviewed,
-                                    unreviewedActions: Set(area.unreviewedActions ?? [])))
+                                    unreviewedActions: Set(area.unreviewedActions ?? []))
+            record.views = try modelViews(area.views, areaID: area.id, anonymous: anonymous)
+            areas.append(record)
         }
         var assessment = Assessment(
             framework: document.framework, system: document.system, date: document.date,
             participants: document.participants ?? [], status: status, areas: areas)
         assessment.position = document.position
+        assessment.anonymousViews = anonymous
         assessment.events = document.events ?? []
         assessment.systemID = try systemID(in: document)
         assessment.systemRename = try systemRename(in: document)
@@ -206,6 +212,8 @@ public enum AssessmentFile {
         var events: [RecordEvent]?
         var systemID: String?
         var systemRename: SystemRename?
+        /// True when members' views are kept without names; absent (never false) otherwise.
+        var anonymousViews: Bool?
 
         struct LastTime: Codable {
             var date: CalendarDate
@@ -225,6 +233,8 @@ public enum AssessmentFile {
             /// Last time's actions not yet reviewed; absent in older files, whose reviews all count as done.
             var unreviewedActions: [String]?
             var placement: StoredPlacement?
+            /// Members' views and dissents by criterion; absent when there are none.
+            var views: [String: Views]?
         }
 
         /// A placement as written: the computed one. On reading it is passed over unread, whatever it

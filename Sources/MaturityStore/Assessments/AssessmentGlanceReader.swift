@@ -22,6 +22,8 @@ extension AssessmentFile {
 /// as JSON), and a member given twice is refused.
 private struct GlanceReader {
     var json: StrictJSONScanner
+    /// Whether any view or dissent read so far carries a name (refused in an anonymous file).
+    var sawNames = false
 
     private static let answerWords: [StaticString] = ["yes", "partly", "no", "unsure"]
     private static let answers: [Answer] = [.yes, .partly, .no, .unsure]
@@ -31,9 +33,11 @@ private struct GlanceReader {
 
     mutating func document() -> AssessmentGlance? {
         let keys: [StaticString] = ["schemaVersion", "kind", "framework", "system", "date", "participants", "status",
-                                    "position", "lastTime", "areas", "events", "systemID", "systemRename"]
+                                    "position", "lastTime", "areas", "events", "systemID", "systemRename",
+                                    "anonymousViews"]
         var version: Int?, isAssessment = false, framework: FrameworkReference?, system: String?, date: CalendarDate?
         var status: AssessmentStatus?, areas: [AssessmentGlance.Area]?, systemID: String?, rename: SystemRename?
+        var anonymous = false
         guard json.beginObject() else { return nil }
         var seen: UInt32 = 0, first = true
         while let key = json.nextKey(&first) {
@@ -51,6 +55,7 @@ private struct GlanceReader {
             case 10: optional { $0.list { $0.event() } }
             case 11: if !json.takeNull() { systemID = json.string() }
             case 12: if !json.takeNull() { rename = systemRename() }
+            case 13: if !json.takeNull() { anonymous = json.bool() ?? false }
             default: json.skipValue()
             }
         }
@@ -59,7 +64,8 @@ private struct GlanceReader {
               !Self.isBlank(system),
               Set(areas.map(\.id)).count == areas.count,
               systemID.map(Self.isIdentity) ?? true,
-              rename.map({ !Self.isBlank($0.from) && !Self.isBlank($0.to) }) ?? true
+              rename.map({ !Self.isBlank($0.from) && !Self.isBlank($0.to) }) ?? true,
+              !(anonymous && sawNames)
         else { return nil }
         return AssessmentGlance(framework: framework, system: system, systemID: systemID, systemRename: rename,
                                 date: date, status: status, areas: areas)
@@ -111,8 +117,9 @@ private struct GlanceReader {
     }
 
     private mutating func area() -> AssessmentGlance.Area? {
-        var id: String?, answers: [AssessmentGlance.Answered]?, notes: [String] = []
-        record(["id", "title", "answers", "notes", "actions", "asLastTime", "reviewedActions", "unreviewedActions", "placement"]) { reader, index in
+        var id: String?, answers: [AssessmentGlance.Answered]?, notes: [String] = [], views: [(criterion: String, spread: Spread)] = []
+        record(["id", "title", "answers", "notes", "actions", "asLastTime", "reviewedActions", "unreviewedActions", "placement",
+                "views"]) { reader, index in
             switch index {
             case 0: id = reader.json.string()
             case 1: reader.optional { $0.json.skipString() }
@@ -120,12 +127,94 @@ private struct GlanceReader {
             case 3: if !reader.json.takeNull() { notes = reader.noteCriteria() }
             case 4, 6: reader.optional { $0.list { $0.action() } }
             case 5, 7: reader.optional { $0.strings() }
+            case 9: if !reader.json.takeNull() { views = reader.views() }
             // Placements are recomputed, never read: any value passes, as in decode.
             default: reader.json.skipValue()
             }
         }
         guard let id, let answers else { return failed() }
-        return AssessmentGlance.Area(id: id, answers: answers, noteCriteria: notes)
+        var area = AssessmentGlance.Area(id: id, answers: answers, noteCriteria: notes)
+        area.viewCriteria = views.map(\.criterion).sorted()
+        // As ``AreaRecord/consensusCount`` counts them: views on criteria with an agreed answer.
+        for (criterion, spread) in views {
+            guard let agreed = area.answer(to: criterion) else { continue }
+            area.consensus.matched += spread[agreed]
+            area.consensus.counted += spread.total
+        }
+        return area
+    }
+
+    /// An area's views: each criterion with views or dissents and its spread (criteria whose views hold
+    /// nothing are left out, as the decoder leaves them out); a criterion given twice is refused.
+    private mutating func views() -> [(criterion: String, spread: Spread)] {
+        guard json.beginObject() else { return [] }
+        var views: [(criterion: String, spread: Spread)] = [], keys: [String] = [], first = true
+        while let key = json.nextKey(&first) {
+            let criterion = json.text(of: key)
+            keys.append(criterion)
+            guard let (spread, isEmpty) = criterionViews() else { return failed() ?? [] }
+            if !isEmpty { views.append((criterion, spread)) }
+        }
+        if !Self.areAllDifferent(keys) { json.fail() }
+        return views
+    }
+
+    /// One criterion's views, checked as ``AssessmentFile/modelViews(_:areaID:anonymous:)`` checks them:
+    /// the spread of its views, and whether it holds nothing at all.
+    private mutating func criterionViews() -> (spread: Spread, isEmpty: Bool)? {
+        var named = Spread(), unnamed = Spread(), dissents = 0
+        record(["named", "unnamed", "dissent"]) { reader, index in
+            guard !reader.json.takeNull() else { return }
+            switch index {
+            case 0: named = reader.namedViews()
+            case 1: unnamed = reader.counts()
+            default: dissents = reader.list { $0.dissent() }?.count ?? 0
+            }
+        }
+        guard !json.failed else { return nil }
+        return (named + unnamed, named.total == 0 && unnamed.total == 0 && dissents == 0)
+    }
+
+    /// Views by participant: names not blank, each once, answers in the file's words.
+    private mutating func namedViews() -> Spread {
+        guard json.beginObject() else { return Spread() }
+        var spread = Spread(), names: [String] = [], first = true
+        while let name = json.nextKeyText(&first) {
+            guard !Self.isBlank(name), let word = json.word(Self.answerWords) else { return failed() ?? Spread() }
+            names.append(name)
+            spread[Self.answers[word]] += 1
+        }
+        if !names.isEmpty { sawNames = true }
+        if !Self.areAllDifferent(names) { json.fail() }
+        return spread
+    }
+
+    /// Counts of unnamed views, each a whole number from 0 to ``AssessmentFile/maximumViewCount``; one left out is 0.
+    private mutating func counts() -> Spread {
+        var spread = Spread()
+        record(["yes", "partly", "no", "unsure"]) { reader, index in
+            guard !reader.json.takeNull() else { return }
+            guard let number = reader.json.int(), case let .success(count) = AssessmentFile.count(Double(number)) else {
+                return reader.json.fail()
+            }
+            spread[Self.answers[index]] = count
+        }
+        return spread
+    }
+
+    /// A dissent: a note as ``AssessmentFile/dissentProblem(_:)`` allows, and a participant, not blank, or none.
+    private mutating func dissent() -> Bool? {
+        var hasNote = false
+        record(["note", "participant"]) { reader, index in
+            if index == 0 {
+                guard let note = reader.json.string(), AssessmentFile.dissentProblem(note) == nil else { return reader.json.fail() }
+                hasNote = true
+            } else if !reader.json.takeNull() {
+                guard let name = reader.json.string(), !Self.isBlank(name) else { return reader.json.fail() }
+                reader.sawNames = true
+            }
+        }
+        return hasNote ? true : failed()
     }
 
     /// An area's answers, in ascending order of criterion; a criterion given twice is refused.

@@ -9,9 +9,12 @@ import MaturityModel
 extension AssessmentFile.Document {
     /// The keys written for each wire type, in the order written (sorted by UTF-8 bytes).
     static let keys: [String: [String]] = [
-        "Document": ["areas", "date", "events", "framework", "kind", "lastTime", "participants", "position", "schemaVersion",
+        "Document": ["anonymousViews", "areas", "date", "events", "framework", "kind", "lastTime", "participants", "position", "schemaVersion",
                      "status", "system", "systemID", "systemRename"],
-        "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "title", "unreviewedActions"],
+        "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "title", "unreviewedActions", "views"],
+        "Views": ["dissent", "named", "unnamed"],
+        "Counts": ["no", "partly", "unsure", "yes"],
+        "Dissent": ["note", "participant"],
         "Action": ["due", "id", "owner", "status", "what"],
         "LastTime": ["answers", "date", "file", "notes"],
         "PlacementSummary": ["explanation", "gap", "nextStage", "progress", "provisional", "stage", "stageTitle"],
@@ -25,6 +28,10 @@ extension AssessmentFile.Document {
     func json() -> Data {
         var json = PrettyJSON(capacity: 16_384)
         json.beginObject()
+        if let anonymousViews {
+            json.key("anonymousViews")
+            json.bool(anonymousViews)
+        }
         json.key("areas")
         json.beginArray()
         for area in areas {
@@ -129,6 +136,46 @@ extension AssessmentFile.Document {
         if let unreviewed = area.unreviewedActions {
             json.key("unreviewedActions")
             json.stringArray(unreviewed)
+        }
+        if let views = area.views { write(views, into: &json) }
+        json.endObject()
+    }
+
+    /// An area's views: criteria sorted by their UTF-8 bytes, each view's keys only when present.
+    private static func write(_ views: [String: Views], into json: inout PrettyJSON) {
+        json.key("views")
+        json.beginObject()
+        for (criterion, entry) in views.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            json.key(criterion)
+            json.beginObject()
+            if let dissents = entry.dissent {
+                json.key("dissent")
+                json.beginArray()
+                for dissent in dissents {
+                    json.nextElement()
+                    json.beginObject()
+                    json.key("note")
+                    json.string(dissent.note)
+                    optional("participant", dissent.participant, into: &json)
+                    json.endObject()
+                }
+                json.endArray()
+            }
+            if let named = entry.named {
+                json.key("named")
+                json.stringMap(named)
+            }
+            if let counts = entry.unnamed {
+                json.key("unnamed")
+                json.beginObject()
+                for (key, count) in [("no", counts.no), ("partly", counts.partly), ("unsure", counts.unsure), ("yes", counts.yes)] {
+                    guard let count else { continue }
+                    json.key(key)
+                    json.number(count)
+                }
+                json.endObject()
+            }
+            json.endObject()
         }
         json.endObject()
     }

@@ -67,6 +67,19 @@ struct StrictJSONScanner: JSONByteCursor {
         return Key(start: raw.start, end: raw.end)
     }
 
+    /// The next member's key as text, its escapes read (for keys that are data, such as people's names),
+    /// with its colon read; nil at the closing brace or on refusal (a `\u` escape is refused, as in ``string()``).
+    mutating func nextKeyText(_ first: inout Bool) -> String? {
+        guard next(&first, closing: UInt8(ascii: "}")), let text = string() else { return nil }
+        skipSpace()
+        guard take(UInt8(ascii: ":")) else {
+            fail()
+            return nil
+        }
+        skipSpace()
+        return text
+    }
+
     /// Reads `[`; then ``nextElement(_:)`` says whether another element follows.
     mutating func beginArray() -> Bool {
         begin(UInt8(ascii: "["))

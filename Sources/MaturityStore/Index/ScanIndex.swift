@@ -7,10 +7,11 @@ import MaturityRules
 /// entry is settled (see ``StoreIndex``), and the file's glance. Texts are kept once in a table
 /// that entries refer to by number; an entry is decoded only when asked for.
 ///
-/// Layout: `MATSCAN1`, the folder's device and inode, the boot id, the text table, the entries (each
+/// Layout: `MATSCAN2` (version 2 keeps each area's view criteria and consensus counts; an index of
+/// another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
 /// its file name and its body: stamp, first seen, settled, glance), and a check value of it all.
 final class ScanIndex: Sendable {
-    private static let magic = Array("MATSCAN1".utf8)
+    private static let magic = Array("MATSCAN2".utf8)
 
     /// Where an entry's body is in the index's bytes.
     struct Entry: Sendable {
@@ -152,6 +153,10 @@ final class ScanIndex: Sendable {
             }
             writer.number(area.noteCriteria.count)
             for criterion in area.noteCriteria { writer.number(texts.number(of: criterion)) }
+            writer.number(area.viewCriteria.count)
+            for criterion in area.viewCriteria { writer.number(texts.number(of: criterion)) }
+            writer.number(area.consensus.matched)
+            writer.number(area.consensus.counted)
         }
         return writer.bytes
     }
@@ -227,7 +232,16 @@ private struct GlanceBytesReader {
                 guard let criterion = text() else { return nil }
                 notes.append(criterion)
             }
-            areas.append(AssessmentGlance.Area(id: areaID, answers: answers, noteCriteria: notes))
+            var area = AssessmentGlance.Area(id: areaID, answers: answers, noteCriteria: notes)
+            guard let viewCount = reader.number(limit: 1 << 20) else { return nil }
+            area.viewCriteria.reserveCapacity(viewCount)
+            for _ in 0..<viewCount {
+                guard let criterion = text() else { return nil }
+                area.viewCriteria.append(criterion)
+            }
+            guard let matched = reader.number(limit: 1 << 34), let counted = reader.number(limit: 1 << 34), matched <= counted else { return nil }
+            area.consensus = ConsensusCount(matched: matched, counted: counted)
+            areas.append(area)
         }
         guard reader.isAtEnd else { return nil }
         return AssessmentGlance(framework: FrameworkReference(id: id, version: version, title: title), system: identity.name,
