@@ -57,7 +57,7 @@ struct AssessmentFileTests {
         ("{\"name\": \"package\"}", "is not a maturity assessment (no \"kind\": \"maturity-assessment\")"),
         ("{\"kind\": \"maturity-assessment\"}", "has no schemaVersion"),
         ("{\"kind\": \"maturity-assessment\", \"schemaVersion\": 9}",
-         "was written by a newer maturity (schema version 9; this one reads up to 1)"),
+         "was written by a newer maturity (schema version 9; this one reads up to 2)"),
         ("{\"kind\": \"maturity-assessment\", \"schemaVersion\": 0}", "has schema version 0, which no version of maturity wrote"),
         ("{\"kind\": \"maturity-assessment\", \"schemaVersion\": 1}", "framework: missing"),
     ])

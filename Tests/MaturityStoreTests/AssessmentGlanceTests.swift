@@ -188,7 +188,7 @@ struct AssessmentGlanceTests {
         var mutator = Mutator(seed: 12, fragments: [
             "{", "}", "[", "]", "\"", ",", ":", "\\", "null", "true", "0", "-1", "1.5", "1e999", "\\u0000", "\\n", "é", "\u{0}",
             " ", "\"yes\"", "\"maybe\"", "\"done\"", "\"draft\"", "\"2026-02-30\"", "\"system\": \"Other\",",
-            "\"systemID\": \"other-ics\",", "\"systemID\": \"Other ICS\",", "\"schemaVersion\": 2,", "\"placement\": 5,",
+            "\"systemID\": \"other-ics\",", "\"systemID\": \"Other ICS\",", "\"schemaVersion\": 2,", "\"schemaVersion\": 3,", "\"placement\": 5,",
             "\"notes\": {\"x\": 1},", "\"due\": null,", "\"kind\": \"other\",", "\"answers\": {},",
         ], rawFragments: [[0xFF], [0xC3], [0xED, 0xA0, 0x80]])
         var accepted = 0, disagreements = 0, decodable = 0

@@ -66,7 +66,7 @@ struct AssessmentStoreTests {
         try Data("{\"name\": \"x\"}".utf8).write(to: folder.url.appending(path: "foreign.json"))
         try Data([0, 1, 2]).write(to: folder.url.appending(path: "binary.json"))
         try Data().write(to: folder.url.appending(path: "empty.json"))
-        let future = String(decoding: valid, as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2")
+        let future = String(decoding: valid, as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3")
         try Data(future.utf8).write(to: folder.url.appending(path: "future.json"))
         try Data("ignored".utf8).write(to: folder.url.appending(path: "notes.txt"))
         try Data(valid).write(to: folder.url.appending(path: ".hidden.json"))
@@ -80,7 +80,7 @@ struct AssessmentStoreTests {
             "\(base)/binary.json: is binary, not JSON text",
             "\(base)/empty.json: is empty",
             "\(base)/foreign.json: is not a maturity assessment (no \"kind\": \"maturity-assessment\")",
-            "\(base)/future.json: was written by a newer maturity (schema version 2; this one reads up to 1)",
+            "\(base)/future.json: was written by a newer maturity (schema version 3; this one reads up to 2)",
         ] + problems.filter { $0.hasPrefix("\(base)/truncated.json: is not valid JSON") })
         #expect(problems.count == 5)
     }

@@ -81,6 +81,18 @@ struct ViewsFileTests {
         #expect(glance.areas[0].viewCriteria == ["econ-emerging-plan-known", "econ-emerging-plan-reviewed", "econ-expanding-joint-tracking"])
     }
 
+    @Test func aFileWithViewsIsSchemaVersionTwoSoOlderVersionsRefuseItRatherThanDropTheViews() throws {
+        #expect(try text(sampleAssessment()).contains("\"schemaVersion\" : 1,"))
+        #expect(try text(Self.withViews()).contains("\"schemaVersion\" : 2,"))
+        var anonymous = sampleAssessment()
+        anonymous.makeAnonymous()
+        #expect(try text(anonymous).contains("\"schemaVersion\" : 2,"))
+        // Read back, and a version this build does not know is refused.
+        #expect(try AssessmentFile.decode(Data(try text(Self.withViews()).utf8)) == Self.withViews())
+        let future = try text(Self.withViews()).replacingOccurrences(of: "\"schemaVersion\" : 2,", with: "\"schemaVersion\" : 3,")
+        #expect(throws: AssessmentFileError.self) { try AssessmentFile.decode(Data(future.utf8)) }
+    }
+
     @Test func anAnonymousAssessmentKeepsCountsAndUnnamedDissentsOnly() throws {
         var assessment = Self.withViews()
         assessment.makeAnonymous()

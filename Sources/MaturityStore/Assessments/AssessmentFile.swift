@@ -5,8 +5,17 @@ import MaturityRules
 
 /// The JSON form of an assessment: reading (any supported schema version) and writing (the current one).
 public enum AssessmentFile {
-    /// The schema version this build writes.
-    public static let schemaVersion = 1
+    /// The newest schema version this build reads and writes: 2 adds members' views. A file is written
+    /// at the lowest version that holds it (see ``schemaVersion(for:)``), so that a file without views
+    /// stays what earlier versions wrote, and a file with views is refused by them rather than read and
+    /// saved again without its views.
+    public static let schemaVersion = 2
+
+    /// The version `assessment`'s file is written at: 2 when it has views or is anonymous, else 1.
+    public static func schemaVersion(for assessment: Assessment) -> Int {
+        let hasViews = assessment.anonymousViews || assessment.areas.contains { !$0.views.isEmpty }
+        return hasViews ? 2 : 1
+    }
     /// Marks a JSON file as an assessment, so foreign JSON is told apart.
     public static let kind = "maturity-assessment"
     /// Assessment files stay far below this; larger files are refused before parsing.
@@ -24,7 +33,7 @@ public enum AssessmentFile {
         let placements = Dictionary(
             assessment.placements(in: framework).map { ($0.areaID, $0) }, uniquingKeysWith: { first, _ in first })
         var document = Document(
-            schemaVersion: schemaVersion, kind: kind, framework: assessment.framework,
+            schemaVersion: schemaVersion(for: assessment), kind: kind, framework: assessment.framework,
             system: assessment.system, date: assessment.date, participants: assessment.participants,
             status: assessment.status.rawValue, position: assessment.position,
             lastTime: assessment.lastTime.map {
