@@ -127,7 +127,7 @@ struct WorkshopEndToEndTests {
         // It reopens where the board was: the question after the last answer.
         try resumed.waitFor("Question 4 of 10")
         try resumed.press("Left")
-        let screen = try resumed.waitFor("Question 3 of 10")
+        let screen = try resumed.waitForWholeFrame("Question 3 of 10")
         #expect(screen.contains("(●) n  No"))
         let saved = try SavedAssessment(path: file)
         #expect(holds(saved.answers, ["econ-emerging-plan-reviewed": "yes", "econ-emerging-plan-known": "partly",
