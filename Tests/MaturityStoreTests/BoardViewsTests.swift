@@ -95,3 +95,17 @@ struct BoardViewsTests {
         #expect(assessment.criteriaByDisagreement(in: seedFramework).map(\.criterion) == [ids[2], ids[1], ids[3], ids[0]])
     }
 }
+
+/// Attacks on rounds (views-attack): a name given twice must not lose a view.
+@Suite("Rounds under attack")
+struct RoundAttackTests {
+    @Test func aParticipantNamedTwiceGivesOneViewAndLosesNone() {
+        var round = ViewsRound(area: "economic-development", criterion: "econ-emerging-plan-known",
+                               participants: ["Ann", "Bob", "Ann"], anonymous: false)
+        #expect(round.participants == ["Ann", "Bob"])
+        round.give(.yes)
+        round.give(.no)
+        #expect(round.phase == .agreeing)
+        #expect(round.views.spread.total == 2)
+    }
+}
