@@ -99,6 +99,18 @@ struct BoardViewsTests {
 /// Attacks on rounds (views-attack): a name given twice must not lose a view.
 @Suite("Rounds under attack")
 struct RoundAttackTests {
+    /// A sheet's comments are filed in the criterion's note as "Name: comment"; turning anonymous on
+    /// (on resuming a draft) must drop those names too, or the note says who said what. A note line that
+    /// names someone who gave no view on that question is the board's own, and stays.
+    @Test func turningAnonymousOnDropsTheNamesOfCommentsInNotes() {
+        let area = seedFramework.areas[0], criterion = seedFramework.areas[0].criteria[0].id
+        var assessment = Assessment(starting: seedFramework, system: "Test ICS", date: CalendarDate(year: 2026, month: 11, day: 24)!)
+        assessment[area: area.id].views[criterion] = CriterionViews(named: ["Zelda Secret": .yes, "Yuri": .no, "Smith: J": .no])
+        assessment[area: area.id].notes[criterion] = "Agreed at the board\nZelda Secret: I think so\nYuri: Disagree strongly\nCarol: sends the plan\nSmith: J: No"
+        assessment.makeAnonymous()
+        #expect(assessment[area: area.id].notes[criterion] == "Agreed at the board\nI think so\nDisagree strongly\nCarol: sends the plan\nNo")
+    }
+
     @Test func aParticipantNamedTwiceGivesOneViewAndLosesNone() {
         var round = ViewsRound(area: "economic-development", criterion: "econ-emerging-plan-known",
                                participants: ["Ann", "Bob", "Ann"], anonymous: false)
