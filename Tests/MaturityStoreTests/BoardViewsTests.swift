@@ -2,6 +2,7 @@ import MaturityFramework
 import MaturityModel
 import MaturityRules
 import Testing
+import TestSupport
 
 /// Members' views, the spread, the agreed answer and dissent, as values.
 @Suite("The board's views")
@@ -109,6 +110,8 @@ struct RoundAttackTests {
         assessment[area: area.id].notes[criterion] = "Agreed at the board\nZelda Secret: I think so\nYuri: Disagree strongly\nCarol: sends the plan\nSmith: J: No"
         assessment.makeAnonymous()
         #expect(assessment[area: area.id].notes[criterion] == "Agreed at the board\nI think so\nDisagree strongly\nCarol: sends the plan\nNo")
+        CampaignReport.record("Anonymous mode turned on: sheet comments in notes", cases: 5,
+                              how: "note lines of members with views lose their names; the board's own lines stay")
     }
 
     @Test func aParticipantNamedTwiceGivesOneViewAndLosesNone() {
@@ -119,5 +122,6 @@ struct RoundAttackTests {
         round.give(.no)
         #expect(round.phase == .agreeing)
         #expect(round.views.spread.total == 2)
+        CampaignReport.record("Rounds: a participant named twice", cases: 1, how: "asked once; every view given is counted")
     }
 }
