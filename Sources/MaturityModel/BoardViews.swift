@@ -190,11 +190,29 @@ extension Assessment {
 
     /// Turns anonymous mode on: every view and dissent recorded so far loses its name, and later ones are
     /// taken without names. (Names once dropped cannot come back, so there is no turning it off.)
+    /// A member's comment from an answer sheet, filed in the note as "Name: comment", loses its name too
+    /// when that member gave a view or dissent on the question.
     public mutating func makeAnonymous() {
         anonymousViews = true
         for index in areas.indices {
+            for (criterion, views) in areas[index].views {
+                guard let note = areas[index].notes[criterion] else { continue }
+                let names = Set(views.named.keys).union(views.dissents.compactMap(\.participant))
+                areas[index].notes[criterion] = Self.withoutNames(names, note)
+            }
             areas[index].views = areas[index].views.mapValues { $0.anonymised() }
         }
+    }
+
+    /// `note` with each line that starts "Name: " for one of `names` (as an answer sheet files a member's
+    /// comment) cut to the comment.
+    private static func withoutNames(_ names: Set<String>, _ note: String) -> String {
+        guard !names.isEmpty else { return note }
+        let prefixes = names.map { "\($0): " }.sorted { $0.count > $1.count }
+        return note.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+            guard let prefix = prefixes.first(where: { line.hasPrefix($0) }) else { return line }
+            return line.dropFirst(prefix.count)
+        }.joined(separator: "\n")
     }
 }
 

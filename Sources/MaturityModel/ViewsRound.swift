@@ -26,10 +26,13 @@ public struct ViewsRound: Sendable, Equatable {
     /// Where the round is.
     public private(set) var phase: Phase
 
-    /// A round on `criterion` of `area` among `participants` (at least one).
+    /// A round on `criterion` of `area` among `participants` (at least one); a name given twice is asked
+    /// once, since views are kept by name and a second view would replace the first.
     public init(area: String, criterion: String, participants: [String], anonymous: Bool) {
         self.area = area
         self.criterion = criterion
+        var seen: Set<String> = []
+        let participants = participants.filter { seen.insert($0).inserted }
         self.participants = participants
         self.anonymous = anonymous
         given = Array(repeating: nil, count: participants.count)

@@ -2,6 +2,7 @@ import MaturityFramework
 import MaturityModel
 import MaturityRules
 import Testing
+import TestSupport
 
 /// Members' views, the spread, the agreed answer and dissent, as values.
 @Suite("The board's views")
@@ -93,5 +94,34 @@ struct BoardViewsTests {
         assessment[area: area.id].views[ids[2]] = CriterionViews(unnamed: Spread(yes: 2, partly: 1, no: 1))
         assessment[area: area.id].views[ids[3]] = CriterionViews(unnamed: Spread(yes: 3, no: 1))
         #expect(assessment.criteriaByDisagreement(in: seedFramework).map(\.criterion) == [ids[2], ids[1], ids[3], ids[0]])
+    }
+}
+
+/// Attacks on rounds (views-attack): a name given twice must not lose a view.
+@Suite("Rounds under attack")
+struct RoundAttackTests {
+    /// A sheet's comments are filed in the criterion's note as "Name: comment"; turning anonymous on
+    /// (on resuming a draft) must drop those names too, or the note says who said what. A note line that
+    /// names someone who gave no view on that question is the board's own, and stays.
+    @Test func turningAnonymousOnDropsTheNamesOfCommentsInNotes() {
+        let area = seedFramework.areas[0], criterion = seedFramework.areas[0].criteria[0].id
+        var assessment = Assessment(starting: seedFramework, system: "Test ICS", date: CalendarDate(year: 2026, month: 11, day: 24)!)
+        assessment[area: area.id].views[criterion] = CriterionViews(named: ["Zelda Secret": .yes, "Yuri": .no, "Smith: J": .no])
+        assessment[area: area.id].notes[criterion] = "Agreed at the board\nZelda Secret: I think so\nYuri: Disagree strongly\nCarol: sends the plan\nSmith: J: No"
+        assessment.makeAnonymous()
+        #expect(assessment[area: area.id].notes[criterion] == "Agreed at the board\nI think so\nDisagree strongly\nCarol: sends the plan\nNo")
+        CampaignReport.record("Anonymous mode turned on: sheet comments in notes", cases: 5,
+                              how: "note lines of members with views lose their names; the board's own lines stay")
+    }
+
+    @Test func aParticipantNamedTwiceGivesOneViewAndLosesNone() {
+        var round = ViewsRound(area: "economic-development", criterion: "econ-emerging-plan-known",
+                               participants: ["Ann", "Bob", "Ann"], anonymous: false)
+        #expect(round.participants == ["Ann", "Bob"])
+        round.give(.yes)
+        round.give(.no)
+        #expect(round.phase == .agreeing)
+        #expect(round.views.spread.total == 2)
+        CampaignReport.record("Rounds: a participant named twice", cases: 1, how: "asked once; every view given is counted")
     }
 }

@@ -55,7 +55,9 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let system = try TextInput.name(system, field: "--system")
-        let participants = try participants.map { try TextInput.name($0, field: "--participant") }
+        // A name given twice is one participant: views are kept by name.
+        var seen: Set<String> = []
+        let participants = try participants.map { try TextInput.name($0, field: "--participant") }.filter { seen.insert($0).inserted }
         let day = try date.map { text in
             guard let day = CalendarDate(text) else {
                 throw CommandFailure("maturity: --date '\(text)' is not a real day written YYYY-MM-DD, e.g. 2026-11-22")

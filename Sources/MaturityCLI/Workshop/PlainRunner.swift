@@ -162,8 +162,10 @@ struct PlainStart {
                 names = rest
             }
             do {
+                var seen: Set<String> = []
                 participants = try names.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
                     .map { name throws(CommandFailure) in try TextInput.name(name, field: "a participant's name") }
+                    .filter { seen.insert($0).inserted }
             } catch {
                 write(error.message.replacing("maturity: ", with: "") + "\n")
             }

@@ -16,6 +16,10 @@ enum SheetJSON {
             throw StoreError("\(fileName): must be a JSON object of criterion id to answer, e.g. {\"econ-emerging-plan-reviewed\": \"yes\"}, "
                 + "or {\"agreed\": {...}, \"views\": {\"<participant>\": {...}}}")
         }
+        if let repeated = JSONRepeatedKeys.first(in: Array(data)) {
+            throw StoreError("\(fileName): '\(inert: repeated)' is given more than once in the same object; "
+                + "give each criterion and each participant once")
+        }
         let isSplit = map.contains { key, value in
             guard case .object = value else { return false }
             return key == "agreed" || key == "views"

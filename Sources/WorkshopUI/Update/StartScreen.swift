@@ -137,8 +137,10 @@ enum StartScreen {
             state.screen = .start(form)
             return nil
         }
+        // A name typed twice ("Ann, Ann") is one participant: views are kept by name.
+        var seen: Set<String> = []
         let participants = form.participants.text.split(separator: ",")
-            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
         return (system, date, participants)
     }
 
