@@ -119,6 +119,50 @@ struct ViewsSavedEndToEndTests {
                               how: "anonymousViews true, counts and dissent without names in the file; the resumed round asks Member N of 8")
     }
 
+    /// A saved draft with named views, chosen on the start screen with Anonymous on: the board confirms,
+    /// and the file keeps its views without names from then on (names once dropped cannot come back).
+    @Test func aNamedDraftResumedFromTheStartScreenWithAnonymousOnDropsItsNames() throws {
+        let sandbox = try Sandbox()
+        let sheet = try sandbox.write("participant,criterion,answer\nAnn Baker,econ-emerging-plan-reviewed,yes\n"
+            + "Ben Carter,econ-emerging-plan-reviewed,no\n", to: "sheet.csv")
+        let path = try made(sandbox, ["--system", "Named ICS", "--date", "2026-11-20", "--answers", sheet])
+        let session = try TmuxSession(["workshop"], sandbox: sandbox)
+        try session.waitFor("Or resume a draft:")
+        // System, Known, Date, Participants, Anonymous: Space; then Framework, Start, the draft.
+        try session.press("Tab", "Tab", "Tab", "Tab")
+        try session.waitFor("▸ Anonymous")
+        try session.type(" ")
+        try session.waitFor("[x] views kept without names")
+        try session.press("Tab", "Tab", "Tab")
+        try session.waitFor("▸ 2026-11-20  Named ICS")
+        try session.press("Enter")
+        try session.waitFor("this draft has named views on 1 question. y", acrossLines: true)
+        #expect(try fileObject(path)["anonymousViews"] == nil, "nothing changes before the board confirms")
+        try session.type("y")
+        try session.waitFor("Anonymous mode is on: views and dissents are kept without names.")
+        let saved = try waitForSavedObject(path) { $0["anonymousViews"] as? Bool == true }
+        let economy = try #require((saved["areas"] as? [[String: Any]])?.first)
+        let views = try #require((economy["views"] as? [String: Any])?["econ-emerging-plan-reviewed"] as? [String: Any])
+        #expect(views["named"] == nil)
+        #expect(views["unnamed"] as? [String: Int] == ["yes": 1, "partly": 0, "no": 1, "unsure": 0])
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+        CampaignReport.record("Workshop: a saved named draft resumed from the start screen with Anonymous on (tmux)", cases: 1,
+                              how: "the board confirms with y; the file then holds counts only, anonymousViews true")
+    }
+
+    /// The file at `path` as JSON once it satisfies `condition` (the workshop saves in the background).
+    func waitForSavedObject(_ path: String, sourceLocation: SourceLocation = #_sourceLocation,
+                            _ condition: ([String: Any]) -> Bool) throws -> [String: Any] {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if let object = try? fileObject(path), condition(object) { return object }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Issue.record("the file \(path) was not saved as expected", sourceLocation: sourceLocation)
+        throw TmuxSession.TimedOut()
+    }
+
     /// The screen's lines trimmed and joined by spaces, so that a question wrapped over lines reads as one text.
     func flat(_ screen: String) -> String {
         screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -204,6 +248,15 @@ struct ViewsSavedEndToEndTests {
         }
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
+        // Plain mode takes them in the same order: y to the offer, then each question left open (no answer, no note).
+        let plain = try sandbox.run(["workshop", "--plain", "--resume", path], input: "y\n" + String(repeating: "\n", count: 6) + "q\n")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("Views were gathered beforehand on 30 questions not yet agreed"))
+        let asked = plain.stdout.split(separator: "\n").filter { $0.hasPrefix("Question ") }
+        let texts = try expected.prefix(3).map { entry in
+            try #require(framework.areas.lazy.flatMap(\.criteria).first { $0.id == entry.criterion }).text
+        }
+        #expect(asked.count == 4 && zip(asked, texts).allSatisfy { $0.hasSuffix("): \($1)") }, "\(asked)")
         CampaignReport.record("Acceptance: 8 members x 30 criteria imported, then taken widest spread first in tmux", cases: 3,
                               how: "new --answers with a participant column; --resume at 80x24; the offer on the overview; o; "
                                   + "the first three questions are the sheet's widest spreads, computed from the sheet")
