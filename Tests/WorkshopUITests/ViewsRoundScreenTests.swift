@@ -176,7 +176,7 @@ struct ViewsRoundScreenTests {
         state.assessment?[area: "economic-development"].views[economy[1]] = CriterionViews(unnamed: Spread(yes: 3, no: 1))
         state.assessment?[area: "climate-change"].views[climate[2]] = CriterionViews(unnamed: Spread(yes: 1, partly: 1, no: 1, unsure: 1))
         state.message = nil
-        #expect(Renderer.render(state).grid.text.contains("Views gathered on 3 questions not yet agreed: o takes them widest"))
+        #expect(Renderer.render(state).grid.text.contains("Views on 3 questions not yet agreed: o takes them widest spread first"))
         press(keys("o"), on: &state)
         #expect(state.step == .question(area: 2, criterion: 2), "the widest spread first")
         #expect(Renderer.render(state).grid.text.contains("by disagreement 1 of 3"))

@@ -107,7 +107,7 @@ public enum Renderer {
         guard let assessment = state.assessment, state.start == nil else { return }
         if case .overview = state.screen, DisagreementOrder.offered(state) {
             let count = DisagreementOrder.pending(state).count
-            grid.put(" " + TextFit.truncate("Views gathered on \(count) question\(count == 1 ? "" : "s") not yet agreed: "
+            grid.put(" " + TextFit.truncate("Views on \(count) question\(count == 1 ? "" : "s") not yet agreed: "
                                             + "o takes them widest spread first", to: state.width - 2), row: row, column: 0, style: .accent)
         } else if let area = state.step.area {
             let placement = PlacementRules.place(state.framework.areas[area], in: state.framework, answers: assessment.answers)
