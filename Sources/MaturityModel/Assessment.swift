@@ -35,6 +35,9 @@ public struct Assessment: Sendable, Hashable {
     public var systemRename: SystemRename?
     /// Whether members' views are taken and kept without names (see ``makeAnonymous()``).
     public var anonymousViews = false
+    /// When the system was established (ICSs became statutory on 1 July 2022), which the framework's
+    /// stage ages are measured from; nil when not recorded. Carried forward with the yearly rerun.
+    public var established: CalendarDate?
 
     /// Creates an assessment.
     public init(
@@ -80,6 +83,7 @@ public struct Assessment: Sendable, Hashable {
                 participants: [String]) {
         self.init(starting: framework, system: earlier.system, date: date, participants: participants)
         systemID = earlier.systemID ?? Slug.identity(for: earlier.system)
+        established = earlier.established
         let known = Set(framework.allCriteria.map(\.id))
         for index in areas.indices {
             let previous = earlier[area: areas[index].id]

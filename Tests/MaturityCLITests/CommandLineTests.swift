@@ -51,6 +51,21 @@ struct FrameworksCommandTests {
         #expect(criteria.first?["text"] as? String == "Does the system have a green plan linked to NHS plans?")
     }
 
+    @Test func theEstablishedDateIsKeptAndShownWithTheSystemsAge() throws {
+        let sandbox = try Sandbox()
+        let created = try sandbox.run(["new", "--system", "Age ICS", "--date", "2026-11-24", "--established", "2022-07-01"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let file = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = try #require(try json(try sandbox.run(["show", file, "--format", "json"]).stdout) as? [String: Any])
+        #expect(shown["established"] as? String == "2022-07-01")
+        #expect(shown["systemAgeYears"] as? Double == 4.4)
+        #expect(try sandbox.run(["show", file]).stdout.contains("Established: 2022-07-01 (4.4 years on 2026-11-24)."))
+        // Without it, both are null, not left out.
+        let other = try sandbox.run(["new", "--system", "Other ICS", "--date", "2026-11-24"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let plain = try #require(try json(try sandbox.run(["show", other, "--format", "json"]).stdout) as? [String: Any])
+        #expect(plain["established"] is NSNull && plain["systemAgeYears"] is NSNull)
+    }
+
     @Test func showTakesAPathAndPrintsText() throws {
         let sandbox = try Sandbox()
         let path = repositoryRoot.appending(path: "Frameworks/anchor-institution-charter.yaml").path
@@ -290,6 +305,10 @@ struct CommandLineErrorTests {
         (["new", "--system", "X", "--framework", "nope"],
          "maturity: nope: no framework with this id and no such file (known frameworks: anchor-institution-charter, ics-social-economic-development)"),
         (["new", "--system", "X", "--answers", "/no/such.csv"], "maturity: /no/such.csv: no such file"),
+        (["new", "--system", "X", "--established", "2022-02-30"],
+         "maturity: --established '2022-02-30' is not a real day written YYYY-MM-DD, e.g. 2022-07-01"),
+        (["new", "--system", "X", "--date", "2026-11-24", "--established", "2027-01-01"],
+         "maturity: --established 2027-01-01 is after the assessment's date 2026-11-24"),
         (["show", "missing"], "maturity: missing: no such file, and no assessment of that name in STORE"),
         (["frobnicate"], "maturity: Unexpected argument 'frobnicate' (see 'maturity --help')"),
         (["list", "--format", "xml"], "maturity: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'. (see 'maturity list --help')"),

@@ -16,6 +16,7 @@ struct AssessmentGlanceTests {
         var full = sampleAssessment(system: "North Wales ICS")
         full.systemID = "ynys-mon-and-gwynedd-ics"
         full.systemRename = SystemRename(from: "Ynys Môn & Gwynedd ICS", to: "North Wales ICS", date: full.date)
+        full.established = CalendarDate("2022-07-01")
         full.status = .complete
         full.position = WorkshopPosition(step: "question", area: "climate-change", criterion: nil)
         full.events = [RecordEvent(.completed, at: "2026-11-22T10:00:00Z", by: "alice"),
@@ -189,6 +190,7 @@ struct AssessmentGlanceTests {
             "{", "}", "[", "]", "\"", ",", ":", "\\", "null", "true", "0", "-1", "1.5", "1e999", "\\u0000", "\\n", "é", "\u{0}",
             " ", "\"yes\"", "\"maybe\"", "\"done\"", "\"draft\"", "\"2026-02-30\"", "\"system\": \"Other\",",
             "\"systemID\": \"other-ics\",", "\"systemID\": \"Other ICS\",", "\"schemaVersion\": 2,", "\"schemaVersion\": 3,", "\"placement\": 5,",
+            "\"established\": \"2099-01-01\",", "\"established\": \"2022-02-30\",", "\"established\": null,", "\"established\": 7,",
             "\"notes\": {\"x\": 1},", "\"due\": null,", "\"kind\": \"other\",", "\"answers\": {},",
         ], rawFragments: [[0xFF], [0xC3], [0xED, 0xA0, 0x80]])
         var accepted = 0, disagreements = 0, decodable = 0

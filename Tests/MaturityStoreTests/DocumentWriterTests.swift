@@ -137,6 +137,7 @@ struct DocumentWriterTests {
         assessment.systemID = maybe() ? (number % 2 == 0 ? "west-yorkshire-ics" : "humber-and-north-yorkshire") : nil
         if maybe() { assessment.systemRename = SystemRename(from: text(&random) + "x", to: "y" + text(&random), date: CalendarDate("2026-01-02")!) }
         if !everything && random.next(4) == 0 { assessment.makeAnonymous() }
+        if everything || maybe() { assessment.established = CalendarDate("2022-07-01") }
         return assessment
     }
 }

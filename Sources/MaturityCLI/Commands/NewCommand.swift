@@ -49,6 +49,11 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Keep members' views without names: counted only (there is no turning it off).")
     var anonymous = false
 
+    @Option(help: ArgumentHelp(
+        "When the system was established, YYYY-MM-DD (ICSs became statutory on 2022-07-01); carried forward each year.",
+        valueName: "date"))
+    var established: String?
+
     @OptionGroup var identityOptions: SystemIdentityOptions
 
     @OptionGroup var storeOptions: StoreOptions
@@ -68,6 +73,15 @@ struct NewCommand: ParsableCommand {
         let framework = try catalog.resolve(self.framework).orFail()
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
         if anonymous { assessment.makeAnonymous() }
+        if let established {
+            guard let since = CalendarDate(established) else {
+                throw CommandFailure("maturity: --established '\(established)' is not a real day written YYYY-MM-DD, e.g. 2022-07-01")
+            }
+            guard since <= day else {
+                throw CommandFailure("maturity: --established \(since) is after the assessment's date \(day)")
+            }
+            assessment.established = since
+        }
         if let answers {
             let data = try readAnswerFile(answers)
             do {

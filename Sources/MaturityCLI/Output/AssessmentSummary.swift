@@ -72,6 +72,9 @@ struct AssessmentSummary: Encodable {
     var systemID: String
     var systemRename: SystemRename?
     var date: String
+    /// When the system was established (null when not recorded), and its age on `date` in years.
+    @NullWhenAbsent var established: String?
+    @NullWhenAbsent var systemAgeYears: Double?
     var framework: FrameworkReference
     var participants: [String]
     var status: String
@@ -86,6 +89,8 @@ struct AssessmentSummary: Encodable {
         systemID = assessment.systemID ?? Slug.identity(for: assessment.system)
         systemRename = assessment.systemRename
         date = assessment.date.description
+        established = assessment.established?.description
+        systemAgeYears = assessment.systemAgeYears
         self.framework = assessment.framework
         participants = assessment.participants
         status = assessment.status.rawValue
@@ -112,6 +117,12 @@ struct AssessmentSummary: Encodable {
         }
     }
 
+    /// "4.4 years", "1 year", "0 years".
+    static func years(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return text + (value == 1 ? " year" : " years")
+    }
+
     /// The text of `show`; every value from the file is made inert, line breaks included.
     func text(framework: Framework) -> String {
         var lines = ["\(inert: system), \(date) (\(status))"]
@@ -119,6 +130,9 @@ struct AssessmentSummary: Encodable {
             lines.append(wrapped("Renamed from \(inert: rename.from) to \(inert: rename.to) on \(rename.date)."))
         }
         lines.append("Framework: \(inert: framework.title) \(inert: self.framework.version)")
+        if let established, let systemAgeYears {
+            lines.append("Established: \(established) (\(Self.years(systemAgeYears)) on \(date)).")
+        }
         if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.map(TerminalText.inert).joined(separator: ", "))) }
         lines.append(wrapped("Rule: \(rule)"))
         lines.append("File: \(inert: file)")

@@ -5,16 +5,18 @@ import MaturityRules
 
 /// The JSON form of an assessment: reading (any supported schema version) and writing (the current one).
 public enum AssessmentFile {
-    /// The newest schema version this build reads and writes: 2 adds members' views. A file is written
+    /// The newest schema version this build reads and writes: 2 adds members' views and the system's
+    /// established date. A file is written
     /// at the lowest version that holds it (see ``schemaVersion(for:)``), so that a file without views
     /// stays what earlier versions wrote, and a file with views is refused by them rather than read and
     /// saved again without its views.
     public static let schemaVersion = 2
 
-    /// The version `assessment`'s file is written at: 2 when it has views or is anonymous, else 1.
+    /// The version `assessment`'s file is written at: 2 when it has views, is anonymous or records when
+    /// the system was established, else 1.
     public static func schemaVersion(for assessment: Assessment) -> Int {
         let hasViews = assessment.anonymousViews || assessment.areas.contains { !$0.views.isEmpty }
-        return hasViews ? 2 : 1
+        return hasViews || assessment.established != nil ? 2 : 1
     }
     /// Marks a JSON file as an assessment, so foreign JSON is told apart.
     public static let kind = "maturity-assessment"
@@ -54,6 +56,7 @@ public enum AssessmentFile {
             },
             events: assessment.events.isEmpty ? nil : assessment.events)
         document.systemID = assessment.systemID
+        document.established = assessment.established
         document.systemRename = assessment.systemRename
         document.anonymousViews = assessment.anonymousViews ? true : nil
         return document
@@ -134,6 +137,10 @@ public enum AssessmentFile {
         assessment.events = document.events ?? []
         assessment.systemID = try systemID(in: document)
         assessment.systemRename = try systemRename(in: document)
+        assessment.established = document.established
+        if let established = document.established, established > document.date {
+            throw .init("established: \(established) is after the assessment's date \(document.date)")
+        }
         if let last = document.lastTime {
             var answers: [String: Answer] = [:]
             for (criterion, text) in last.answers {
@@ -223,6 +230,8 @@ public enum AssessmentFile {
         var systemRename: SystemRename?
         /// True when members' views are kept without names; absent (never false) otherwise.
         var anonymousViews: Bool?
+        /// When the system was established; absent when not recorded.
+        var established: CalendarDate?
 
         struct LastTime: Codable {
             var date: CalendarDate

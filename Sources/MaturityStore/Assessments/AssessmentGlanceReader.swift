@@ -34,10 +34,10 @@ private struct GlanceReader {
     mutating func document() -> AssessmentGlance? {
         let keys: [StaticString] = ["schemaVersion", "kind", "framework", "system", "date", "participants", "status",
                                     "position", "lastTime", "areas", "events", "systemID", "systemRename",
-                                    "anonymousViews"]
+                                    "anonymousViews", "established"]
         var version: Int?, isAssessment = false, framework: FrameworkReference?, system: String?, date: CalendarDate?
         var status: AssessmentStatus?, areas: [AssessmentGlance.Area]?, systemID: String?, rename: SystemRename?
-        var anonymous = false
+        var anonymous = false, established: CalendarDate?
         guard json.beginObject() else { return nil }
         var seen: UInt32 = 0, first = true
         while let key = json.nextKey(&first) {
@@ -56,6 +56,12 @@ private struct GlanceReader {
             case 11: if !json.takeNull() { systemID = json.string() }
             case 12: if !json.takeNull() { rename = systemRename() }
             case 13: if !json.takeNull() { anonymous = json.bool() ?? false }
+            case 14:
+                // Read as the decoder reads it; one it would refuse leaves the file to the decoder.
+                if !json.takeNull() {
+                    guard let day = self.date() else { return nil }
+                    established = day
+                }
             default: json.skipValue()
             }
         }
@@ -65,7 +71,8 @@ private struct GlanceReader {
               Set(areas.map(\.id)).count == areas.count,
               systemID.map(Self.isIdentity) ?? true,
               rename.map({ !Self.isBlank($0.from) && !Self.isBlank($0.to) }) ?? true,
-              !(anonymous && sawNames)
+              !(anonymous && sawNames),
+              established.map({ $0 <= date }) ?? true
         else { return nil }
         return AssessmentGlance(framework: framework, system: system, systemID: systemID, systemRename: rename,
                                 date: date, status: status, areas: areas)

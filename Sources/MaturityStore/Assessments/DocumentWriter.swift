@@ -9,7 +9,7 @@ import MaturityModel
 extension AssessmentFile.Document {
     /// The keys written for each wire type, in the order written (sorted by UTF-8 bytes).
     static let keys: [String: [String]] = [
-        "Document": ["anonymousViews", "areas", "date", "events", "framework", "kind", "lastTime", "participants", "position", "schemaVersion",
+        "Document": ["anonymousViews", "areas", "date", "established", "events", "framework", "kind", "lastTime", "participants", "position", "schemaVersion",
                      "status", "system", "systemID", "systemRename"],
         "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "title", "unreviewedActions", "views"],
         "Views": ["dissent", "named", "unnamed"],
@@ -41,6 +41,10 @@ extension AssessmentFile.Document {
         json.endArray()
         json.key("date")
         json.string(date.description)
+        if let established {
+            json.key("established")
+            json.string(established.description)
+        }
         if let events {
             json.key("events")
             json.beginArray()
