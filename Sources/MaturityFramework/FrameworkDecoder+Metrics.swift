@@ -17,7 +17,15 @@ extension FrameworkDecoder {
             let path = "metrics[\(index)]"
             guard let fields = fields(of: item, at: path, required: ["id", "title", "area", "unit", "higherIsBetter"],
                                       optional: ["description"]) else { continue }
-            let id = identifier(fields["id"], at: "\(path).id")
+            var id = identifier(fields["id"], at: "\(path).id")
+            if let valid = id {
+                if let first = firstLine[valid] {
+                    report("\(path).id: duplicate metric id '\(valid)' (first used on line \(first))", at: fields["id"])
+                    id = nil
+                } else {
+                    firstLine[valid] = line(of: fields["id"]) ?? 0
+                }
+            }
             let title = text(fields["title"], at: "\(path).title")
             let areaID = knownArea(fields["area"], at: "\(path).area")
             let unit = unit(fields["unit"], at: "\(path).unit")
@@ -25,11 +33,6 @@ extension FrameworkDecoder {
             let description = fields["description"].flatMap { text($0, at: "\(path).description") }
             if fields["description"] != nil, description == nil { continue }
             guard let id, let title, let areaID, let unit, let higherIsBetter else { continue }
-            if let first = firstLine[id] {
-                report("\(path).id: duplicate metric id '\(id)' (first used on line \(first))", at: fields["id"])
-                continue
-            }
-            firstLine[id] = line(of: fields["id"]) ?? 0
             perArea[areaID, default: 0] += 1
             if perArea[areaID] == Self.maximumMetricsPerArea + 1 {
                 report("\(path).area: more than \(Self.maximumMetricsPerArea) metrics for area '\(areaID)'; "
