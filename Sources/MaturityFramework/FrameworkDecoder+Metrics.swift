@@ -94,8 +94,8 @@ extension FrameworkDecoder {
     /// A unit: short text on one line, e.g. `tCO2e a year`.
     private mutating func unit(_ node: YAMLNode?, at path: String) -> String? {
         guard let node, let value = text(node, at: path) else { return nil }
-        if value.contains(where: \.isNewline) {
-            report("\(path): must be on one line", at: node)
+        if value.contains(where: { $0.isWhitespace && $0 != " " }) {
+            report("\(path): must be on one line, with plain spaces", at: node)
             return nil
         }
         if value.count > Self.maximumUnitLength {
@@ -129,12 +129,12 @@ extension FrameworkDecoder {
             return nil
         }
         let raw = string.trimmingSpaces()
-        guard !raw.isEmpty, raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }), raw.utf8.count <= 4, let value = Int(raw) else {
+        guard !raw.isEmpty, raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             report("\(path): '\(string)' is not a whole number of years such as 3", at: node)
             return nil
         }
-        guard value <= Self.maximumAgeYears else {
-            report("\(path): \(value) years is out of range (0 to \(Self.maximumAgeYears))", at: node)
+        guard raw.utf8.count <= 4, let value = Int(raw), value <= Self.maximumAgeYears else {
+            report("\(path): \(raw) years is out of range (0 to \(Self.maximumAgeYears))", at: node)
             return nil
         }
         return value

@@ -42,7 +42,8 @@ struct MetricLoadingTests {
         ("unit: people", "unit: \"  \"", "24: metrics[0].unit: must not be empty"),
         ("unit: people", "unit: ~", "24: metrics[0].unit: must not be empty"),
         ("unit: people", "unit: [a, b]", "24: metrics[0].unit: must be text, not a list or mapping"),
-        ("unit: people", "unit: \"per\\nyear\"", "24: metrics[0].unit: must be on one line"),
+        ("unit: people", "unit: \"per\\nyear\"", "24: metrics[0].unit: must be on one line, with plain spaces"),
+        ("unit: people", "unit: \"per\\tyear\"", "24: metrics[0].unit: must be on one line, with plain spaces"),
         ("unit: people", "unit: " + String(repeating: "x", count: 41),
          "24: metrics[0].unit: 41 characters; a unit is at most 40, e.g. 'tCO2e a year'"),
         ("higherIsBetter: true", "higherIsBetter: yes", "25: metrics[0].higherIsBetter: 'yes' must be true or false"),
@@ -157,6 +158,7 @@ struct MetricLoadingTests {
         (["{from: two}"], "8: stages[0].ageYears.from: 'two' is not a whole number of years such as 3"),
         (["{from: 1.5}"], "8: stages[0].ageYears.from: '1.5' is not a whole number of years such as 3"),
         (["{from: 0, to: 999}"], "8: stages[0].ageYears.to: 999 years is out of range (0 to 200)"),
+        (["{from: 99999999999999999999999}"], "8: stages[0].ageYears.from: 99999999999999999999999 years is out of range (0 to 200)"),
         (["{to: 3}"], "8: stages[0].ageYears.from: missing"),
         (["3 to 5"], "8: stages[0].ageYears: must be a mapping of fields (from)"),
     ] as [([String?], String)])
