@@ -98,6 +98,10 @@ extension FrameworkDecoder {
             report("\(path): must be on one line, with plain spaces", at: node)
             return nil
         }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) {
+            report("\(path): contains invisible formatting characters; a unit is compared with the units values are given in", at: node)
+            return nil
+        }
         if value.count > Self.maximumUnitLength {
             report("\(path): \(value.count) characters; a unit is at most \(Self.maximumUnitLength), e.g. 'tCO2e a year'", at: node)
             return nil

@@ -44,6 +44,8 @@ struct MetricLoadingTests {
         ("unit: people", "unit: [a, b]", "24: metrics[0].unit: must be text, not a list or mapping"),
         ("unit: people", "unit: \"per\\nyear\"", "24: metrics[0].unit: must be on one line, with plain spaces"),
         ("unit: people", "unit: \"per\\tyear\"", "24: metrics[0].unit: must be on one line, with plain spaces"),
+        ("unit: people", "unit: \"peo\\u202Eple\"",
+         "24: metrics[0].unit: contains invisible formatting characters; a unit is compared with the units values are given in"),
         ("unit: people", "unit: " + String(repeating: "x", count: 41),
          "24: metrics[0].unit: 41 characters; a unit is at most 40, e.g. 'tCO2e a year'"),
         ("higherIsBetter: true", "higherIsBetter: yes", "25: metrics[0].higherIsBetter: 'yes' must be true or false"),
