@@ -25,7 +25,8 @@ enum FrameworkSource {
 
     static func stage(_ stage: Stage) -> String {
         "Stage(id: \(literal(stage.id)), title: \(literal(stage.title)), expectedAge: \(optional(stage.expectedAge)), "
-            + "threshold: Threshold(atLeastPercent: \(stage.threshold.atLeastPercent), partlyPercent: \(stage.threshold.partlyPercent)))"
+            + "threshold: Threshold(atLeastPercent: \(stage.threshold.atLeastPercent), partlyPercent: \(stage.threshold.partlyPercent)), "
+            + "ageYears: \(stage.ageYears.map { "AgeRange(from: \($0.from), to: \($0.to.map(String.init) ?? "nil"))" } ?? "nil"))"
     }
 
     static func area(_ area: Area) -> String {
@@ -38,8 +39,14 @@ enum FrameworkSource {
                             id: \(literal(area.id)), title: \(literal(area.title)), shortTitle: \(literal(area.shortTitle)),
                             descriptors: [\(descriptors.joined(separator: ",\n                "))],
                             criteria: [\(criteria.joined(separator: ",\n                "))],
-                            prompts: [\(area.prompts.map(literal).joined(separator: ", "))])
+                            prompts: [\(area.prompts.map(literal).joined(separator: ", "))],
+                            metrics: [\(area.metrics.map(metric).joined(separator: ",\n                "))])
             """
+    }
+
+    static func metric(_ metric: Metric) -> String {
+        "Metric(id: \(literal(metric.id)), title: \(literal(metric.title)), unit: \(literal(metric.unit)), "
+            + "higherIsBetter: \(metric.higherIsBetter), description: \(optional(metric.description)))"
     }
 
     static func optional(_ text: String?) -> String {

@@ -133,13 +133,17 @@ public struct Stage: Sendable, Equatable {
     }
     /// When the stage counts as met; ``Threshold/allInPlace`` unless the framework says otherwise.
     public var threshold: Threshold
+    /// The ages, in completed years, at which the stage is typical, if the framework gives them; read
+    /// by ``Framework/typicalStage(forAgeInYears:)``.
+    public var ageYears: AgeRange?
 
     /// Creates a stage.
-    public init(id: String, title: String, expectedAge: String? = nil, threshold: Threshold = .allInPlace) {
+    public init(id: String, title: String, expectedAge: String? = nil, threshold: Threshold = .allInPlace, ageYears: AgeRange? = nil) {
         self.id = id
         self.title = title
         self.expectedAge = expectedAge
         self.threshold = threshold
+        self.ageYears = ageYears
     }
 }
 
@@ -193,11 +197,13 @@ public struct Area: Sendable, Equatable {
     public var criteria: [Criterion]
     /// Optional questions to prompt the board's discussion of the area.
     public var prompts: [String]
+    /// The baseline metrics that inform the area, in the framework file's order; often none.
+    public var metrics: [Metric]
 
     /// Creates an area.
     public init(
         id: String, title: String, shortTitle: String? = nil,
-        descriptors: [StageDescriptor], criteria: [Criterion], prompts: [String] = []
+        descriptors: [StageDescriptor], criteria: [Criterion], prompts: [String] = [], metrics: [Metric] = []
     ) {
         self.id = id
         self.title = title
@@ -205,6 +211,7 @@ public struct Area: Sendable, Equatable {
         self.descriptors = descriptors
         self.criteria = criteria
         self.prompts = prompts
+        self.metrics = metrics
     }
 
     /// The criteria of one stage.

@@ -9,6 +9,9 @@ struct FrameworkDecoder {
 
     let file: String
     private(set) var problems: [FrameworkProblem] = []
+    /// Every valid area id the file declares, even of areas with problems, so that a metric naming
+    /// one is not also reported as naming an unknown area.
+    var declaredAreaIDs: [String] = []
 
     init(file: String) {
         self.file = file
@@ -16,14 +19,21 @@ struct FrameworkDecoder {
 
     mutating func decodeFramework(_ root: YAMLNode) -> Framework? {
         guard let fields = fields(of: root, at: "framework", required: ["id", "version", "title", "source", "stages", "areas"],
-                                  optional: ["summary", "attribution"]) else { return nil }
+                                  optional: ["summary", "attribution", "metrics"]) else { return nil }
         let id = identifier(fields["id"], at: "id")
         let version = version(fields["version"])
         let title = text(fields["title"], at: "title")
         let summary = fields["summary"].flatMap { text($0, at: "summary") }
         let source = fields["source"].flatMap { decodeSource($0) }
         let stages = fields["stages"].flatMap { decodeStages($0) } ?? []
-        let areas = fields["areas"].flatMap { decodeAreas($0, stages: stages) } ?? []
+        var areas = fields["areas"].flatMap { decodeAreas($0, stages: stages) } ?? []
+        if let metricsNode = fields["metrics"], let metrics = decodeMetrics(metricsNode) {
+            areas = areas.map { area in
+                var area = area
+                area.metrics = metrics.filter { $0.areaID == area.id }.map(\.metric)
+                return area
+            }
+        }
         let attribution = fields["attribution"].map { decodeAttribution($0) } ?? .standard
         guard let id, let version, let title, let source, let attribution, !stages.isEmpty, !areas.isEmpty else { return nil }
         return Framework(id: id, version: version, title: title, summary: summary, source: source, stages: stages, areas: areas,
@@ -58,22 +68,26 @@ struct FrameworkDecoder {
         if items.isEmpty { report("stages: empty; a framework needs at least one stage", at: node) }
         var stages: [Stage] = []
         var firstLine: [String: Int] = [:]
+        var agePlaces: [(path: String, node: YAMLNode)] = []
         for (index, item) in items.enumerated() {
             let path = "stages[\(index)]"
             guard let fields = fields(of: item, at: path, required: ["id", "title"],
-                                      optional: ["expectedAge", "threshold"]) else { continue }
+                                      optional: ["expectedAge", "threshold", "ageYears"]) else { continue }
             let id = identifier(fields["id"], at: "\(path).id")
             let title = text(fields["title"], at: "\(path).title")
             let age = fields["expectedAge"].flatMap { text($0, at: "\(path).expectedAge") }
             let threshold = fields["threshold"].map { decodeThreshold($0, at: "\(path).threshold") } ?? .allInPlace
-            guard let id, let title, let threshold else { continue }
+            let ages = fields["ageYears"].flatMap { decodeAgeRange($0, at: "\(path).ageYears") }
+            guard let id, let title, let threshold, fields["ageYears"] == nil || ages != nil else { continue }
             if let line = firstLine[id] {
                 report("\(path).id: duplicate stage id '\(id)' (first used on line \(line))", at: fields["id"])
                 continue
             }
             firstLine[id] = line(of: fields["id"]) ?? 0
-            stages.append(Stage(id: id, title: title, expectedAge: age, threshold: threshold))
+            stages.append(Stage(id: id, title: title, expectedAge: age, threshold: threshold, ageYears: ages))
+            agePlaces.append(("\(path).ageYears", fields["ageYears"] ?? item))
         }
+        checkStageAges(stages, at: agePlaces)
         return stages
     }
 
@@ -96,6 +110,7 @@ struct FrameworkDecoder {
             guard let fields = fields(of: item, at: path, required: ["id", "title", "stages"],
                                       optional: ["short", "prompts"]) else { continue }
             let id = identifier(fields["id"], at: "\(path).id")
+            if let id { declaredAreaIDs.append(id) }
             let title = text(fields["title"], at: "\(path).title")
             let short = fields["short"].flatMap { text($0, at: "\(path).short") }
             let prompts = fields["prompts"].flatMap { texts($0, at: "\(path).prompts") } ?? []
@@ -192,7 +207,7 @@ struct FrameworkDecoder {
 
     // MARK: - Scalars and shapes
 
-    private mutating func fields(of node: YAMLNode, at path: String, required: [String], optional: Set<String>) -> [String: YAMLNode]? {
+    mutating func fields(of node: YAMLNode, at path: String, required: [String], optional: Set<String>) -> [String: YAMLNode]? {
         guard case let .mapping(mapping) = node.content else {
             report("\(path): must be a mapping of fields (\((required.isEmpty ? optional.sorted() : required).joined(separator: ", ")))", at: node)
             return nil
@@ -217,7 +232,7 @@ struct FrameworkDecoder {
         return result
     }
 
-    private mutating func sequence(_ node: YAMLNode, at path: String, limit: Int) -> [YAMLNode]? {
+    mutating func sequence(_ node: YAMLNode, at path: String, limit: Int) -> [YAMLNode]? {
         guard case let .sequence(items) = node.content else {
             report("\(path): must be a list", at: node)
             return nil
@@ -229,7 +244,7 @@ struct FrameworkDecoder {
         return items
     }
 
-    private mutating func text(_ node: YAMLNode?, at path: String) -> String? {
+    mutating func text(_ node: YAMLNode?, at path: String) -> String? {
         guard let node else { return nil }
         guard case let .scalar(string, plain) = node.content else {
             report("\(path): must be text, not a list or mapping", at: node)
@@ -257,7 +272,7 @@ struct FrameworkDecoder {
         return values.contains(nil) ? nil : values.compactMap { $0 }
     }
 
-    private mutating func identifier(_ node: YAMLNode?, at path: String) -> String? {
+    mutating func identifier(_ node: YAMLNode?, at path: String) -> String? {
         guard let node, let value = text(node, at: path) else { return nil }
         guard Identifier.isValid(value) else {
             report("\(path): '\(value)' is not a valid id (lowercase letters, digits and single hyphens, "
@@ -318,11 +333,11 @@ struct FrameworkDecoder {
         path == "framework" ? "" : path + "."
     }
 
-    private func line(of node: YAMLNode?) -> Int? {
+    func line(of node: YAMLNode?) -> Int? {
         node?.line
     }
 
-    private mutating func report(_ message: String, at node: YAMLNode?) {
+    mutating func report(_ message: String, at node: YAMLNode?) {
         problems.append(FrameworkProblem(file: file, line: line(of: node), message: message))
     }
 }

@@ -82,7 +82,7 @@ struct FrameworksCommandTests {
         let bad = try sandbox.write("id: Bad Id\nversion: 1\ntitle: T\nsource: {}\nstages: []\nareas: []\n", to: "bad.yaml")
         let ok = try sandbox.run(["frameworks", "validate", good])
         #expect(ok.status == 0)
-        #expect(ok.stdout == "\(good): ok (ics-social-economic-development 1.0.0: 3 stages, 3 areas, 30 criteria)\n")
+        #expect(ok.stdout == "\(good): ok (ics-social-economic-development 1.0.0: 3 stages, 3 areas, 30 criteria, 15 metrics)\n")
         let failed = try sandbox.run(["frameworks", "validate", good, bad])
         #expect(failed.status == 1)
         let lines = failed.stderr.split(separator: "\n").map(String.init)

@@ -38,7 +38,7 @@ struct FrameworksCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Print one framework: stages, areas, descriptors and criteria.",
+            abstract: "Print one framework: stages, areas, descriptors, criteria and metrics.",
             discussion: "Example: maturity frameworks show ics-social-economic-development --format json")
 
         @Argument(help: ArgumentHelp("A framework id (see 'maturity frameworks') or a framework file.", valueName: "id-or-path"))
@@ -78,7 +78,7 @@ struct FrameworksCommand: ParsableCommand {
                         counted(framework.stages.count, "stage", "stages"),
                         counted(framework.areas.count, "area", "areas"),
                         counted(framework.allCriteria.count, "criterion", "criteria"),
-                    ]
+                    ] + (framework.allMetrics.isEmpty ? [] : [counted(framework.allMetrics.count, "metric", "metrics")])
                     Terminal.print("\(inert: path): ok (\(framework.id) \(inert: framework.version): \(counts.joined(separator: ", ")))")
                 case let .failure(failure):
                     failed = true

@@ -13,8 +13,14 @@ struct FrameworkJSON: Encodable {
     struct Threshold: Encodable {
         var atLeastPercent: Int, partlyPercent: Int
     }
+    struct AgeYears: Encodable {
+        var from: Int, to: Int?
+    }
     struct Stage: Encodable {
-        var id: String, title: String, expectedAge: String?, typicalAge: String?, threshold: Threshold?
+        var id: String, title: String, expectedAge: String?, typicalAge: String?, threshold: Threshold?, ageYears: AgeYears?
+    }
+    struct Metric: Encodable {
+        var id: String, title: String, unit: String, higherIsBetter: Bool, description: String?
     }
     struct Criterion: Encodable {
         var id: String, stage: String, text: String, label: String
@@ -24,6 +30,7 @@ struct FrameworkJSON: Encodable {
         var descriptors: [String: String]
         var criteria: [Criterion]
         var prompts: [String]
+        var metrics: [Metric]
     }
 
     var id: String, version: String, title: String, summary: String?
@@ -46,13 +53,17 @@ struct FrameworkJSON: Encodable {
         stages = framework.stages.map {
             Stage(id: $0.id, title: $0.title, expectedAge: $0.expectedAge, typicalAge: $0.typicalAge,
                   threshold: $0.threshold.isAllInPlace ? nil
-                      : Threshold(atLeastPercent: $0.threshold.atLeastPercent, partlyPercent: $0.threshold.partlyPercent))
+                      : Threshold(atLeastPercent: $0.threshold.atLeastPercent, partlyPercent: $0.threshold.partlyPercent),
+                  ageYears: $0.ageYears.map { AgeYears(from: $0.from, to: $0.to) })
         }
         areas = framework.areas.map { area in
             Area(id: area.id, title: area.title, short: area.shortTitle,
                  descriptors: Dictionary(uniqueKeysWithValues: area.descriptors.map { ($0.stageID, $0.text) }),
                  criteria: area.criteria.map { Criterion(id: $0.id, stage: $0.stageID, text: $0.text, label: $0.label) },
-                 prompts: area.prompts)
+                 prompts: area.prompts,
+                 metrics: area.metrics.map {
+                     Metric(id: $0.id, title: $0.title, unit: $0.unit, higherIsBetter: $0.higherIsBetter, description: $0.description)
+                 })
         }
     }
 }
@@ -75,6 +86,16 @@ enum FrameworkText {
                 lines.append(wrapped("\(stage.title): \(area.descriptor(atStage: stage.id) ?? "")", indent: "   "))
                 for criterion in area.criteria(atStage: stage.id) {
                     lines.append(wrapped("- \(criterion.text) [\(criterion.id)]", indent: "     ", continuation: "       "))
+                }
+            }
+            if !area.metrics.isEmpty {
+                lines += ["", "   Metrics (the baseline, year by year):"]
+                for metric in area.metrics {
+                    lines.append(wrapped("- \(metric.title) (\(metric.unit); \(metric.directionText)) [\(metric.id)]",
+                                         indent: "     ", continuation: "       "))
+                    if let description = metric.description {
+                        lines.append(wrapped(description, indent: "       "))
+                    }
                 }
             }
         }
