@@ -59,11 +59,16 @@ struct FrameworksCommandTests {
         let shown = try #require(try json(try sandbox.run(["show", file, "--format", "json"]).stdout) as? [String: Any])
         #expect(shown["established"] as? String == "2022-07-01")
         #expect(shown["systemAgeYears"] as? Double == 4.4)
-        #expect(try sandbox.run(["show", file]).stdout.contains("Established: 2022-07-01 (4.4 years on 2026-11-24)."))
+        let areas = try #require(shown["areas"] as? [[String: Any]])
+        #expect(areas.map { $0["typicalStage"] as? String } == ["established", "established", "established"])
+        let text = try sandbox.run(["show", file]).stdout.split(separator: "\n").joined(separator: " ")
+        #expect(text.contains("Established: 2022-07-01, 4.4 years before this assessment. Typical for a system of 4 years: "
+            + "established (the framework's ages are a guide, not a deadline)."))
         // Without it, both are null, not left out.
         let other = try sandbox.run(["new", "--system", "Other ICS", "--date", "2026-11-24"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let plain = try #require(try json(try sandbox.run(["show", other, "--format", "json"]).stdout) as? [String: Any])
         #expect(plain["established"] is NSNull && plain["systemAgeYears"] is NSNull)
+        #expect((plain["areas"] as? [[String: Any]])?.allSatisfy { $0["typicalStage"] is NSNull } == true)
     }
 
     @Test func showTakesAPathAndPrintsText() throws {

@@ -21,11 +21,13 @@ struct AssessmentSummary: Encodable {
         var consensus: Double?
         /// The views counted for `consensus` (for the text).
         var consensusCount: ConsensusCount
+        /// The framework's typical stage for the system's age (the same for every area); nil when unknown.
+        var typicalStage: String?
         var actions: [ActionLine]
         var placement: PlacementSummary
 
         enum CodingKeys: String, CodingKey {
-            case id, title, short, answered, criteriaCount, criteria, consensus, actions
+            case id, title, short, answered, criteriaCount, criteria, consensus, typicalStage, actions
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -37,6 +39,7 @@ struct AssessmentSummary: Encodable {
             try container.encode(criteriaCount, forKey: .criteriaCount)
             try container.encode(criteria, forKey: .criteria)
             try container.encode(consensus, forKey: .consensus)
+            try container.encode(typicalStage, forKey: .typicalStage)
             try container.encode(actions, forKey: .actions)
             try placement.encode(to: encoder)
         }
@@ -82,6 +85,12 @@ struct AssessmentSummary: Encodable {
     var areas: [Area]
     /// Completions, reopenings and bulk confirmations, in words, oldest first.
     var record: [String]
+    /// "typical for a system of 4 years: established" (for the text; JSON has it per area).
+    var typicalText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case file, system, systemID, systemRename, date, established, systemAgeYears, framework, participants, status, rule, areas, record
+    }
 
     init(_ assessment: Assessment, framework: Framework, file: URL) {
         self.file = file.path
@@ -97,6 +106,8 @@ struct AssessmentSummary: Encodable {
         rule = PlacementRules.ruleSentence(for: framework)
         record = assessment.events.map(\.sentence)
         let answers = assessment.answers
+        let typical = assessment.typicalStage(in: framework)
+        typicalText = typical?.text
         areas = zip(framework.areas, assessment.placements(in: framework)).map { area, placement in
             let record = assessment[area: area.id]
             let consensus = record.consensusCount
@@ -110,6 +121,7 @@ struct AssessmentSummary: Encodable {
                 },
                 consensus: consensus.share.map { ($0 * 1000).rounded() / 1000 },
                 consensusCount: consensus,
+                typicalStage: typical?.stage.id,
                 actions: record.actions.map {
                     ActionLine(what: $0.what, owner: $0.owner, due: $0.due?.description, status: $0.status.rawValue)
                 },
@@ -131,7 +143,8 @@ struct AssessmentSummary: Encodable {
         }
         lines.append("Framework: \(inert: framework.title) \(inert: self.framework.version)")
         if let established, let systemAgeYears {
-            lines.append("Established: \(established) (\(Self.years(systemAgeYears)) on \(date)).")
+            let typical = typicalText.map { " " + $0.prefix(1).uppercased() + $0.dropFirst() + " (the framework's ages are a guide, not a deadline)." } ?? ""
+            lines.append(wrapped("Established: \(established), \(Self.years(systemAgeYears)) before this assessment.\(typical)"))
         }
         if !participants.isEmpty { lines.append(wrapped("Participants: " + participants.map(TerminalText.inert).joined(separator: ", "))) }
         lines.append(wrapped("Rule: \(rule)"))
