@@ -12,8 +12,8 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
     /// The rule in one sentence, for screens and exports.
     public static let rule = "A target is reached when the area is placed at or above its stage, and behind when "
         + "the target year has come, or when the stages still needed are more than the years left (the target year "
-        + "less this assessment's year) times the pace so far (stages gained a year since the system's first "
-        + "assessment of the area at least a year before, at most one a year, and one a year without such a history); "
+        + "less this assessment's year) times the pace so far (stages gained a year, at most one, since the system's "
+        + "first assessment of the area, counted in whole months; one a year when that was less than a year before); "
         + "otherwise it is on track."
 
     /// How the status reads in sentences and tables: "reached", "on track", "behind".
@@ -73,12 +73,12 @@ public struct DatedLevel: Sendable, Hashable {
     }
 }
 
-/// Stages gained a year, as an exact fraction: from the system's first assessment of the area at least
-/// ``minimumSpanDays`` before to this one, never below 0 nor above one a year; one a year when there is no
-/// such assessment.
+/// Stages gained a year, as an exact fraction: from the system's first assessment of the area, when
+/// it was at least ``minimumSpanMonths`` before, to this one, in whole months; never below 0 nor above
+/// one a year; one a year when there is no such assessment.
 public struct Pace: Sendable, Hashable {
-    /// The shortest history, in days, that a pace is measured over; a shorter one says too little.
-    public static let minimumSpanDays = 365
+    /// The shortest history, in whole months, that a pace is measured over; a shorter one says too little.
+    public static let minimumSpanMonths = 12
 
     /// Stages a year = numerator / denominator.
     public let numerator: Int
@@ -87,23 +87,23 @@ public struct Pace: Sendable, Hashable {
     /// True when no history a year long was there to measure, and a stage a year is assumed.
     public let isAssumed: Bool
 
-    /// The pace of an area at `level` on `date`, given its levels in earlier assessments. The first
-    /// assessment is the earliest dated at least ``minimumSpanDays`` before `date` (of several that day,
-    /// the first given); the pace is the stages gained since then over the years between (365.25 days each).
+    /// The pace of an area at `level` on `date`, given its levels in earlier assessments: the stages gained
+    /// since the earliest of them (of several that day, the first given) over the whole months between, as
+    /// stages a year. Assessments dated after `date` are ignored.
     public init(level: Int, date: CalendarDate, history: [DatedLevel]) {
-        let first = history.filter { date.days(since: $0.date) >= Self.minimumSpanDays }
+        let first = history.filter { $0.date <= date }
             .enumerated().min { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
-        guard let first else {
+        guard let first, date.wholeMonths(since: first.date) >= Self.minimumSpanMonths else {
             (numerator, denominator, isAssumed) = (1, 1, true)
             return
         }
-        // gained / (days / 365.25) = gained × 1461 / (days × 4).
+        // gained / (months / 12) = gained × 12 / months.
         let gained = min(max(0, level) - min(max(0, first.level), max(0, level)), 1_000_000)
-        let days = date.days(since: first.date)
-        if gained * 1461 >= days * 4 {
+        let months = date.wholeMonths(since: first.date)
+        if gained * 12 >= months {
             (numerator, denominator) = (1, 1)
         } else {
-            (numerator, denominator) = (gained * 1461, days * 4)
+            (numerator, denominator) = (gained * 12, months)
         }
         isAssumed = false
     }
