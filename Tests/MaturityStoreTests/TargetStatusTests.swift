@@ -1,6 +1,7 @@
 import Foundation
 import MaturityFramework
 import MaturityModel
+import MaturityRules
 import TestSupport
 import Testing
 
@@ -199,5 +200,31 @@ struct TargetStatusTests {
         #expect(onTrack > 1000 && behind > 1000)
         CampaignReport.record("Target status: on track or behind as the rule's sentence works it", cases: onTrack + behind,
                               how: "random cases below target against a floating-point reading of the rule")
+    }
+}
+
+@Suite("Target status of an assessment's area")
+struct AssessmentTargetStatusTests {
+    @Test func theStatusComesFromTheAnswersAndTheSystemsEarlierAssessments() throws {
+        let framework = seedFramework
+        let area = try #require(framework.area(id: "economic-development"))
+        let emerging = Dictionary(uniqueKeysWithValues: area.criteria(atStage: "emerging").map { ($0.id, Answer.yes) })
+        // 2023: nothing in place; 2025: emerging. Half a stage a year.
+        let first = Assessment(starting: framework, system: "Humber ICS", date: CalendarDate("2023-11-20")!)
+        var now = Assessment(starting: framework, system: "Humber ICS", date: CalendarDate("2025-11-20")!)
+        now[area: area.id].answers = emerging
+        #expect(now.targetStatus(of: area, in: framework, earlier: [first]) == nil, "no target")
+        now[area: area.id].target = Target(stageID: "expanding", year: 2029)
+        #expect(now.targetStatus(of: area, in: framework, earlier: [first]) == .onTrack)
+        now[area: area.id].target = Target(stageID: "expanding", year: 2028)
+        #expect(now.targetStatus(of: area, in: framework, earlier: [first]) == .behind)
+        #expect(now.targetStatus(of: area, in: framework, earlier: []) == .onTrack, "a stage a year assumed without history")
+        now[area: area.id].target = Target(stageID: "emerging", year: 2026)
+        #expect(now.targetStatus(of: area, in: framework, earlier: [first]) == .reached)
+        // An earlier assessment that did not assess the area is no history for it.
+        var without = first
+        without.areas.removeAll { $0.id == area.id }
+        now[area: area.id].target = Target(stageID: "expanding", year: 2028)
+        #expect(now.targetStatus(of: area, in: framework, earlier: [without]) == .onTrack)
     }
 }
