@@ -36,13 +36,16 @@ public enum TargetArgumentError: Error, Sendable, Equatable {
 
 /// Reads `maturity new --target AREA=STAGE:YEAR` against a framework, before anything is saved.
 ///
-/// AREA is an area's id or short title, STAGE a stage's id or title (either in any case), YEAR four
-/// digits from the assessment's year to ``Target/maximumYearsAhead`` years after it, e.g.
+/// AREA is an area's id or short title, STAGE a stage's id or title (either in any case; an id wins
+/// over a title, and a title two of them share names neither), YEAR four digits from the assessment's
+/// year to ``Target/maximumYearsAhead`` years after it (and no later than 9999), e.g.
 /// `climate-change=established:2027` or `Climate=Established:2027`.
 public enum TargetArgument {
     /// The area's id and the target one argument gives.
     public static func parse(_ argument: String, framework: Framework, assessmentYear: Int)
         throws(TargetArgumentError) -> (areaID: String, target: Target) {
+        // A calendar year, as ``CalendarDate`` has them.
+        let assessmentYear = min(max(assessmentYear, 1000), 9999)
         let example = Self.example(framework, assessmentYear: assessmentYear)
         guard let equals = argument.firstIndex(of: "="), let colon = argument.lastIndex(of: ":"), equals < colon else {
             throw .form(argument: argument, example: example)
@@ -53,17 +56,19 @@ public enum TargetArgument {
         guard !areaText.isEmpty, !stageText.isEmpty, !yearText.isEmpty else { throw .form(argument: argument, example: example) }
 
         let areaKey = areaText.lowercased()
-        guard let area = framework.areas.first(where: { $0.id == areaKey || $0.shortTitle.lowercased() == areaKey }) else {
+        guard let area = framework.areas.first(where: { $0.id == areaKey }) ?? only(framework.areas.filter { $0.shortTitle.lowercased() == areaKey })
+        else {
             throw .unknownArea(argument: argument, area: areaText, known: framework.areas.map(\.id))
         }
         let stageKey = stageText.lowercased()
-        guard let stage = framework.stages.first(where: { $0.id == stageKey || $0.title.lowercased() == stageKey }) else {
+        guard let stage = framework.stages.first(where: { $0.id == stageKey }) ?? only(framework.stages.filter { $0.title.lowercased() == stageKey })
+        else {
             throw .unknownStage(argument: argument, stage: stageText, known: framework.stages.map(\.id))
         }
         guard yearText.utf8.count == 4, yearText.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let year = Int(yearText) else {
             throw .notAYear(argument: argument, year: yearText)
         }
-        let allowed = assessmentYear...(assessmentYear + Target.maximumYearsAhead)
+        let allowed = assessmentYear...min(assessmentYear + Target.maximumYearsAhead, 9999)
         guard allowed.contains(year) else { throw .yearOutOfRange(argument: argument, year: year, allowed: allowed) }
         return (area.id, Target(stageID: stage.id, year: year))
     }
@@ -85,7 +90,12 @@ public enum TargetArgument {
     static func example(_ framework: Framework, assessmentYear: Int) -> String {
         let area = framework.areas.last?.id ?? "area"
         let stage = framework.stages.isEmpty ? "stage" : framework.stages[framework.stages.count / 2].id
-        return "\(area)=\(stage):\(assessmentYear + min(5, Target.maximumYearsAhead))"
+        return "\(area)=\(stage):\(min(assessmentYear + min(5, Target.maximumYearsAhead), 9999))"
+    }
+
+    /// The one element of `matches`; nil for none or several (a title two areas share names neither).
+    private static func only<Element>(_ matches: [Element]) -> Element? {
+        matches.count == 1 ? matches.first : nil
     }
 
     private static func trimmed(_ text: Substring) -> String {

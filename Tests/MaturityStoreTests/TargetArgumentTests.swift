@@ -107,3 +107,33 @@ struct TargetCarryForwardTests {
         #expect(Assessment(starting: seedFramework, system: "x", date: CalendarDate("2026-11-22")!).areas.allSatisfy { $0.target == nil })
     }
 }
+
+@Suite("--target matching in frameworks of one's own")
+struct TargetArgumentMatchingTests {
+    /// Two areas whose short titles clash with each other and with an id; stages whose title is another's id.
+    static let framework = Framework(
+        id: "own", version: "1", title: "Own", source: Source(title: "t", publisher: "p", published: "2026"),
+        stages: [Stage(id: "one", title: "Two"), Stage(id: "two", title: "Top"), Stage(id: "three", title: "Top")],
+        areas: [Area(id: "estates", title: "Estates", shortTitle: "Green", descriptors: [], criteria: []),
+                Area(id: "fleet", title: "Fleet", shortTitle: "Green", descriptors: [], criteria: []),
+                Area(id: "green", title: "Green spaces", shortTitle: "Parks", descriptors: [], criteria: [])])
+
+    @Test func anIdWinsOverATitleAndASharedTitleNamesNeither() throws {
+        let framework = Self.framework
+        #expect(try TargetArgument.parse("green=two:2030", framework: framework, assessmentYear: 2026)
+            == ("green", Target(stageID: "two", year: 2030)), "the id green, not the short title two areas share")
+        #expect(try TargetArgument.parse("Parks=one:2030", framework: framework, assessmentYear: 2026).areaID == "green")
+        #expect(throws: TargetArgumentError.unknownStage(argument: "fleet=top:2030", stage: "top", known: ["one", "two", "three"])) {
+            _ = try TargetArgument.parse("fleet=top:2030", framework: framework, assessmentYear: 2026)
+        }
+    }
+
+    @Test func yearsAtTheEdgesOfTheCalendarDoNotTrap() throws {
+        #expect(try TargetArgument.parse("fleet=one:9999", framework: Self.framework, assessmentYear: 9995).target.year == 9999)
+        for year in [Int.min, -1, 0, 999, 10_000, Int.max] {
+            #expect(throws: TargetArgumentError.self) {
+                _ = try TargetArgument.parse("fleet=one:2030", framework: Self.framework, assessmentYear: year)
+            }
+        }
+    }
+}
