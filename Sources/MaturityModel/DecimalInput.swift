@@ -33,28 +33,28 @@ public enum DecimalInputError: Error, Sendable, Equatable {
         case .empty:
             return "no value given; type a number such as 1234.5"
         case .notFinite(let text):
-            return "'\(TerminalText.inert(text))' is not a number; type a finite number such as 1234.5"
+            return "'\(TypedInput.quoted(text))' is not a number; type a finite number such as 1234.5"
         case .exponent(let text):
-            return "'\(TerminalText.inert(text))' has an exponent; write the number in full, such as 1000000"
+            return "'\(TypedInput.quoted(text))' has an exponent; write the number in full, such as 1000000"
         case .unitInside(let text, let unit):
-            return "'\(TerminalText.inert(text))' has '\(TerminalText.inert(unit))' in it; type the number alone, the unit is recorded separately"
+            return "'\(TypedInput.quoted(text))' has '\(TypedInput.quoted(unit))' in it; type the number alone, the unit is recorded separately"
         case .unexpectedCharacter(let text, let character):
-            let shown = character.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? "a space" : "'\(TerminalText.inert(character))'"
-            return "'\(TerminalText.inert(text))' has \(shown) in it; a number is digits with one point for decimals and commas between thousands, such as 1,234.5"
+            let shown = character.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? "a space" : "'\(TypedInput.quoted(character))'"
+            return "'\(TypedInput.quoted(text))' has \(shown) in it; a number is digits with one point for decimals and commas between thousands, such as 1,234.5"
         case .decimalComma(let text):
-            return "'\(TerminalText.inert(text))' uses a comma for decimals; use a point, such as 12.5 (commas only separate thousands)"
+            return "'\(TypedInput.quoted(text))' uses a comma for decimals; use a point, such as 12.5 (commas only separate thousands)"
         case .misplacedComma(let text):
-            return "'\(TerminalText.inert(text))' has a comma out of place; commas may only separate thousands before the point, such as 1,234,567.5"
+            return "'\(TypedInput.quoted(text))' has a comma out of place; commas may only separate thousands before the point, such as 1,234,567.5"
         case .severalPoints(let text):
-            return "'\(TerminalText.inert(text))' has more than one point; a number has at most one, for decimals"
+            return "'\(TypedInput.quoted(text))' has more than one point; a number has at most one, for decimals"
         case .pointWithoutDecimals(let text):
-            return "'\(TerminalText.inert(text))' ends in a point; write the decimals after it or leave it out"
+            return "'\(TypedInput.quoted(text))' ends in a point; write the decimals after it or leave it out"
         case .noDigits(let text):
-            return "'\(TerminalText.inert(text))' is not a number; type digits, such as 1234.5"
+            return "'\(TypedInput.quoted(text))' is not a number; type digits, such as 1234.5"
         case .tooManyDigits(let text):
-            return "'\(TerminalText.inert(text))' has more than \(ExactDecimal.maximumDigits) digits"
+            return "'\(TypedInput.quoted(text))' has more than \(ExactDecimal.maximumDigits) digits"
         case .tooManyDecimals(let text):
-            return "'\(TerminalText.inert(text))' has more than \(ExactDecimal.maximumScale) digits after the point"
+            return "'\(TypedInput.quoted(text))' has more than \(ExactDecimal.maximumScale) digits after the point"
         }
     }
 }

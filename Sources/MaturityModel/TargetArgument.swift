@@ -19,17 +19,17 @@ public enum TargetArgumentError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .form(let argument, let example):
-            return "--target '\(TerminalText.inert(argument))': write AREA=STAGE:YEAR, e.g. \(example)"
+            return "--target '\(TypedInput.quoted(argument))': write AREA=STAGE:YEAR, e.g. \(example)"
         case .unknownArea(let argument, let area, let known):
-            return "--target '\(TerminalText.inert(argument))': no area '\(TerminalText.inert(area))' in the framework; areas: \(known.joined(separator: ", "))"
+            return "--target '\(TypedInput.quoted(argument))': no area '\(TypedInput.quoted(area))' in the framework; areas: \(known.joined(separator: ", "))"
         case .unknownStage(let argument, let stage, let known):
-            return "--target '\(TerminalText.inert(argument))': no stage '\(TerminalText.inert(stage))' to aim for; stages: \(known.joined(separator: ", "))"
+            return "--target '\(TypedInput.quoted(argument))': no stage '\(TypedInput.quoted(stage))' to aim for; stages: \(known.joined(separator: ", "))"
         case .notAYear(let argument, let year):
-            return "--target '\(TerminalText.inert(argument))': '\(TerminalText.inert(year))' is not a year; write four digits, e.g. 2027"
+            return "--target '\(TypedInput.quoted(argument))': '\(TypedInput.quoted(year))' is not a year; write four digits, e.g. 2027"
         case .yearOutOfRange(let argument, let year, let allowed):
-            return "--target '\(TerminalText.inert(argument))': \(year) is outside \(allowed.lowerBound) to \(allowed.upperBound), the assessment's year to \(Target.maximumYearsAhead) years after it"
+            return "--target '\(TypedInput.quoted(argument))': \(year) is outside \(allowed.lowerBound) to \(allowed.upperBound), the assessment's year to \(Target.maximumYearsAhead) years after it"
         case .repeatedArea(let argument, let area):
-            return "--target '\(TerminalText.inert(argument))': area \(area) already has a target; give one per area"
+            return "--target '\(TypedInput.quoted(argument))': area \(area) already has a target; give one per area"
         }
     }
 }

@@ -128,3 +128,22 @@ struct ExactDecimalTests {
         return (negative ? "-" : "") + String(whole) + (parts.count == 2 ? "." + parts[1] : "")
     }
 }
+
+@Suite("Typed values quoted back")
+struct TypedValueQuotingTests {
+    @Test func aPastedPageIsQuotedInOneShortLine() {
+        let pasted = String(repeating: "12,5 ", count: 100_000)
+        do {
+            _ = try ExactDecimal.parse(pasted)
+            Issue.record("a page of text was read as a number")
+        } catch {
+            #expect(error.message.count < 300 && error.message.contains("…") && !error.message.contains("\n"))
+        }
+        do {
+            _ = try TargetArgument.parse(String(repeating: "x", count: 100_000) + "=\u{1B}[2J:2027", framework: seedFramework, assessmentYear: 2026)
+            Issue.record("a page of text was read as a target")
+        } catch {
+            #expect(error.message.count < 400 && error.message.contains("…") && !error.message.contains("\u{1B}"), "\(error.message.prefix(500))")
+        }
+    }
+}
