@@ -38,6 +38,8 @@ public struct Assessment: Sendable, Hashable {
     /// When the system was established (ICSs became statutory on 1 July 2022), which the framework's
     /// stage ages are measured from; nil when not recorded. Carried forward with the yearly rerun.
     public var established: CalendarDate?
+    /// The step-1 metric values the board recorded in this assessment, one per metric; not carried forward.
+    public var metrics: [MetricReading] = []
 
     /// Creates an assessment.
     public init(
@@ -78,7 +80,8 @@ public struct Assessment: Sendable, Hashable {
     }
 
     /// A new draft starting from `earlier`: its answers (marked as last time until confirmed), its
-    /// notes kept for reference, and its actions listed for review with their last status.
+    /// notes kept for reference, its actions listed for review with their last status, and its targets
+    /// (those whose stage `framework` still has).
     public init(carryingForward earlier: Assessment, file: String, framework: Framework, date: CalendarDate,
                 participants: [String]) {
         self.init(starting: framework, system: earlier.system, date: date, participants: participants)
@@ -92,6 +95,7 @@ public struct Assessment: Sendable, Hashable {
             areas[index].asLastTime = Set(answers.keys)
             areas[index].reviewedActions = previous.actions
             areas[index].unreviewedActions = Set(previous.actions.map(\.id))
+            areas[index].target = previous.target.flatMap { framework.stage(id: $0.stageID) == nil ? nil : $0 }
         }
         lastTime = LastTime(date: earlier.date, file: file, answers: earlier.answers,
                             notes: earlier.areas.reduce(into: [:]) { $0.merge($1.notes) { first, _ in first } })
@@ -200,6 +204,8 @@ public struct AreaRecord: Sendable, Hashable {
     public var unreviewedActions: Set<String>
     /// Members' views and dissents by criterion id; a criterion answered directly has none.
     public var views: [String: CriterionViews] = [:]
+    /// The stage the board means the area to reach, and by when; nil when it set none.
+    public var target: Target?
 
     /// Creates a record.
     public init(id: String, answers: [String: Answer] = [:], notes: [String: String] = [:], actions: [Action] = [],
