@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MaturityReportsTests", dependencies: ["MaturityReports", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "WorkshopUITests", dependencies: ["WorkshopUI", "MaturityModel", "BuiltInFrameworks", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "BuiltInFrameworks", "TestSupport"]),
+        .testTarget(name: "MaturityCLITests", dependencies: ["MaturityStore", "MaturityModel", "BuiltInFrameworks", "TestSupport"]),
         // The command's own code, in process: the workshop's command line read by hand against swift-argument-parser.
         .testTarget(name: "MaturityCLIUnitTests", dependencies: ["MaturityCLI", "TestSupport"]),
     ],

@@ -71,6 +71,36 @@ struct FrameworksCommandTests {
         #expect((plain["areas"] as? [[String: Any]])?.allSatisfy { $0["typicalStage"] is NSNull } == true)
     }
 
+    @Test func aTargetsStatusFollowsThePaceOfTheSystemsEarlierAssessments() throws {
+        let sandbox = try Sandbox()
+        func created(_ arguments: [String]) throws -> String {
+            let result = try sandbox.run(["new", "--system", "Pace ICS"] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func status(_ file: String) throws -> [String?] {
+            let shown = try #require(try json(try sandbox.run(["show", file, "--format", "json"]).stdout) as? [String: Any])
+            return try #require(shown["areas"] as? [[String: Any]]).map { $0["targetStatus"] as? String }
+        }
+        // 2023: not yet emerging. 2025: Emerging in the economy (its three emerging criteria yes): half a
+        // stage a year, so Expanding (two more stages) by 2029 is on track and by 2028 behind.
+        _ = try created(["--date", "2023-07-01", "--complete"])
+        let sheet = sandbox.root.appending(path: "emerging.csv")
+        try "criterion,answer\necon-emerging-plan-reviewed,yes\necon-emerging-plan-known,yes\necon-emerging-strategy-refers,yes\n"
+            .write(to: sheet, atomically: true, encoding: .utf8)
+        let onTrack = try created(["--date", "2025-07-01", "--answers", sheet.path, "--target", "economic-development=expanding:2029"])
+        #expect(try status(onTrack) == ["on-track", nil, nil])
+        let file = try #require(try json(try sandbox.run(["show", onTrack, "--format", "json"]).stdout) as? [String: Any])
+        let economy = try #require((file["areas"] as? [[String: Any]])?.first)
+        let target = try #require(economy["target"] as? [String: Any])
+        #expect(target["stage"] as? String == "expanding" && target["by"] as? Int == 2029)
+        #expect(try sandbox.run(["show", onTrack]).stdout.contains("  Target: Expanding by 2029 (on track)."))
+        let behind = try created(["--date", "2025-07-02", "--answers", sheet.path, "--target", "economic-development=expanding:2028"])
+        #expect(try status(behind) == ["behind", nil, nil])
+        let reached = try created(["--date", "2025-07-03", "--answers", sheet.path, "--target", "Economy=Emerging:2026"])
+        #expect(try status(reached) == ["reached", nil, nil])
+    }
+
     @Test func showTakesAPathAndPrintsText() throws {
         let sandbox = try Sandbox()
         let path = repositoryRoot.appending(path: "Frameworks/anchor-institution-charter.yaml").path
@@ -314,6 +344,10 @@ struct CommandLineErrorTests {
          "maturity: --established '2022-02-30' is not a real day written YYYY-MM-DD, e.g. 2022-07-01"),
         (["new", "--system", "X", "--date", "2026-11-24", "--established", "2027-01-01"],
          "maturity: --established 2027-01-01 is after the assessment's date 2026-11-24"),
+        (["new", "--system", "X", "--target", "climat=established:2027"],
+         "maturity: --target 'climat=established:2027': no area 'climat' in the framework; areas: economic-development, quality-employment, climate-change"),
+        (["new", "--system", "X", "--date", "2026-11-24", "--target", "climate-change=established:2020"],
+         "maturity: --target 'climate-change=established:2020': 2020 is outside 2026 to 2046, the assessment's year to 20 years after it"),
         (["show", "missing"], "maturity: missing: no such file, and no assessment of that name in STORE"),
         (["frobnicate"], "maturity: Unexpected argument 'frobnicate' (see 'maturity --help')"),
         (["list", "--format", "xml"], "maturity: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'. (see 'maturity list --help')"),

@@ -17,6 +17,7 @@ struct AssessmentGlanceTests {
         full.systemID = "ynys-mon-and-gwynedd-ics"
         full.systemRename = SystemRename(from: "Ynys Môn & Gwynedd ICS", to: "North Wales ICS", date: full.date)
         full.established = CalendarDate("2022-07-01")
+        full[area: "economic-development"].target = Target(stageID: "expanding", year: 2030)
         full.status = .complete
         full.position = WorkshopPosition(step: "question", area: "climate-change", criterion: nil)
         full.events = [RecordEvent(.completed, at: "2026-11-22T10:00:00Z", by: "alice"),
@@ -191,6 +192,8 @@ struct AssessmentGlanceTests {
             " ", "\"yes\"", "\"maybe\"", "\"done\"", "\"draft\"", "\"2026-02-30\"", "\"system\": \"Other\",",
             "\"systemID\": \"other-ics\",", "\"systemID\": \"Other ICS\",", "\"schemaVersion\": 2,", "\"schemaVersion\": 3,", "\"placement\": 5,",
             "\"established\": \"2099-01-01\",", "\"established\": \"2022-02-30\",", "\"established\": null,", "\"established\": 7,",
+            "\"target\": {\"by\": 2027, \"stage\": \"established\"},", "\"target\": {\"by\": 27, \"stage\": \"x\"},",
+            "\"target\": {\"by\": 2027, \"stage\": \" \"},", "\"target\": {\"by\": 2027.0, \"stage\": \"x\"},", "\"target\": null,",
             "\"notes\": {\"x\": 1},", "\"due\": null,", "\"kind\": \"other\",", "\"answers\": {},",
         ], rawFragments: [[0xFF], [0xC3], [0xED, 0xA0, 0x80]])
         var accepted = 0, disagreements = 0, decodable = 0

@@ -55,6 +55,7 @@ struct DocumentWriterTests {
             ("RecordEvent", try #require(document.events?.first)), ("SystemRename", try #require(document.systemRename)),
             ("Views", try #require(area.views?.values.first)), ("Counts", try #require(area.views?.values.first?.unnamed)),
             ("Dissent", try #require(area.views?.values.first?.dissent?.first)),
+            ("TargetWire", try #require(document.areas.compactMap(\.target).first)),
         ]
         for (name, value) in samples {
             let properties = Mirror(reflecting: value).children.compactMap(\.label).sorted()
@@ -138,6 +139,7 @@ struct DocumentWriterTests {
         if maybe() { assessment.systemRename = SystemRename(from: text(&random) + "x", to: "y" + text(&random), date: CalendarDate("2026-01-02")!) }
         if !everything && random.next(4) == 0 { assessment.makeAnonymous() }
         if everything || maybe() { assessment.established = CalendarDate("2022-07-01") }
+        if everything || maybe() { assessment[area: "climate-change"].target = Target(stageID: maybe() ? "established" : text(&random) + "x", year: 2028) }
         return assessment
     }
 }

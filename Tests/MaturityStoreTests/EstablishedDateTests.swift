@@ -54,4 +54,21 @@ struct EstablishedDateTests {
             "\(error)".contains("established: 2027-01-01 is after the assessment's date 2026-11-24")
         }
     }
+
+    @Test func aTargetIsKeptAtSchemaTwoAndABadOneIsOneClearLine() throws {
+        var assessment = sampleAssessment(date: "2026-11-24")
+        assessment[area: "climate-change"].target = Target(stageID: "established", year: 2028)
+        let data = try AssessmentFile.encode(assessment, framework: seedFramework)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"target\" : {\n        \"by\" : 2028,\n        \"stage\" : \"established\"\n      },"))
+        #expect(text.contains("\"schemaVersion\" : 2,"))
+        #expect(try AssessmentFile.decode(data)[area: "climate-change"].target == Target(stageID: "established", year: 2028))
+        for (bad, message) in [("\"by\" : 28", "areas.climate-change.target.by: 28 is not a year written with four digits"),
+                               ("\"stage\" : \" \"", "areas.climate-change.target.stage: must not be empty")] {
+            let good = bad.hasPrefix("\"by\"") ? "\"by\" : 2028" : "\"stage\" : \"established\""
+            let changed = text.replacingOccurrences(of: good, with: bad)
+            #expect(throws: AssessmentFileError.self) { try AssessmentFile.decode(Data(changed.utf8)) }
+            do { _ = try AssessmentFile.decode(Data(changed.utf8)) } catch { #expect("\(error)".contains(message), "\(error)") }
+        }
+    }
 }

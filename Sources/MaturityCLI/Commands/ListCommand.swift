@@ -139,7 +139,13 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let (url, loaded) = try load(assessment, from: storeOptions.assessmentStore)
         let framework = try FrameworkCatalog.forUser().frameworkNotingVersion(for: loaded, file: url.path)
-        let summary = AssessmentSummary(loaded, framework: framework, file: url)
+        // A target's status is measured against the pace of the system's earlier assessments.
+        var earlier: [Assessment] = []
+        if loaded.areas.contains(where: { $0.target != nil }) {
+            let entries = (try? storeOptions.store(of: url).list(system: loaded.system, systemID: loaded.systemID).entries) ?? []
+            earlier = SystemHistory.around(loaded, file: url.lastPathComponent, among: entries).series.dropLast().map(\.assessment)
+        }
+        let summary = AssessmentSummary(loaded, framework: framework, file: url, earlier: earlier)
         switch format {
         case .json: Terminal.print(try jsonText(summary))
         case .text: Terminal.print(summary.text(framework: framework))

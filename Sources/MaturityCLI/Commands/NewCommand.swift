@@ -54,6 +54,11 @@ struct NewCommand: ParsableCommand {
         valueName: "date"))
     var established: String?
 
+    @Option(name: .customLong("target"), help: ArgumentHelp(
+        "A target for an area: AREA=STAGE:YEAR, e.g. climate-change=established:2027; repeat for each area.",
+        valueName: "area=stage:year"))
+    var targets: [String] = []
+
     @OptionGroup var identityOptions: SystemIdentityOptions
 
     @OptionGroup var storeOptions: StoreOptions
@@ -81,6 +86,13 @@ struct NewCommand: ParsableCommand {
                 throw CommandFailure("maturity: --established \(since) is after the assessment's date \(day)")
             }
             assessment.established = since
+        }
+        do {
+            for (areaID, target) in try TargetArgument.parseAll(targets, framework: framework, assessmentYear: day.year) {
+                assessment[area: areaID].target = target
+            }
+        } catch {
+            throw CommandFailure("maturity: \(error.message)")
         }
         if let answers {
             let data = try readAnswerFile(answers)

@@ -23,11 +23,16 @@ struct AssessmentSummary: Encodable {
         var consensusCount: ConsensusCount
         /// The framework's typical stage for the system's age (the same for every area); nil when unknown.
         var typicalStage: String?
+        /// The board's target for the area, and how it stands; nil without a target.
+        var target: TargetLine?
+        var targetStatus: String?
+        /// "Established by 2028 (on track)", for the text.
+        var targetText: String?
         var actions: [ActionLine]
         var placement: PlacementSummary
 
         enum CodingKeys: String, CodingKey {
-            case id, title, short, answered, criteriaCount, criteria, consensus, typicalStage, actions
+            case id, title, short, answered, criteriaCount, criteria, consensus, typicalStage, target, targetStatus, actions
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -40,6 +45,8 @@ struct AssessmentSummary: Encodable {
             try container.encode(criteria, forKey: .criteria)
             try container.encode(consensus, forKey: .consensus)
             try container.encode(typicalStage, forKey: .typicalStage)
+            try container.encode(target, forKey: .target)
+            try container.encode(targetStatus, forKey: .targetStatus)
             try container.encode(actions, forKey: .actions)
             try placement.encode(to: encoder)
         }
@@ -64,6 +71,12 @@ struct AssessmentSummary: Encodable {
             try container.encode(views.spread, forKey: .spread)
             try container.encode(views.dissent, forKey: .dissent)
         }
+    }
+
+    /// A target as `show --format json` writes it.
+    struct TargetLine: Encodable {
+        var stage: String
+        var by: Int
     }
 
     struct ActionLine: Encodable {
@@ -92,7 +105,9 @@ struct AssessmentSummary: Encodable {
         case file, system, systemID, systemRename, date, established, systemAgeYears, framework, participants, status, rule, areas, record
     }
 
-    init(_ assessment: Assessment, framework: Framework, file: URL) {
+    /// The summary of `assessment`; `earlier` (the system's earlier assessments) gives the pace its
+    /// targets' status is measured by.
+    init(_ assessment: Assessment, framework: Framework, file: URL, earlier: [Assessment] = []) {
         self.file = file.path
         system = assessment.system
         systemID = assessment.systemID ?? Slug.identity(for: assessment.system)
@@ -111,6 +126,7 @@ struct AssessmentSummary: Encodable {
         areas = zip(framework.areas, assessment.placements(in: framework)).map { area, placement in
             let record = assessment[area: area.id]
             let consensus = record.consensusCount
+            let status = assessment.targetStatus(of: area, in: framework, earlier: earlier)
             return Area(
                 id: area.id, title: area.title, short: area.shortTitle,
                 answered: area.criteria.filter { answers[$0.id] != nil }.count,
@@ -122,6 +138,11 @@ struct AssessmentSummary: Encodable {
                 consensus: consensus.share.map { ($0 * 1000).rounded() / 1000 },
                 consensusCount: consensus,
                 typicalStage: typical?.stage.id,
+                target: record.target.map { TargetLine(stage: $0.stageID, by: $0.year) },
+                targetStatus: status?.rawValue,
+                targetText: record.target.map { target in
+                    "Target: \(target.phrase(in: framework))" + (status.map { " (\($0.phrase))." } ?? ".")
+                },
                 actions: record.actions.map {
                     ActionLine(what: $0.what, owner: $0.owner, due: $0.due?.description, status: $0.status.rawValue)
                 },
@@ -154,6 +175,7 @@ struct AssessmentSummary: Encodable {
             lines.append("")
             let placement = area.placement
             lines.append("\(inert: area.title): \(inert: placement.stageTitle)\(placement.provisional ? " (provisional)" : "")")
+            if let targetText = area.targetText { lines.append(wrapped("\(inert: targetText)", indent: "  ")) }
             lines.append("  Answered \(area.answered) of \(area.criteriaCount) questions."
                 + (placement.progress.map { " Progress to \(nextTitle(area, framework)): \(Int(($0 * 100).rounded()))%." } ?? ""))
             lines.append(wrapped(placement.explanation, indent: "  "))

@@ -16,7 +16,8 @@ public enum AssessmentFile {
     /// the system was established, else 1.
     public static func schemaVersion(for assessment: Assessment) -> Int {
         let hasViews = assessment.anonymousViews || assessment.areas.contains { !$0.views.isEmpty }
-        return hasViews || assessment.established != nil ? 2 : 1
+        let hasTargets = assessment.areas.contains { $0.target != nil }
+        return hasViews || hasTargets || assessment.established != nil ? 2 : 1
     }
     /// Marks a JSON file as an assessment, so foreign JSON is told apart.
     public static let kind = "maturity-assessment"
@@ -52,7 +53,8 @@ public enum AssessmentFile {
                     reviewedActions: area.reviewedActions.isEmpty ? nil : area.reviewedActions.map(Document.Action.init),
                     unreviewedActions: area.unreviewedActions.isEmpty ? nil : area.unreviewedActions.sorted(),
                     placement: placements[area.id].map { Document.StoredPlacement(PlacementSummary($0)) },
-                    views: wireViews(area.views))
+                    views: wireViews(area.views),
+                    target: area.target.map { Document.TargetWire(by: $0.year, stage: $0.stageID) })
             },
             events: assessment.events.isEmpty ? nil : assessment.events)
         document.systemID = assessment.systemID
@@ -127,6 +129,13 @@ public enum AssessmentFile {
                                     asLastTime: Set(area.asLastTime ?? []), reviewedActions: reviewed,
                                     unreviewedActions: Set(area.unreviewedActions ?? []))
             record.views = try modelViews(area.views, areaID: area.id, anonymous: anonymous)
+            if let target = area.target {
+                guard !target.stage.trimmingSpaces().isEmpty else { throw .init("areas.\(area.id).target.stage: must not be empty") }
+                guard (1000...9999).contains(target.by) else {
+                    throw .init("areas.\(area.id).target.by: \(target.by) is not a year written with four digits")
+                }
+                record.target = Target(stageID: target.stage, year: target.by)
+            }
             areas.append(record)
         }
         var assessment = Assessment(
@@ -253,6 +262,14 @@ public enum AssessmentFile {
             var placement: StoredPlacement?
             /// Members' views and dissents by criterion; absent when there are none.
             var views: [String: Views]?
+            /// The board's target for the area; absent when none is set.
+            var target: TargetWire?
+        }
+
+        /// A target as written: the stage's id and the year.
+        struct TargetWire: Codable {
+            var by: Int
+            var stage: String
         }
 
         /// A placement as written: the computed one. On reading it is passed over unread, whatever it

@@ -126,7 +126,7 @@ private struct GlanceReader {
     private mutating func area() -> AssessmentGlance.Area? {
         var id: String?, answers: [AssessmentGlance.Answered]?, notes: [String] = [], views: [(criterion: String, spread: Spread)] = []
         record(["id", "title", "answers", "notes", "actions", "asLastTime", "reviewedActions", "unreviewedActions", "placement",
-                "views"]) { reader, index in
+                "views", "target"]) { reader, index in
             switch index {
             case 0: id = reader.json.string()
             case 1: reader.optional { $0.json.skipString() }
@@ -135,6 +135,7 @@ private struct GlanceReader {
             case 4, 6: reader.optional { $0.list { $0.action() } }
             case 5, 7: reader.optional { $0.strings() }
             case 9: if !reader.json.takeNull() { views = reader.views() }
+            case 10: reader.optional { $0.target() }
             // Placements are recomputed, never read: any value passes, as in decode.
             default: reader.json.skipValue()
             }
@@ -308,6 +309,15 @@ private struct GlanceReader {
             found |= 1 << index
         }
         return found & 0b11 == 0b11 ? true : failed()
+    }
+
+    /// An area's target, checked as the decoder checks it (a stage named, a four-digit year) and passed over.
+    private mutating func target() {
+        var stage: String?, year: Int?
+        record(["stage", "by"]) { reader, index in
+            if index == 0 { stage = reader.json.string() } else { year = reader.json.int() }
+        }
+        guard let stage, !Self.isBlank(stage), let year, (1000...9999).contains(year) else { return json.fail() }
     }
 
     private mutating func systemRename() -> SystemRename? {

@@ -11,7 +11,8 @@ extension AssessmentFile.Document {
     static let keys: [String: [String]] = [
         "Document": ["anonymousViews", "areas", "date", "established", "events", "framework", "kind", "lastTime", "participants", "position", "schemaVersion",
                      "status", "system", "systemID", "systemRename"],
-        "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "title", "unreviewedActions", "views"],
+        "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "target", "title", "unreviewedActions", "views"],
+        "TargetWire": ["by", "stage"],
         "Views": ["dissent", "named", "unnamed"],
         "Counts": ["no", "partly", "unsure", "yes"],
         "Dissent": ["note", "participant"],
@@ -136,6 +137,15 @@ extension AssessmentFile.Document {
             if let summary = placement.summary { write(summary, into: &json) } else { json.null() }
         }
         if let reviewed = area.reviewedActions { write(reviewed, key: "reviewedActions", into: &json) }
+        if let target = area.target {
+            json.key("target")
+            json.beginObject()
+            json.key("by")
+            json.number(target.by)
+            json.key("stage")
+            json.string(target.stage)
+            json.endObject()
+        }
         optional("title", area.title, into: &json)
         if let unreviewed = area.unreviewedActions {
             json.key("unreviewedActions")
