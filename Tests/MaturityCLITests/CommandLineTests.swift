@@ -397,3 +397,25 @@ struct CommandLineErrorTests {
         #expect(result.stdout.contains("anchor-institution-charter"))
     }
 }
+
+/// Metric values recorded with `maturity new --metrics` (issue 14).
+@Suite("Metric values from the command line")
+struct MetricValuesCommandTests {
+    @Test func metricValuesAreRecordedAndShownWithThePlacesTyped() throws {
+        let sandbox = try Sandbox()
+        let sheet = sandbox.root.appending(path: "metrics.csv")
+        try "metric,value,period,source\necon-nhs-spend,\"1,234.50\",2025/26,ICB accounts\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let created = try sandbox.run(["new", "--system", "Metric ICS", "--metrics", sheet.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let file = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.run(["show", file, "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let metrics = try #require(shown["metrics"] as? [[String: Any]])
+        #expect(metrics.count == 1)
+        #expect(metrics.first?["value"] as? String == "1234.50" && metrics.first?["unit"] as? String == "£ million a year")
+        #expect(metrics.first?["area"] as? String == "economic-development" && metrics.first?["period"] as? String == "2025/26")
+        try "metric,value\necon-nhs-spend,12%\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let refused = try sandbox.run(["new", "--system", "Other ICS", "--metrics", sheet.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "maturity: \(sheet.path):2: econ-nhs-spend: '12%' has '%' in it; type the number alone, the unit is recorded separately\n")
+    }
+}

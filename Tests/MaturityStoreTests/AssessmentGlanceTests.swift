@@ -18,6 +18,8 @@ struct AssessmentGlanceTests {
         full.systemRename = SystemRename(from: "Ynys Môn & Gwynedd ICS", to: "North Wales ICS", date: full.date)
         full.established = CalendarDate("2022-07-01")
         full[area: "economic-development"].target = Target(stageID: "expanding", year: 2030)
+        full.metrics = [MetricReading(metricID: "climate-carbon-footprint", value: ExactDecimal(units: 4_120_050, scale: 2)!,
+                                      unit: "tCO2e a year", period: "2025/26", source: "Green plan", note: "Measured by the ICB")]
         full.status = .complete
         full.position = WorkshopPosition(step: "question", area: "climate-change", criterion: nil)
         full.events = [RecordEvent(.completed, at: "2026-11-22T10:00:00Z", by: "alice"),
@@ -194,6 +196,9 @@ struct AssessmentGlanceTests {
             "\"established\": \"2099-01-01\",", "\"established\": \"2022-02-30\",", "\"established\": null,", "\"established\": 7,",
             "\"target\": {\"by\": 2027, \"stage\": \"established\"},", "\"target\": {\"by\": 27, \"stage\": \"x\"},",
             "\"target\": {\"by\": 2027, \"stage\": \" \"},", "\"target\": {\"by\": 2027.0, \"stage\": \"x\"},", "\"target\": null,",
+            "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": \"12.50\"}],", "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": \"12%\"}],",
+            "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": 12}],", "\"metrics\": [{\"metric\": \"m\", \"unit\": \"a\\nb\", \"value\": \"1\"}],",
+            "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": \"1\"}, {\"metric\": \"m\", \"unit\": \"u\", \"value\": \"2\"}],",
             "\"notes\": {\"x\": 1},", "\"due\": null,", "\"kind\": \"other\",", "\"answers\": {},",
         ], rawFragments: [[0xFF], [0xC3], [0xED, 0xA0, 0x80]])
         var accepted = 0, disagreements = 0, decodable = 0

@@ -56,6 +56,7 @@ struct DocumentWriterTests {
             ("Views", try #require(area.views?.values.first)), ("Counts", try #require(area.views?.values.first?.unnamed)),
             ("Dissent", try #require(area.views?.values.first?.dissent?.first)),
             ("TargetWire", try #require(document.areas.compactMap(\.target).first)),
+            ("MetricWire", try #require(document.metrics?.first)),
         ]
         for (name, value) in samples {
             let properties = Mirror(reflecting: value).children.compactMap(\.label).sorted()
@@ -67,6 +68,11 @@ struct DocumentWriterTests {
     }
 
     // MARK: - Random assessments
+
+    /// `text` with its line breaks taken out, for fields a file keeps on one line.
+    static func oneLine(_ text: String) -> String {
+        String(text.filter { !$0.isNewline })
+    }
 
     static let pieces = ["a", "Z", "9", " ", "\"", "\\", "/", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}",
                          "é", "e\u{301}", "日本", "✓", "👩🏽‍⚕️", "\u{2028}", "&", "<", "{", "}", ":", ",", "[", "]", "null"]
@@ -139,6 +145,12 @@ struct DocumentWriterTests {
         if maybe() { assessment.systemRename = SystemRename(from: text(&random) + "x", to: "y" + text(&random), date: CalendarDate("2026-01-02")!) }
         if !everything && random.next(4) == 0 { assessment.makeAnonymous() }
         if everything || maybe() { assessment.established = CalendarDate("2022-07-01") }
+        if everything || maybe() {
+            assessment.metrics = [MetricReading(metricID: "econ-nhs-spend", value: ExactDecimal(units: 123_450, scale: 2)!, unit: "£ million a year",
+                                                period: maybe() ? oneLine(text(&random)) + "p" : nil, source: maybe() ? "s" + oneLine(text(&random)) : nil,
+                                                note: maybe() ? text(&random) : nil),
+                                  MetricReading(metricID: text(&random) + "m", value: ExactDecimal(units: -5, scale: 0)!, unit: "u" + oneLine(text(&random)))]
+        }
         if everything || maybe() { assessment[area: "climate-change"].target = Target(stageID: maybe() ? "established" : text(&random) + "x", year: 2028) }
         return assessment
     }

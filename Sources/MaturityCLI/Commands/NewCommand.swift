@@ -54,6 +54,10 @@ struct NewCommand: ParsableCommand {
         valueName: "date"))
     var established: String?
 
+    @Option(help: ArgumentHelp(
+        "Metric values to record, as CSV (metric,value[,unit,period,source,note]) or JSON.", valueName: "file"))
+    var metrics: String?
+
     @Option(name: .customLong("target"), help: ArgumentHelp(
         "A target for an area: AREA=STAGE:YEAR, e.g. climate-change=established:2027; repeat for each area.",
         valueName: "area=stage:year"))
@@ -93,6 +97,15 @@ struct NewCommand: ParsableCommand {
             }
         } catch {
             throw CommandFailure("maturity: \(error.message)")
+        }
+        if let metrics {
+            do {
+                assessment.metrics = try MetricSheet.read(try readAnswerFile(metrics), fileName: metrics, framework: framework)
+            } catch let error as CommandFailure {
+                throw error
+            } catch let error as StoreError {
+                throw CommandFailure("maturity: \(error.message)")
+            }
         }
         if let answers {
             let data = try readAnswerFile(answers)

@@ -100,9 +100,36 @@ struct AssessmentSummary: Encodable {
     var record: [String]
     /// "typical for a system of 4 years: established" (for the text; JSON has it per area).
     var typicalText: String?
+    /// The metric values recorded, in the framework's order.
+    var metrics: [MetricLine]
+
+    /// A metric value as `show --format json` writes it; `value` keeps the places typed.
+    struct MetricLine: Encodable {
+        var id: String
+        var area: String?
+        var title: String?
+        var value: String
+        var unit: String
+        var period: String?
+        var source: String?
+
+        enum CodingKeys: String, CodingKey { case id, area, title, value, unit, period, source }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(area, forKey: .area)
+            try container.encode(title, forKey: .title)
+            try container.encode(value, forKey: .value)
+            try container.encode(unit, forKey: .unit)
+            try container.encode(period, forKey: .period)
+            try container.encode(source, forKey: .source)
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case file, system, systemID, systemRename, date, established, systemAgeYears, framework, participants, status, rule, areas, record
+        case file, system, systemID, systemRename, date, established, systemAgeYears, framework, participants, status, rule, areas, record,
+             metrics
     }
 
     /// The summary of `assessment`; `earlier` (the system's earlier assessments) gives the pace its
@@ -121,6 +148,13 @@ struct AssessmentSummary: Encodable {
         rule = PlacementRules.ruleSentence(for: framework)
         record = assessment.events.map(\.sentence)
         let answers = assessment.answers
+        let order = Dictionary(framework.allMetrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        metrics = assessment.metrics.sorted { (order[$0.metricID] ?? .max, $0.metricID) < (order[$1.metricID] ?? .max, $1.metricID) }
+            .map { reading in
+                let area = framework.areas.first { $0.metrics.contains { $0.id == reading.metricID } }
+                return MetricLine(id: reading.metricID, area: area?.id, title: framework.metric(id: reading.metricID)?.title,
+                                  value: reading.value.description, unit: reading.unit, period: reading.period, source: reading.source)
+            }
         let typical = assessment.typicalStage(in: framework)
         typicalText = typical?.text
         areas = zip(framework.areas, assessment.placements(in: framework)).map { area, placement in
@@ -171,6 +205,14 @@ struct AssessmentSummary: Encodable {
         lines.append(wrapped("Rule: \(rule)"))
         lines.append("File: \(inert: file)")
         lines += record.map { wrapped("\(inert: $0)") }
+        if !metrics.isEmpty {
+            lines.append("Metrics:")
+            lines += metrics.map { metric in
+                let detail = [metric.period, metric.source].compactMap { $0 }.joined(separator: ", ")
+                return wrapped("\(inert: metric.title ?? metric.id): \(metric.value) \(inert: metric.unit)"
+                    + (detail.isEmpty ? "" : " (\(inert: detail))"), indent: "  ", continuation: "    ")
+            }
+        }
         for area in areas {
             lines.append("")
             let placement = area.placement

@@ -17,7 +17,7 @@ public enum AssessmentFile {
     public static func schemaVersion(for assessment: Assessment) -> Int {
         let hasViews = assessment.anonymousViews || assessment.areas.contains { !$0.views.isEmpty }
         let hasTargets = assessment.areas.contains { $0.target != nil }
-        return hasViews || hasTargets || assessment.established != nil ? 2 : 1
+        return hasViews || hasTargets || assessment.established != nil || !assessment.metrics.isEmpty ? 2 : 1
     }
     /// Marks a JSON file as an assessment, so foreign JSON is told apart.
     public static let kind = "maturity-assessment"
@@ -59,6 +59,10 @@ public enum AssessmentFile {
             events: assessment.events.isEmpty ? nil : assessment.events)
         document.systemID = assessment.systemID
         document.established = assessment.established
+        document.metrics = assessment.metrics.isEmpty ? nil : assessment.metrics.map {
+            Document.MetricWire(metric: $0.metricID, note: $0.note, period: $0.period, source: $0.source, unit: $0.unit,
+                                value: $0.value.description)
+        }
         document.systemRename = assessment.systemRename
         document.anonymousViews = assessment.anonymousViews ? true : nil
         return document
@@ -88,6 +92,23 @@ public enum AssessmentFile {
             try check(header)
             throw .init(describe(error, foreignIfShapeIsWrong: false))
         }
+    }
+
+    /// The metric values of a file, each value read as an exact decimal and checked (see ``MetricFile``).
+    static func metricReadings(_ wires: [Document.MetricWire]) throws(AssessmentFileError) -> [MetricReading] {
+        var readings: [MetricReading] = []
+        for (index, wire) in wires.enumerated() {
+            let value: ExactDecimal
+            do {
+                value = try ExactDecimal.parse(wire.value)
+            } catch {
+                throw .init("metrics[\(index)].value: \(error.message)")
+            }
+            readings.append(MetricReading(metricID: wire.metric, value: value, unit: wire.unit, period: wire.period,
+                                          source: wire.source, note: wire.note))
+        }
+        if let problem = MetricFile.problem(readings) { throw .init(problem) }
+        return readings
     }
 
     /// Refuses a file that is not an assessment, or one of a schema this version cannot read.
@@ -147,6 +168,7 @@ public enum AssessmentFile {
         assessment.systemID = try systemID(in: document)
         assessment.systemRename = try systemRename(in: document)
         assessment.established = document.established
+        assessment.metrics = try metricReadings(document.metrics ?? [])
         if let established = document.established, established > document.date {
             throw .init("established: \(established) is after the assessment's date \(document.date)")
         }
@@ -241,6 +263,18 @@ public enum AssessmentFile {
         var anonymousViews: Bool?
         /// When the system was established; absent when not recorded.
         var established: CalendarDate?
+        /// Metric values recorded; absent when none.
+        var metrics: [MetricWire]?
+
+        /// A metric value as written: the value as text, so that its places are kept.
+        struct MetricWire: Codable {
+            var metric: String
+            var note: String?
+            var period: String?
+            var source: String?
+            var unit: String
+            var value: String
+        }
 
         struct LastTime: Codable {
             var date: CalendarDate

@@ -34,7 +34,7 @@ private struct GlanceReader {
     mutating func document() -> AssessmentGlance? {
         let keys: [StaticString] = ["schemaVersion", "kind", "framework", "system", "date", "participants", "status",
                                     "position", "lastTime", "areas", "events", "systemID", "systemRename",
-                                    "anonymousViews", "established"]
+                                    "anonymousViews", "established", "metrics"]
         var version: Int?, isAssessment = false, framework: FrameworkReference?, system: String?, date: CalendarDate?
         var status: AssessmentStatus?, areas: [AssessmentGlance.Area]?, systemID: String?, rename: SystemRename?
         var anonymous = false, established: CalendarDate?
@@ -56,6 +56,11 @@ private struct GlanceReader {
             case 11: if !json.takeNull() { systemID = json.string() }
             case 12: if !json.takeNull() { rename = systemRename() }
             case 13: if !json.takeNull() { anonymous = json.bool() ?? false }
+            case 15:
+                // Checked as the decoder checks them; values it would refuse leave the file to the decoder.
+                if !json.takeNull() {
+                    guard let readings = metricReadings(), MetricFile.problem(readings) == nil else { return nil }
+                }
             case 14:
                 // Read as the decoder reads it; one it would refuse leaves the file to the decoder.
                 if !json.takeNull() {
@@ -309,6 +314,28 @@ private struct GlanceReader {
             found |= 1 << index
         }
         return found & 0b11 == 0b11 ? true : failed()
+    }
+
+    /// The metric values, each read as the decoder reads them; nil for anything else.
+    private mutating func metricReadings() -> [MetricReading]? {
+        guard json.beginArray() else { return nil }
+        var readings: [MetricReading] = [], first = true
+        while json.nextElement(&first) {
+            var metric: String?, unit: String?, value: String?, period: String?, source: String?, note: String?
+            record(["metric", "unit", "value", "period", "source", "note"]) { reader, index in
+                switch index {
+                case 0: metric = reader.json.string()
+                case 1: unit = reader.json.string()
+                case 2: value = reader.json.string()
+                case 3: if !reader.json.takeNull() { period = reader.json.string() }
+                case 4: if !reader.json.takeNull() { source = reader.json.string() }
+                default: if !reader.json.takeNull() { note = reader.json.string() }
+                }
+            }
+            guard let metric, let unit, let value, let number = try? ExactDecimal.parse(value) else { return failed() }
+            readings.append(MetricReading(metricID: metric, value: number, unit: unit, period: period, source: source, note: note))
+        }
+        return readings
     }
 
     /// An area's target, checked as the decoder checks it (a stage named, a four-digit year) and passed over.

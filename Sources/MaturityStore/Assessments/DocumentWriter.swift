@@ -9,10 +9,11 @@ import MaturityModel
 extension AssessmentFile.Document {
     /// The keys written for each wire type, in the order written (sorted by UTF-8 bytes).
     static let keys: [String: [String]] = [
-        "Document": ["anonymousViews", "areas", "date", "established", "events", "framework", "kind", "lastTime", "participants", "position", "schemaVersion",
+        "Document": ["anonymousViews", "areas", "date", "established", "events", "framework", "kind", "lastTime", "metrics", "participants", "position", "schemaVersion",
                      "status", "system", "systemID", "systemRename"],
         "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "target", "title", "unreviewedActions", "views"],
         "TargetWire": ["by", "stage"],
+        "MetricWire": ["metric", "note", "period", "source", "unit", "value"],
         "Views": ["dissent", "named", "unnamed"],
         "Counts": ["no", "partly", "unsure", "yes"],
         "Dissent": ["note", "participant"],
@@ -80,6 +81,25 @@ extension AssessmentFile.Document {
                 json.stringMap(notes)
             }
             json.endObject()
+        }
+        if let metrics {
+            json.key("metrics")
+            json.beginArray()
+            for metric in metrics {
+                json.nextElement()
+                json.beginObject()
+                json.key("metric")
+                json.string(metric.metric)
+                Self.optional("note", metric.note, into: &json)
+                Self.optional("period", metric.period, into: &json)
+                Self.optional("source", metric.source, into: &json)
+                json.key("unit")
+                json.string(metric.unit)
+                json.key("value")
+                json.string(metric.value)
+                json.endObject()
+            }
+            json.endArray()
         }
         if let participants {
             json.key("participants")

@@ -1,0 +1,33 @@
+import MaturityModel
+
+/// The checks on a metric value as the assessment file keeps it, shared by the decoder, the glance
+/// reader and the metric sheets, so that all three refuse the same values.
+enum MetricFile {
+    /// The longest unit, period or source, in characters.
+    static let textLimit = 200
+
+    /// What is wrong with `reading` as a file may hold it; nil when nothing is.
+    static func problem(_ reading: MetricReading) -> String? {
+        if reading.metricID.trimmingSpaces().isEmpty { return "metric: must not be empty" }
+        for (field, text) in [("unit", reading.unit as String?), ("period", reading.period), ("source", reading.source)] {
+            guard let text else { continue }
+            if text.trimmingSpaces().isEmpty { return "\(field): must not be empty" }
+            if text.count > textLimit { return "\(field): is \(text.count) characters; at most \(textLimit)" }
+            if text.contains(where: \.isNewline) { return "\(field): must be one line" }
+        }
+        if let note = reading.note, note.count > Assessment.noteLimit {
+            return "note: is \(note.count) characters; at most \(Assessment.noteLimit)"
+        }
+        return nil
+    }
+
+    /// The problem with a list of readings: one reading's, or a metric given twice.
+    static func problem(_ readings: [MetricReading]) -> String? {
+        var seen: Set<String> = []
+        for (index, reading) in readings.enumerated() {
+            if let problem = problem(reading) { return "metrics[\(index)].\(problem)" }
+            if !seen.insert(reading.metricID).inserted { return "metrics[\(index)]: metric '\(reading.metricID)' is given twice" }
+        }
+        return nil
+    }
+}
