@@ -69,9 +69,9 @@ struct DocumentWriterTests {
 
     // MARK: - Random assessments
 
-    /// `text` with its line breaks taken out, for fields a file keeps on one line.
+    /// `text` with its line breaks and control characters taken out, for fields a file keeps on one line.
     static func oneLine(_ text: String) -> String {
-        String(text.filter { !$0.isNewline })
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { ![.control, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }))
     }
 
     static let pieces = ["a", "Z", "9", " ", "\"", "\\", "/", "\n", "\t", "\r", "\u{8}", "\u{C}", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}",

@@ -49,6 +49,7 @@ struct MetricValuesFileTests {
         #expect(failure("metric,value\necon-nope,12\n").hasPrefix("m.csv:2: no metric 'econ-nope' in the framework; metrics: econ-nhs-spend,"))
         #expect(failure("metric,value\necon-nhs-spend,1\necon-nhs-spend,2\n") == "m.csv:3: metric 'econ-nhs-spend' is given twice")
         #expect(failure("metric,value,period\necon-nhs-spend,1,\"2025\n26\"\n") == "m.csv:2: period must be one line")
+        #expect(failure("metric,value,source\necon-nhs-spend,1,\"\u{1B}]0;x\u{7}\"\n") == "m.csv:2: econ-nhs-spend: source: must not contain control characters such as tabs or escapes")
         #expect(failure("metric,amount\necon-nhs-spend,1\n") == "m.csv:1: the header must name the columns metric and value (and may add unit, period, source, note)")
         #expect(failure("metric,value,Value\n") == "m.csv:1: the column 'value' appears twice")
         #expect(failure(#"[{"metric": "econ-nhs-spend", "value": "1e6"}]"#, "m.json")

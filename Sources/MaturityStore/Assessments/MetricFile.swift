@@ -14,6 +14,9 @@ enum MetricFile {
             if text.trimmingSpaces().isEmpty { return "\(field): must not be empty" }
             if text.count > textLimit { return "\(field): is \(text.count) characters; at most \(textLimit)" }
             if text.contains(where: \.isNewline) { return "\(field): must be one line" }
+            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                return "\(field): must not contain control characters such as tabs or escapes"
+            }
         }
         if let note = reading.note, note.count > Assessment.noteLimit {
             return "note: is \(note.count) characters; at most \(Assessment.noteLimit)"
