@@ -85,12 +85,13 @@ public enum HTMLExport {
     private static func section(_ area: AreaReport, change: AreaChange?, earlierDate: CalendarDate?, views participants: [String]?) -> String {
         let h = Escape.html
         let consensus = participants != nil ? ViewsWords.consensus(area.consensus).map { "<p class=\"consensus\">Consensus: \(h($0)).</p>\n" } ?? "" : ""
+        let target: String = area.targetLine.map { "<p class=\"target\">\(h($0))</p>\n" } ?? ""
         let viewsHeader = participants != nil ? "<th>Views</th><th>Dissent</th>" : ""
         var html = """
             <section class="area">
             <h2>\(h(area.area.title)): \(h(area.placement.titleMarkingProvisional))</h2>
             <p class="explanation">\(h(area.placement.explanation))</p>
-            \(consensus)<h3>Answers</h3>
+            \(target)\(consensus)<h3>Answers</h3>
             <table><thead><tr><th>Stage</th><th>Question</th><th>Answer</th><th>Note</th>\(viewsHeader)</tr></thead><tbody>
 
             """

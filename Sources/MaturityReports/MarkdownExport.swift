@@ -56,6 +56,7 @@ public enum MarkdownExport {
         if report.showsViews { lines += disagreements(report) }
         for area in report.areas {
             lines += ["## \(e(area.area.title)): \(e(area.placement.titleMarkingProvisional))", "", e(area.placement.explanation), ""]
+            if let targetLine = area.targetLine { lines += [e(targetLine), ""] }
             if report.showsViews, let consensus = ViewsWords.consensus(area.consensus) {
                 lines += ["Consensus: \(consensus).", ""]
             }

@@ -168,6 +168,10 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         /// The share of the area's views that matched the agreed answers, 0 to 1 to three places; null
         /// when it has no views.
         @NullWhenAbsent public var consensus: Double?
+        /// The board's target, `{"stage", "by"}`; null without one.
+        @NullWhenAbsent public var target: TargetLine?
+        /// `reached`, `on-track` or `behind`; null without a target.
+        @NullWhenAbsent public var targetStatus: String?
         /// This year's agreed actions.
         public var actions: [ActionLine]
         /// Last time's actions as reviewed this year.
@@ -293,8 +297,18 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
                                      views: views.views, spread: views.spread, split: views.split, dissent: views.dissent)
             },
             consensus: area.consensus.share.map { ($0 * 1000).rounded() / 1000 },
+            target: area.target.map { TargetLine(stage: $0.stageID, by: $0.year) },
+            targetStatus: area.targetStatus?.rawValue,
             actions: area.actions.map { ActionLine($0) },
             reviewedActions: area.reviewedActions.map { ActionLine($0, reviewed: !area.unreviewedActions.contains($0.id)) })
+    }
+
+    /// A target as the export writes it.
+    public struct TargetLine: Codable, Sendable, Equatable {
+        /// The stage's id.
+        public var stage: String
+        /// The year.
+        public var by: Int
     }
 
     private static func comparison(_ comparison: Comparison) -> ComparisonLine {

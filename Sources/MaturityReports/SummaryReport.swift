@@ -28,9 +28,11 @@ public struct SummaryReport: Sendable {
         self.framework = framework
         rule = PlacementRules.ruleSentence(for: framework)
         let answers = assessment.answers
+        // A target's pace is measured over the system's earlier assessments (the history, without this one).
+        let earlierAssessments = (history?.entries.dropLast() ?? []).map(\.assessment)
         areas = framework.areas.map { area in
             let record = assessment[area: area.id]
-            return AreaReport(
+            var report = AreaReport(
                 area: area,
                 placement: PlacementRules.place(area, in: framework, answers: answers),
                 criteria: area.criteria.map { criterion in
@@ -43,6 +45,12 @@ public struct SummaryReport: Sendable {
                 reviewedActions: record.reviewedActions,
                 unreviewedActions: record.unreviewedActions,
                 consensus: record.consensusCount)
+            report.target = record.target
+            report.targetStatus = assessment.targetStatus(of: area, in: framework, earlier: Array(earlierAssessments))
+            report.targetLine = record.target.map { target in
+                "Target: \(target.phrase(in: framework))" + (report.targetStatus.map { ", \($0.phrase)." } ?? ".")
+            }
+            return report
         }
         comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
     }
@@ -84,6 +92,11 @@ public struct AreaReport: Sendable {
     public var unreviewedActions: Set<String>
     /// How far the area's views matched its agreed answers (none counted without views).
     public var consensus: ConsensusCount
+    /// The board's target for the area, and how it stands (see ``TargetStatus/rule``); nil without one.
+    public var target: Target? = nil
+    public var targetStatus: TargetStatus? = nil
+    /// "Target: Established by 2028, on track." (plain text; each format escapes it); nil without a target.
+    public var targetLine: String? = nil
 
     /// The answer to one of the area's criteria.
     public func answer(to criterion: Criterion) -> Answer? {

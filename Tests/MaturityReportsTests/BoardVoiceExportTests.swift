@@ -90,7 +90,10 @@ struct BoardVoiceExportTests {
         stripped["areas"] = areas.map { area in
             #expect(area["consensus"] is NSNull)
             var area = area
+            #expect(area["target"] is NSNull && area["targetStatus"] is NSNull)
             area["consensus"] = nil
+            area["target"] = nil
+            area["targetStatus"] = nil
             area["criteria"] = (area["criteria"] as? [[String: Any]] ?? []).map { criterion in
                 #expect((criterion["views"] as? [String: Any])?.isEmpty == true)
                 #expect(criterion["spread"] as? [String: Int] == ["yes": 0, "partly": 0, "no": 0, "unsure": 0])
