@@ -12,6 +12,7 @@ public enum CSVExport {
         "criterion_id", "question", "answer", "as_last_time", "note", "placement", "provisional", "last_time_answer",
         "carried", "record", "system_id", "framework_source", "attribution",
         "views_yes", "views_partly", "views_no", "views_unsure", "views", "split", "dissent", "consensus",
+        "target_stage", "target_year", "target_status",
     ]
 
     public static func render(_ report: SummaryReport) -> String {
@@ -31,6 +32,7 @@ public enum CSVExport {
                     report.systemID, report.framework.source.citation, report.framework.attribution.text,
                 ] + viewsCells(row.views, participants: assessment.participants) + [
                     area.consensus.share.map { String(($0 * 1000).rounded() / 1000) } ?? "",
+                    area.target?.stageID ?? "", area.target.map { String($0.year) } ?? "", area.targetStatus?.rawValue ?? "",
                 ])
             }
         }

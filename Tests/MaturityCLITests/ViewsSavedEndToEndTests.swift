@@ -351,7 +351,7 @@ struct ViewsSavedEndToEndTests {
         let csv = try sandbox.run(["export", earlier, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let row = try #require(csv.stdout.components(separatedBy: "\r\n").first { $0.contains(",econ-emerging-plan-reviewed,") })
-        #expect(row.hasSuffix(",1,1,1,0,Ann: yes; Bob: no; Cy: partly,yes,Bob: No plan seen,0.333"), "\(row)")
+        #expect(row.hasSuffix(",1,1,1,0,Ann: yes; Bob: no; Cy: partly,yes,Bob: No plan seen,0.333,,,"), "\(row)")
 
         // progress, until a run takes every file from the scan index (it leaves the index file as it was):
         // each run, read from the files or from the index, shows both consensus figures.

@@ -70,8 +70,9 @@ struct BoardVoiceExportTests {
             }
             let added = now.map { Array($0.dropFirst(before[0].count)) }
             if name == "summary.csv" {
-                #expect(added[0] == ["views_yes", "views_partly", "views_no", "views_unsure", "views", "split", "dissent", "consensus"])
-                #expect(added.dropFirst().allSatisfy { $0 == ["0", "0", "0", "0", "", "no", "", ""] })
+                #expect(added[0] == ["views_yes", "views_partly", "views_no", "views_unsure", "views", "split", "dissent", "consensus",
+                                     "target_stage", "target_year", "target_status"])
+                #expect(added.dropFirst().allSatisfy { $0 == ["0", "0", "0", "0", "", "no", "", "", "", "", ""] })
             } else {
                 #expect(added[0] == ["consensus"])
                 #expect(added.dropFirst().allSatisfy { $0 == [""] })

@@ -23,6 +23,10 @@ struct TargetExportTests {
         let areas = try #require(object["areas"] as? [[String: Any]])
         #expect(areas.map { $0["targetStatus"] as? String } == ["reached", nil, "behind"])
         #expect((areas[0]["target"] as? [String: Any])?["stage"] as? String == "emerging")
+        let csv = CSVExport.render(report).split(separator: "\r\n").map(String.init)
+        #expect(csv.first?.hasSuffix(",consensus,target_stage,target_year,target_status") == true)
+        #expect(csv.filter { $0.hasSuffix(",emerging,2027,reached") }.count == 10)
+        #expect(csv.filter { $0.hasSuffix(",established,2026,behind") }.count == 9)
         // Without a target, the paper says nothing of targets.
         #expect(!MarkdownExport.render(SummaryReport(assessment("2026-11-22", [:]), framework: seedFramework)).contains("Target:"))
     }
