@@ -48,7 +48,7 @@ struct BoardVoiceEndToEndTests {
             #expect(!exported.stdout.contains("Where the board disagreed") && !exported.stdout.contains("Consensus"))
         }
         let csv = try sandbox.run(["export", path, "--format", "csv"])
-        #expect(csv.stdout.contains(",attribution,views_yes,views_partly,views_no,views_unsure,views,split,dissent,consensus\r\n"))
+        #expect(csv.stdout.contains(",attribution,views_yes,views_partly,views_no,views_unsure,views,split,dissent,consensus,target_stage,target_year,target_status\r\n"))
         let progress = try sandbox.run(["progress", "--system", "Views ICS"])
         #expect(progress.status == 0 && !progress.stdout.contains("onsensus"), "\(progress.stdout)")
         let progressCSV = try sandbox.run(["progress", "--system", "Views ICS", "--format", "csv"])
