@@ -50,6 +50,15 @@ public struct AnswerSheet: Sendable, Equatable {
     /// Reads a sheet and checks every criterion id against `framework`; every problem is reported,
     /// one per line, as `FILE[:LINE]: message`.
     public static func read(_ data: Data, fileName: String, framework: Framework) throws(StoreError) -> AnswerSheet {
+        let (text, trimmed) = try sheetText(data, fileName: fileName)
+        let isJSON = fileName.lowercased().hasSuffix(".json") || trimmed.hasPrefix("{")
+        let entries = isJSON ? try SheetJSON.entries(Data(text.utf8), fileName: fileName) : try csvEntries(text, fileName: fileName)
+        return try check(entries, fileName: fileName, framework: framework)
+    }
+
+    /// The text of a sheet (answers or metric values): within ``maximumFileSize``, UTF-8, not empty, a
+    /// leading byte-order mark dropped; with the same text trimmed of white space, to tell JSON from CSV.
+    static func sheetText(_ data: Data, fileName: String) throws(StoreError) -> (text: String, trimmed: String) {
         guard data.count <= maximumFileSize else {
             throw StoreError("\(fileName): is \(data.count) bytes; at most \(maximumFileSize) are allowed")
         }
@@ -59,9 +68,7 @@ public struct AnswerSheet: Sendable, Equatable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { throw StoreError("\(fileName): is empty") }
-        let isJSON = fileName.lowercased().hasSuffix(".json") || trimmed.hasPrefix("{")
-        let entries = isJSON ? try SheetJSON.entries(Data(text.utf8), fileName: fileName) : try csvEntries(text, fileName: fileName)
-        return try check(entries, fileName: fileName, framework: framework)
+        return (text, trimmed)
     }
 
     /// One answer as read, before it is checked.

@@ -10,15 +10,7 @@ public enum MetricSheet {
     /// Reads the readings in `data` (named `fileName` in messages) for `framework`; throws one line per
     /// problem, naming the file and the line or key.
     public static func read(_ data: Data, fileName: String, framework: Framework) throws(StoreError) -> [MetricReading] {
-        guard data.count <= AnswerSheet.maximumFileSize else {
-            throw StoreError("\(fileName): is \(data.count) bytes; at most \(AnswerSheet.maximumFileSize) are allowed")
-        }
-        guard !LocalFiles.isBinary(data), var text = String(validating: data, as: UTF8.self) else {
-            throw StoreError("\(fileName): is not UTF-8 text")
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.isEmpty { throw StoreError("\(fileName): is empty") }
+        let (text, trimmed) = try AnswerSheet.sheetText(data, fileName: fileName)
         let isJSON = fileName.lowercased().hasSuffix(".json") || trimmed.hasPrefix("{") || trimmed.hasPrefix("[")
         let entries = isJSON ? try jsonEntries(Data(text.utf8), fileName: fileName) : try csvEntries(text, fileName: fileName)
         var readings: [MetricReading] = [], seen: Set<String> = []
