@@ -67,3 +67,17 @@ extension Framework {
         return TypicalStage(stage: reached.stage, ageInYears: years, fit: later ? .betweenRanges : .beyondRanges)
     }
 }
+
+extension TypicalStage {
+    /// The typical stage beside a placement, as context: "Typical for a system of 4 years: established;
+    /// placed at emerging (an earlier stage than typical)." `placed` is the stage the rules place the
+    /// area at (nil: not yet at the first stage), `stages` the framework's stages in order.
+    public func besidePlacement(_ placed: Stage?, stages: [Stage]) -> String {
+        let typicalIndex = stages.firstIndex { $0.id == stage.id } ?? 0
+        let placedIndex = placed.flatMap { placed in stages.firstIndex { $0.id == placed.id } } ?? -1
+        let where_ = placed.map { "placed at \($0.title.lowercased())" } ?? "not yet placed at \(stages.first?.title.lowercased() ?? "a stage")"
+        let relation = placedIndex < typicalIndex ? "an earlier stage than typical"
+            : placedIndex == typicalIndex ? "the typical stage" : "a later stage than typical"
+        return "Typical for a system of \(ageText): \(stage.title.lowercased()); \(where_) (\(relation))."
+    }
+}

@@ -22,6 +22,12 @@ public struct Target: Sendable, Hashable {
         "\(framework.stage(id: stageID)?.title ?? stageID) by \(year)"
     }
 
+    /// The one sentence every screen and export gives a target: "Target: Established by 2028, on track."
+    /// (plain text; each format escapes it). Without a status: "Target: Established by 2028."
+    public func sentence(in framework: Framework, status: TargetStatus?) -> String {
+        "Target: \(phrase(in: framework))" + (status.map { ", \($0.phrase)." } ?? ".")
+    }
+
     /// The stage's level in `framework` (1 for the first stage, as ``Placement/level`` counts), or nil
     /// when the framework has no such stage.
     public func level(in framework: Framework) -> Int? {

@@ -47,9 +47,7 @@ public struct SummaryReport: Sendable {
                 consensus: record.consensusCount)
             report.target = record.target
             report.targetStatus = assessment.targetStatus(of: area, in: framework, earlier: Array(earlierAssessments))
-            report.targetLine = record.target.map { target in
-                "Target: \(target.phrase(in: framework))" + (report.targetStatus.map { ", \($0.phrase)." } ?? ".")
-            }
+            report.targetLine = record.target.map { $0.sentence(in: framework, status: report.targetStatus) }
             return report
         }
         comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }

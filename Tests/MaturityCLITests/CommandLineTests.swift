@@ -94,7 +94,7 @@ struct FrameworksCommandTests {
         let economy = try #require((file["areas"] as? [[String: Any]])?.first)
         let target = try #require(economy["target"] as? [String: Any])
         #expect(target["stage"] as? String == "expanding" && target["by"] as? Int == 2029)
-        #expect(try sandbox.run(["show", onTrack]).stdout.contains("  Target: Expanding by 2029 (on track)."))
+        #expect(try sandbox.run(["show", onTrack]).stdout.contains("  Target: Expanding by 2029, on track."))
         let behind = try created(["--date", "2025-07-02", "--answers", sheet.path, "--target", "economic-development=expanding:2028"])
         #expect(try status(behind) == ["behind", nil, nil])
         let reached = try created(["--date", "2025-07-03", "--answers", sheet.path, "--target", "Economy=Emerging:2026"])

@@ -40,6 +40,31 @@ struct TypicalStageTests {
         }
     }
 
+    /// Beside a placement: the typical stage, where the area is placed and how the two relate, in words
+    /// that never read as a verdict; not yet at the first stage reads as such.
+    @Test func besideAPlacementEveryStageAndAge() throws {
+        let framework = try #require(framework)
+        let stages = framework.stages
+        let typical = try #require(framework.typicalStage(forAgeInYears: 4))
+        #expect(typical.besidePlacement(stages[0], stages: stages)
+            == "Typical for a system of 4 years: established; placed at emerging (an earlier stage than typical).")
+        #expect(typical.besidePlacement(stages[1], stages: stages)
+            == "Typical for a system of 4 years: established; placed at established (the typical stage).")
+        #expect(typical.besidePlacement(stages[2], stages: stages)
+            == "Typical for a system of 4 years: established; placed at expanding (a later stage than typical).")
+        #expect(typical.besidePlacement(nil, stages: stages)
+            == "Typical for a system of 4 years: established; not yet placed at emerging (an earlier stage than typical).")
+        let verdicts = ["behind", "ahead", "late", "should", "must", "fail", "overdue", "deadline", "on track"]
+        for years in 0...12 {
+            let typical = try #require(framework.typicalStage(forAgeInYears: years))
+            for placed in [nil] + stages.map(Optional.some) {
+                let text = typical.besidePlacement(placed, stages: stages).lowercased()
+                let words = text.split { !$0.isLetter }.map(String.init)
+                #expect(!verdicts.contains { words.contains($0) } && !text.contains("on track"), "\(text)")
+            }
+        }
+    }
+
     /// Random ladders of ascending ranges with gaps, some open at the top: the result is the stage
     /// whose range holds the age, else the highest one started, else nil; it never goes down with age.
     @Test func randomLaddersFollowTheRule() {

@@ -26,7 +26,7 @@ struct AssessmentSummary: Encodable {
         /// The board's target for the area, and how it stands; nil without a target.
         var target: TargetLine?
         var targetStatus: String?
-        /// "Established by 2028 (on track)", for the text.
+        /// "Target: Established by 2028, on track.", for the text.
         var targetText: String?
         var actions: [ActionLine]
         var placement: PlacementSummary
@@ -174,9 +174,7 @@ struct AssessmentSummary: Encodable {
                 typicalStage: typical?.stage.id,
                 target: record.target.map { TargetLine(stage: $0.stageID, by: $0.year) },
                 targetStatus: status?.rawValue,
-                targetText: record.target.map { target in
-                    "Target: \(target.phrase(in: framework))" + (status.map { " (\($0.phrase))." } ?? ".")
-                },
+                targetText: record.target.map { $0.sentence(in: framework, status: status) },
                 actions: record.actions.map {
                     ActionLine(what: $0.what, owner: $0.owner, due: $0.due?.description, status: $0.status.rawValue)
                 },
