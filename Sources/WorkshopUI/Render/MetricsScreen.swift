@@ -47,7 +47,8 @@ enum MetricsScreen {
 
     /// One metric in the list: its title and value on the first row, its period and source below.
     private static func listRows(_ metric: Metric, reading: MetricReading?, width: Int) -> [String] {
-        let value = reading.map { "\($0.value) \(metric.unit)" } ?? "not recorded"
+        // A reading keeps the unit it was recorded in, which a later framework may have changed.
+        let value = reading.map { "\($0.value) \($0.unit)" } ?? "not recorded"
         let room = max(1, width - 2)
         let shownValue = TextFit.truncate(value, to: max(1, room / 2))
         let first = TextFit.pad(metric.title, to: max(1, room - TextWidth.of(shownValue)), gap: 2) + shownValue
@@ -83,7 +84,7 @@ enum MetricsScreen {
         lines.paragraph(metric.title + " (\(metric.unit); \(metric.directionText))", style: .title)
         let reading = state.assessment?.reading(of: metric.id)
         if let reading {
-            var text = "Recorded: \(reading.value) \(metric.unit)"
+            var text = "Recorded: \(reading.value) \(reading.unit)"
             if let period = reading.period { text += " for \(period)" }
             if let source = reading.source { text += ", from \(source)" }
             lines.paragraph(text + ".")
