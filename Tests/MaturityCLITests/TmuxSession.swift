@@ -50,10 +50,13 @@ final class TmuxSession {
         try waitFor("Overview")
     }
 
-    /// Starts the workshop (see ``startWorkshop()``) and opens its first question.
+    /// Starts the workshop (see ``startWorkshop()``) and opens its first question, past the area's
+    /// metrics step (→ skips it).
     func openFirstQuestion() throws {
         try startWorkshop()
         try press("Enter")
+        try waitFor("· Metrics")
+        try press("Right")
         try waitFor("Question 1 of 10")
     }
 

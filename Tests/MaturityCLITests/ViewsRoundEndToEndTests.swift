@@ -14,7 +14,7 @@ struct ViewsRoundEndToEndTests {
         try session.type(Self.members.joined(separator: ", "))
         try session.press("Tab", "Tab", "Tab", "Enter")
         try session.waitFor("Overview")
-        try session.press("Enter")
+        try session.press("Enter", "Right")
         try session.waitFor("Question 1 of 10")
         let help = try session.screen().split(separator: "\n").last.map(String.init) ?? ""
         #expect(help.contains("v views"), "the key line names the round")

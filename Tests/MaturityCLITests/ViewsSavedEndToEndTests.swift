@@ -28,7 +28,7 @@ struct ViewsSavedEndToEndTests {
             try session.press("Tab", "Tab", "Tab", "Enter")
         }
         try session.waitFor("Overview")
-        try session.press("Enter")
+        try session.press("Enter", "Right")
         try session.waitFor("Question 1 of 10")
         try session.type("v")
         for (turn, key) in ["y", "y", "p", "y", "p", " ", "n", "Enter"].enumerated() {

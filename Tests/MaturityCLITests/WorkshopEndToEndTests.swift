@@ -21,7 +21,8 @@ func areas(_ sandbox: Sandbox, _ file: String) throws -> [String: [String: Any]]
 struct WorkshopEndToEndTests {
     /// Answers every question of one area with `letters`, one key each, checking the header at each question.
     func answer(_ session: TmuxSession, area: String, letters: [String]) throws {
-        try session.press("Enter")
+        // Enter goes on to the area's metrics step, which → skips.
+        try session.press("Enter", "Right")
         for (index, letter) in letters.enumerated() {
             try session.waitFor("\(area) · Question \(index + 1) of \(letters.count)")
             try session.answer(letter)
@@ -44,14 +45,16 @@ struct WorkshopEndToEndTests {
         let overview = try session.waitFor("Emerging · typical for a system under two years old")
         #expect(overview.contains("Ynys Môn & Bradford – ✓ · 20"))
 
-        // Economy: the first question gets a note before the answers go on.
-        try session.press("Enter")
+        // Economy: the first question (past the metrics step) gets a note before the answers go on.
+        try session.press("Enter", "Right")
         try session.waitFor("Question 1 of 10")
         try session.type("e")
         try session.waitFor("Note on:")
         try session.type("Minuted at the March board – ✓ 日本")
         try session.press("Escape")
         try session.waitFor("Note saved.")
+        try session.press("Left")
+        try session.waitFor("Economy (1 of 3) · Metrics")
         try session.press("Left")
         try session.waitFor("Overview")
         try answer(session, area: "Economy (1 of 3)", letters: ["y", "y", "y", "y", "y", "y", "y", "p", "n", "u"])
@@ -113,7 +116,7 @@ struct WorkshopEndToEndTests {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Kill Test ICS"], sandbox: sandbox)
         try session.startWorkshop()
-        try session.press("Enter")
+        try session.press("Enter", "Right")
         for (index, letter) in ["y", "p", "n"].enumerated() {
             try session.waitFor("Question \(index + 1) of 10")
             try session.answer(letter)
@@ -286,7 +289,7 @@ struct YearlyRerunEndToEndTests {
         try first.type("2025-11-20")
         try first.press("Tab", "Tab", "Tab", "Tab", "Enter")
         try first.waitFor("2025-11-20 · Economy (1 of 3) · Overview")
-        try first.press("Enter")
+        try first.press("Enter", "Right")
         for question in 1...3 {
             try first.waitFor("Question \(question) of 10")
             try first.answer("y")
@@ -312,7 +315,7 @@ struct YearlyRerunEndToEndTests {
         try second.waitFor("has a complete assessment of 2025-11-20. Start from it?")
         try second.type("y")
         try second.waitFor("Economy (1 of 3) · Overview")
-        try second.press("Enter")
+        try second.press("Enter", "Right")
         let carried = try second.waitForWholeFrame("as last time: Enter confirms")
         #expect(carried.contains("Last time (2025-11-20): Yes, in place"))
         for _ in 1...3 { try second.press("Enter") }

@@ -60,12 +60,15 @@ struct KeyCountTests {
         var areas: [Area]
     }
 
-    /// Walks every area: Enter on its overview, one key per question (`key` says which), Enter on its result;
+    /// Walks every area: Enter on its overview, → past its metrics step (issue 14: skippable with one key),
+    /// one key per question (`key` says which), Enter on its result;
     /// then c on the summary board marks the assessment complete.
     func walk(_ keys: CountedKeys, criteria: [[String]], key: (_ area: Int, _ question: Int) -> Character?) throws {
         for (area, questions) in criteria.enumerated() {
             try keys.session.waitFor("(\(area + 1) of \(criteria.count)) · Overview")
             try keys.press("Enter")
+            try keys.session.waitFor("(\(area + 1) of \(criteria.count)) · Metrics")
+            try keys.press("Right")
             for question in questions.indices {
                 try keys.session.waitFor("Question \(question + 1) of \(questions.count)")
                 if let letter = key(area, question) {
@@ -96,7 +99,8 @@ struct KeyCountTests {
         #expect(try keys.session.ending().exit == "exit=0")
         #expect(criteria.joined().count == 30)
         #expect(toComplete <= Self.limit, "a first year took \(toComplete) keys")
-        #expect(toComplete == 4 + criteria.count * 2 + 30 + 1, "start (Tab past participants and the anonymous toggle), Enter on each overview and result, 30 answers, c")
+        #expect(toComplete == 4 + criteria.count * 3 + 30 + 1,
+                "start (Tab past participants and the anonymous toggle), Enter on each overview and result, → past each metrics step, 30 answers, c")
         let saved = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: URL(fileURLWithPath: try onlyStoreFile(sandbox))))
         #expect(saved.status == "complete")
         #expect(saved.areas.map(\.answers.count) == criteria.map(\.count), "every question answered")

@@ -76,7 +76,7 @@ struct FoldingScreenTests {
 
     @Test func theResultKeepsTheAgreedActionsHeadingInView() throws {
         var state = Self.secondYear()
-        press(keys("s") + [.enter] + Array(repeating: .right, count: 11), on: &state)
+        press(keys("s") + [.enter] + Array(repeating: .right, count: 12), on: &state)
         try #require(state.step == .result(area: 0))
         #expect(Renderer.render(state).grid.text.contains("Agreed actions"))
         try expectGolden(state, "rerun-result-80x24")
@@ -191,6 +191,7 @@ extension FoldedPagingTests {
                     for (scroll, selection) in [(0, 0), (100, 9)] {
                         state.screen = switch step {
                         case let .overview(area): .overview(area: area, scroll: scroll)
+                        case let .metrics(area): .metrics(area: area, selection: selection)
                         case let .question(area, index): .question(area: area, criterion: index, highlight: nil, lastTimeScroll: scroll)
                         case let .result(area): .result(area: area, selection: selection)
                         case .summary: .summary(selection: selection)

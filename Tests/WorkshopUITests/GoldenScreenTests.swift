@@ -16,7 +16,7 @@ struct GoldenScreenTests {
     func busyState(width: Int, height: Int) -> WorkshopState {
         var state = startedState(width: width, height: height)
         // One key per answer: y y p answer questions 1 to 3, and ← comes back to the third for its note.
-        press([.enter] + keys("yyp") + [.left] + keys("e")
+        press([.enter, .right] + keys("yyp") + [.left] + keys("e")
               + keys("Referred to in the 2023 strategy, page 12 – ✓ agreed by Ynys Môn partners; 日本 delegation noted.")
               + [.escape], on: &state)
         press(Array(repeating: .right, count: 8) + keys("a") + keys("Refresh the strategy's economy chapter") + [.tab]
@@ -123,7 +123,7 @@ struct GoldenScreenTests {
         state.storeIndex = StoreIndex(archive: [.init(file: URL(filePath: "/store/2025-11-20-west-yorkshire-ics.json"),
                                                       assessment: earlier, framework: seedFramework)])
         press([.tab, .tab, .tab, .enter] + keys("y"), on: &state)
-        press(Array(repeating: .right, count: 11) + keys("r") + [.down], on: &state)
+        press(Array(repeating: .right, count: 12) + keys("r") + [.down], on: &state)
         try expectGolden(state, "status-menu-80x24")
         var frames = 0
         for width in [1, 20, 43, 44, 60, 80, 200] {

@@ -49,7 +49,7 @@ struct RecordIntegrityTests {
         #expect(effects == [.save])
         #expect(state.assessment?.status == .draft)
         #expect(state.assessment?.events.last?.sentence == "Reopened on 2026-11-22 by chair: Board asked to revisit climate")
-        press(keys("]\n") + keys("n"), on: &state)
+        press(keys("]\n") + [.right] + keys("n"), on: &state)
         #expect(state.assessment?.answers[seedFramework.areas[0].criteria[0].id] == .no)
     }
 
@@ -116,7 +116,7 @@ struct RecordIntegrityTests {
 
     @Test func closingANoteWhileTheStoreFailsSaysWhereItWent() {
         var state = startedState()
-        press([.enter] + keys("y") + keys("e") + keys("Minuted"), on: &state, storeFails: true,
+        press([.enter, .right] + keys("y") + keys("e") + keys("Minuted"), on: &state, storeFails: true,
               rescueCopy: "/tmp/maturity-rescue-0/2026-11-22-west-yorkshire-ics.json")
         press([.escape], on: &state, storeFails: true, rescueCopy: "/tmp/maturity-rescue-0/2026-11-22-west-yorkshire-ics.json")
         let message = state.message?.text ?? ""

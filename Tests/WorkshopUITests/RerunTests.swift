@@ -49,7 +49,7 @@ struct RerunTests {
 
     @Test func questionsShowLastTimeAndEnterOrALetterConfirms() throws {
         var state = offered()
-        press(keys("y") + [.enter], on: &state)
+        press(keys("y") + [.enter, .right], on: &state)
         let screen = Renderer.render(state).grid.text
         #expect(screen.contains("(●) y  Yes, in place   as last time: Enter confirms, a letter changes it"))
         #expect(KeyHelp.hintLine(state, width: 200).contains("Enter confirm "))
@@ -66,7 +66,7 @@ struct RerunTests {
 
     @Test func lastTimesActionsAreReviewedOnTheResult() {
         var state = offered()
-        press(keys("y") + Array(repeating: .right, count: 11), on: &state)
+        press(keys("y") + Array(repeating: .right, count: 12), on: &state)
         #expect(state.step == .result(area: 0))
         #expect(Renderer.render(state).grid.text.contains("Last time's actions (r to review their status)"))
         #expect(Renderer.render(state).grid.text.contains("not reviewed (last time: not started)"))

@@ -24,7 +24,7 @@ struct SaveStatusTests {
 
     @Test func anAnswerSaysSavingUntilTheShellSaysSaved() throws {
         var state = startedState()
-        press([.enter], on: &state)
+        press([.enter, .right], on: &state)
         #expect(status(state) == "saved")
         #expect(key(.character("p"), &state) == [.save])
         #expect(status(state) == "saving")
@@ -39,7 +39,7 @@ struct SaveStatusTests {
 
     @Test func savedAndSavingTakeTheSameRoom() {
         var state = startedState()
-        press([.enter], on: &state)
+        press([.enter, .right], on: &state)
         let saved = Renderer.render(state).grid.lines[0]
         key(.character("n"), &state)
         let saving = Renderer.render(state).grid.lines[0]
@@ -50,7 +50,7 @@ struct SaveStatusTests {
 
     @Test func aMoveAloneKeepsSaved() {
         var state = startedState()
-        press([.enter] + keys("y"), on: &state)
+        press([.enter, .right] + keys("y"), on: &state)
         #expect(key(.right, &state) == [.savePosition])
         #expect(status(state) == "saved")
         #expect(state.assessment?.position?.step == "question", "the position is in the state, for the next write")
@@ -61,7 +61,7 @@ struct SaveStatusTests {
 
     @Test func aFailingStoreSaysNotSavedUntilAWriteSucceeds() {
         var state = startedState()
-        press([.enter], on: &state)
+        press([.enter, .right], on: &state)
         key(.character("y"), &state)
         send(.storeFailed(reason: "disk full", rescueCopy: nil), to: &state)
         #expect(status(state) == "not saved")
@@ -77,6 +77,7 @@ struct SaveStatusTests {
         #expect(press(keys("Cathy Elliott") + [.tab, .tab, .tab], on: &state).isEmpty)
         #expect(key(.enter, &state) == [.createDraft])
         key(.enter, &state)
+        key(.right, &state)
         key(.character("y"), &state)
         // The shell tells of the creation only with the answer's write, the latest.
         send(.draftCreated(draftFile), to: &state)
@@ -87,7 +88,7 @@ struct SaveStatusTests {
 
     @Test func aFailureReportedAfterADraftWasCreatedIsStillNotSaved() {
         var state = startedState()
-        press([.enter], on: &state)
+        press([.enter, .right], on: &state)
         key(.character("y"), &state)
         // The shell tells of the draft created by an earlier write, then of the latest write's failure.
         send(.draftCreated(URL(filePath: "/store/x.json")), to: &state)
@@ -113,7 +114,7 @@ struct SaveStatusTests {
 
     @Test func aNoteClosedWhileItsLastChangeIsBeingWrittenIsNotCalledSaved() {
         var state = startedState()
-        press([.enter] + keys("e"), on: &state)
+        press([.enter, .right] + keys("e"), on: &state)
         key(.character("x"), &state)
         key(.escape, &state)
         #expect(state.message?.text == "Note closed.")
@@ -127,7 +128,7 @@ struct SaveStatusTests {
 
     @Test func quittingWhileAChangeIsBeingWrittenQuitsAtOnce() {
         var state = startedState()
-        press([.enter], on: &state)
+        press([.enter, .right], on: &state)
         key(.character("y"), &state)
         // The shell finishes the write before it ends: nothing to warn about.
         #expect(key(.character("q"), &state) == [.quit])

@@ -133,8 +133,8 @@ struct OverviewCreditTests {
         let flat = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(flat.contains("Source: NHS Confederation, December 2022. The stage descriptors come from the source"))
         #expect(flat.contains("The questions and the placement rule are this tool's own breakdown of the descriptors, not the NHS"))
-        press([.right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right, .right], on: &state)
-        #expect(state.step == .overview(area: 1))
+        press(Array(repeating: .right, count: 13), on: &state)
+        #expect(state.step == .overview(area: 1), "past area 1's metrics step and its 10 questions")
         #expect(Renderer.render(state).grid.text.contains("this tool's own breakdown"), "on every area's overview")
     }
 }

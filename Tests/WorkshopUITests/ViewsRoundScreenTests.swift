@@ -10,10 +10,11 @@ import TestSupport
 /// Eight members of a board, as a facilitator names them on the start screen.
 let boardMembers = ["Ann Baker", "Ben Carter", "Cathy Elliott", "Dev Patel", "Eve Shaw", "Fay Osei", "Gus Lund", "Hal Ngata"]
 
-/// A workshop started with the eight members (anonymous if asked), on the first question.
+/// A workshop started with the eight members (anonymous if asked), on the first question (past the
+/// area's metrics step, which → skips).
 func boardState(anonymous: Bool = false, members: [String] = boardMembers, width: Int = 80, height: Int = 24) -> WorkshopState {
     var state = startState(system: "West Yorkshire ICS", width: width, height: height)
-    press(keys(members.joined(separator: ", ")) + [.tab] + (anonymous ? keys(" ") : []) + [.tab, .tab, .enter, .enter], on: &state)
+    press(keys(members.joined(separator: ", ")) + [.tab] + (anonymous ? keys(" ") : []) + [.tab, .tab, .enter, .enter, .right], on: &state)
     return state
 }
 

@@ -101,7 +101,7 @@ struct AnsweringTests {
     /// ← goes back to change it.
     @Test func aLetterRecordsTheAnswerAndGoesOn() throws {
         var state = startedState()
-        press([.enter], on: &state)
+        press([.enter, .right], on: &state)
         #expect(state.step == .question(area: 0, criterion: 0))
         let effects = press(keys("y"), on: &state)
         #expect(effects == [.save])
@@ -121,7 +121,7 @@ struct AnsweringTests {
 
     @Test func arrowsChooseAndEnterRecordsThenMovesOn() {
         var state = startedState()
-        press([.enter, .down, .down, .enter], on: &state)
+        press([.enter, .right, .down, .down, .enter], on: &state)
         #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == .partly)
         #expect(state.step == .question(area: 0, criterion: 1))
         press([.enter], on: &state)
@@ -133,14 +133,14 @@ struct AnsweringTests {
 
     @Test func backspaceClearsAnAnswer() {
         var state = startedState()
-        press([.enter] + keys("n") + [.left, .backspace], on: &state)
+        press([.enter, .right] + keys("n") + [.left, .backspace], on: &state)
         #expect(state.assessment?.answers["econ-emerging-plan-reviewed"] == nil)
         #expect(state.step == .question(area: 0, criterion: 0))
     }
 
     @Test func notesAreEditedWithUnicodeAndSavedAsTyped() throws {
         var state = startedState()
-        press([.enter] + keys("e"), on: &state)
+        press([.enter, .right] + keys("e"), on: &state)
         guard case .note? = state.editor else {
             Issue.record("e must open the note editor")
             return
@@ -181,7 +181,7 @@ struct AnsweringTests {
 
     @Test func controlCharactersAreNotStoredInNotes() {
         var state = startedState()
-        press([.enter] + keys("e") + [.character("\u{7}"), .character("a"), .character("\u{1B}"), .escape], on: &state)
+        press([.enter, .right] + keys("e") + [.character("\u{7}"), .character("a"), .character("\u{1B}"), .escape], on: &state)
         #expect(state.assessment?[area: "economic-development"].notes["econ-emerging-plan-reviewed"] == "a")
     }
 }
@@ -247,7 +247,7 @@ struct NavigationTests {
 
     @Test func helpOpensAndAnyKeyOnlyClosesIt() {
         var state = startedState()
-        press([.enter] + keys("?"), on: &state)
+        press([.enter, .right] + keys("?"), on: &state)
         #expect(state.showsHelp)
         press(keys("y"), on: &state)
         #expect(!state.showsHelp)
@@ -265,7 +265,7 @@ struct NavigationTests {
 
     @Test func quittingWithUnsavedChangesAsksTwice() {
         var state = startedState()
-        press([.enter] + keys("y"), on: &state, storeFails: true)
+        press([.enter, .right] + keys("y"), on: &state, storeFails: true)
         #expect(state.unsaved)
         #expect(state.message?.text.hasPrefix("Not saved: disk full.") == true)
         #expect(press(keys("q"), on: &state) == [])
@@ -275,7 +275,7 @@ struct NavigationTests {
 
     @Test func aRescuedChangeSaysWhereItIsAndTheNextGoodSaveSaysSo() {
         var state = startedState()
-        press([.enter] + keys("y"), on: &state, storeFails: true, rescueCopy: "/tmp/maturity-rescue-0/x.json")
+        press([.enter, .right] + keys("y"), on: &state, storeFails: true, rescueCopy: "/tmp/maturity-rescue-0/x.json")
         #expect(state.unsaved && state.rescueCopy == "/tmp/maturity-rescue-0/x.json")
         #expect(state.message?.text.hasPrefix("Not saved in the store: disk full. A copy is safe in /tmp/maturity-rescue-0/x.json") == true)
         #expect(press(keys("q"), on: &state) == [])
@@ -300,7 +300,7 @@ struct NavigationTests {
 struct ActionTests {
     func atResult() -> WorkshopState {
         var state = startedState()
-        press(Array(repeating: .right, count: 11), on: &state)
+        press(Array(repeating: .right, count: 12), on: &state)
         #expect(state.step == .result(area: 0))
         return state
     }

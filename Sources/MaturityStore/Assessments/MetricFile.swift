@@ -4,23 +4,15 @@ import MaturityModel
 /// reader and the metric sheets, so that all three refuse the same values.
 enum MetricFile {
     /// The longest unit, period or source, in characters.
-    static let textLimit = 200
+    static let textLimit = MetricReading.textLimit
 
     /// What is wrong with `reading` as a file may hold it; nil when nothing is.
     static func problem(_ reading: MetricReading) -> String? {
         if reading.metricID.trimmingSpaces().isEmpty { return "metric: must not be empty" }
         for (field, text) in [("unit", reading.unit as String?), ("period", reading.period), ("source", reading.source)] {
-            guard let text else { continue }
-            if text.trimmingSpaces().isEmpty { return "\(field): must not be empty" }
-            if text.count > textLimit { return "\(field): is \(text.count) characters; at most \(textLimit)" }
-            if text.contains(where: \.isNewline) { return "\(field): must be one line" }
-            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                return "\(field): must not contain control characters such as tabs or escapes"
-            }
+            if let text, let problem = MetricReading.textProblem(text) { return "\(field): \(problem)" }
         }
-        if let note = reading.note, note.count > Assessment.noteLimit {
-            return "note: is \(note.count) characters; at most \(Assessment.noteLimit)"
-        }
+        if let note = reading.note, let problem = MetricReading.noteProblem(note) { return "note: \(problem)" }
         return nil
     }
 

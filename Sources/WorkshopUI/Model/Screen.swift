@@ -9,6 +9,8 @@ public enum Screen: Sendable, Equatable {
     case start(StartForm)
     /// An area's stage descriptors, scrolled down by `scroll` lines.
     case overview(area: Int, scroll: Int)
+    /// An area's baseline metrics; `selection` is the metric under the selection bar.
+    case metrics(area: Int, selection: Int)
     /// One criterion asked as a question; `highlight` is the answer under the selection bar, and last
     /// time's answer and note, when folded, are scrolled by `lastTimeScroll` lines.
     case question(area: Int, criterion: Int, highlight: Answer?, lastTimeScroll: Int = 0)
@@ -23,6 +25,7 @@ public enum Screen: Sendable, Equatable {
     init(_ step: Step, answer: Answer? = nil) {
         switch step {
         case let .overview(area): self = .overview(area: area, scroll: 0)
+        case let .metrics(area): self = .metrics(area: area, selection: 0)
         case let .question(area, criterion): self = .question(area: area, criterion: criterion, highlight: answer)
         case let .result(area): self = .result(area: area, selection: 0)
         case .summary: self = .summary(selection: 0)
@@ -34,6 +37,7 @@ public enum Screen: Sendable, Equatable {
         switch self {
         case .start: nil
         case let .overview(area, _): .overview(area: area)
+        case let .metrics(area, _): .metrics(area: area)
         case let .question(area, criterion, _, _): .question(area: area, criterion: criterion)
         case let .result(area, _): .result(area: area)
         case .summary, .history: .summary
@@ -51,6 +55,8 @@ public indirect enum Overlay: Sendable, Equatable {
     case statusChoice(StatusChoice)
     /// `d` was pressed once on this time's action number `action`: `d` again deletes it, any other key keeps it.
     case confirmingDelete(action: Int)
+    /// `d` was pressed once on a metric's reading: `d` again removes it, any other key keeps it.
+    case confirmingMetricDelete(area: Int, metric: Int)
     /// Completing was refused while answers are as last time: `y` confirms them all as one recorded step.
     case confirmingCarried
     /// The summary's files are in `folder` already: `x` replaces them, `n` writes new ones beside them.
@@ -92,6 +98,8 @@ public enum Editor: Sendable, Equatable {
     case action(area: Int, index: Int, form: ActionForm)
     /// Why a complete assessment is being reopened.
     case reopenReason(TextField)
+    /// A metric's reading of an area: the metric's index in the area's metrics, and the form.
+    case metric(area: Int, metric: Int, form: MetricForm)
 }
 
 /// The menu for one of last time's actions: how it stands now.

@@ -194,10 +194,10 @@ extension WorkshopState {
         if case let .question(_, _, _, scroll) = screen { return scroll }
         return 0
     }
-    /// The selected action on a result, or row on the summary.
+    /// The selected action on a result, metric on an area's metrics, or row on the summary.
     public var selection: Int {
         switch screen {
-        case let .result(_, selection), let .summary(selection), let .history(selection): selection
+        case let .result(_, selection), let .metrics(_, selection), let .summary(selection), let .history(selection): selection
         default: 0
         }
     }

@@ -120,6 +120,10 @@ public struct PlainWorkshop {
                 overview(area: area)
                 step = framework.areas[area].criteria.isEmpty ? .result(area: area) : .question(area: area, criterion: 0)
                 continue
+            case .metrics:
+                // Plain mode does not take metrics here: it goes on to the questions.
+                step = next(after: step)
+                continue
             case let .question(area, index):
                 arrive(at: step)
                 step = try ask(area: area, index: index)
@@ -148,7 +152,7 @@ public struct PlainWorkshop {
     /// The step after `step` in workshop order (questions, then the area's actions, then the next area).
     func next(after step: Step) -> Step {
         switch step {
-        case let .overview(area): return framework.areas[area].criteria.isEmpty ? .result(area: area) : .question(area: area, criterion: 0)
+        case let .overview(area), let .metrics(area): return framework.areas[area].criteria.isEmpty ? .result(area: area) : .question(area: area, criterion: 0)
         case let .question(area, index):
             if let place = agenda.firstIndex(of: step) { return place + 1 < agenda.count ? agenda[place + 1] : .summary }
             return index + 1 < framework.areas[area].criteria.count ? .question(area: area, criterion: index + 1) : .result(area: area)
@@ -161,7 +165,7 @@ public struct PlainWorkshop {
     func previous(before step: Step) -> Step? {
         if let place = agenda.firstIndex(of: step), place > 0 { return agenda[place - 1] }
         switch step {
-        case let .overview(area), let .question(area, 0):
+        case let .overview(area), let .metrics(area), let .question(area, 0):
             return area > 0 ? .result(area: area - 1) : nil
         case let .question(area, index): return .question(area: area, criterion: index - 1)
         case let .result(area):
@@ -179,7 +183,7 @@ public struct PlainWorkshop {
     /// "Economy, question 3", "Economy's actions", "the summary": a step as the prompts name it.
     func name(of step: Step) -> String {
         switch step {
-        case let .overview(area): "\(inert: framework.areas[area].shortTitle)"
+        case let .overview(area), let .metrics(area): "\(inert: framework.areas[area].shortTitle)"
         case let .question(area, index): "\(inert: framework.areas[area].shortTitle), question \(index + 1)"
         case let .result(area): "\(inert: framework.areas[area].shortTitle)'s actions"
         case .summary: "the summary"

@@ -53,6 +53,14 @@ enum KeyHelp {
                 Entry(keys: "Esc", hint: "done", help: "close the form (it is already saved)"),
                 Entry(keys: "F1", hint: "help", help: "this help"),
             ] + common(quit: false)
+        case .editor(.metric):
+            return [
+                Entry(keys: "Tab Enter", hint: "next field", help: "next field (Enter on Note saves the reading)"),
+                Entry(keys: "Shift-Tab ↑", hint: "back", help: "previous field"),
+                Entry(keys: "Esc", hint: "save", help: "save the reading and close (a value that is not a number is refused; "
+                      + "Esc again then closes without saving)"),
+                Entry(keys: "F1", hint: "help", help: "this help"),
+            ] + common(quit: false)
         case .editor(.reopenReason):
             return [
                 Entry(keys: "Enter", hint: "reopen", help: "reopen the assessment as a draft, recording the reason"),
@@ -71,6 +79,11 @@ enum KeyHelp {
             return [
                 Entry(keys: "d", hint: "delete", help: "delete the action"),
                 Entry(keys: "other keys", hint: "keep it", help: "keep the action (the key then does what it does)"),
+            ] + common(quit: false)
+        case .confirmingMetricDelete:
+            return [
+                Entry(keys: "d", hint: "remove", help: "remove the metric's reading"),
+                Entry(keys: "other keys", hint: "keep it", help: "keep the reading (the key then does what it does)"),
             ] + common(quit: false)
         case .confirmingCarried:
             return [
@@ -107,16 +120,34 @@ enum KeyHelp {
             return startEntries(state, form: form)
         case .history:
             return [Entry(keys: "any key", hint: "back to the summary", help: "close the history")]
-        case .overview:
+        case let .overview(area, _):
+            let next = state.framework.areas[area].metrics.isEmpty ? "questions" : "metrics"
             let byDisagreement = DisagreementOrder.offered(state) ? [
                 Entry(keys: "o", hint: "widest spread first", help: "take the questions with views not yet agreed in order "
                       + "of disagreement, widest spread first, then framework order again"),
             ] : state.agenda != nil ? [Entry(keys: "o", hint: "framework order", help: "stop taking questions by disagreement")] : []
             return [
-                Entry(keys: "Enter", hint: "questions", help: "go to the area's questions"),
+                Entry(keys: "Enter", hint: next, help: "go to the area's \(next)"),
             ] + byDisagreement + [
                 Entry(keys: "← →", hint: "back/next", help: "previous / next step"),
                 Entry(keys: "↑↓ PgUp PgDn", hint: "scroll", help: "scroll the stage descriptions"),
+            ] + move
+        case .metrics where readOnly:
+            return [
+                Entry(keys: "→", hint: "questions", help: "go on to the area's questions (the assessment is complete and read-only)"),
+                Entry(keys: "←", hint: "back", help: "back to the overview"),
+                Entry(keys: "↑↓", hint: "choose", help: "choose a metric to read"),
+            ] + move
+        case let .metrics(area, selection):
+            let metrics = state.framework.areas[area].metrics
+            let recorded = metrics[safe: selection].flatMap { state.assessment?.reading(of: $0.id) } != nil
+            return [
+                Entry(keys: "Enter", hint: recorded ? "edit" : "record", help: "record or edit the selected metric's value, "
+                      + "period, source and note (e too)"),
+                Entry(keys: "→", hint: "questions", help: "go on to the area's questions (nothing here is required)"),
+            ] + (recorded ? [Entry(keys: "d", hint: "remove", help: "remove the selected metric's reading (d twice)")] : []) + [
+                Entry(keys: "↑↓", hint: "choose", help: "choose a metric"),
+                Entry(keys: "←", hint: "back", help: "back to the overview"),
             ] + move
         case .question where readOnly:
             return [

@@ -22,10 +22,12 @@ public enum Renderer {
         case let (.note(criterionID, field)?, _): cursor = NoteEditor.draw(state, criterionID: criterionID, field: field, into: &body)
         case let (.action(area, _, form)?, _): cursor = ActionFormRender.draw(state, area: area, form: form, into: &body)
         case let (.reopenReason(field)?, _): cursor = ReopenRender.draw(state, field: field, into: &body)
+        case let (.metric(area, metric, form)?, _): cursor = MetricFormRender.draw(state, area: area, metric: metric, form: form, into: &body)
         case let (nil, .question(area, index, _, _)) where state.round != nil:
             if let round = state.round { cursor = RoundRender.draw(state, round, area: area, index: index, into: &body) }
         case (nil, .start): cursor = StartRender.draw(state, into: &body)
         case let (nil, .overview(area, _)): OverviewScreen.draw(state, area: area, into: &body)
+        case let (nil, .metrics(area, selection)): MetricsScreen.draw(state, area: area, selection: selection, into: &body)
         case let (nil, .question(area, index, _, _)): QuestionScreen.draw(state, area: area, index: index, into: &body)
         case let (nil, .result(area, _)): ResultScreen.draw(state, area: area, into: &body)
         case (nil, .summary): SummaryScreen.draw(state, into: &body)
@@ -67,6 +69,7 @@ public enum Renderer {
         switch state.screen {
         case .start: break
         case .overview: parts.append("Overview")
+        case .metrics: parts.append("Metrics")
         case let .question(area, index, _, _): parts.append("Question \(index + 1) of \(state.framework.areas[area].criteria.count)")
         case .result: parts.append("Result and actions")
         case .summary: parts.append("Summary")

@@ -17,6 +17,7 @@ enum EditorKeys {
         case .note(let criterionID, var field): return note(key, criterionID: criterionID, field: &field, &state)
         case let .action(area, index, form): return action(key, area: area, index: index, form: form, &state)
         case let .reopenReason(field): return reopenReason(key, field: field, &state)
+        case let .metric(area, metric, form): return MetricKeys.form(key, area: area, metric: metric, form: form, in: &state)
         }
     }
 

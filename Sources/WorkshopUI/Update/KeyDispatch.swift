@@ -63,6 +63,10 @@ enum KeyDispatch {
             state.overlay = nil
             guard [.character("d"), .character("D"), .delete].contains(key) else { return nil }
             return ResultKeys.delete(action, in: &state)
+        case let .confirmingMetricDelete(area, metric):
+            state.overlay = nil
+            guard [.character("d"), .character("D"), .delete].contains(key) else { return nil }
+            return MetricKeys.delete(area: area, metric: metric, in: &state)
         case .confirmingCarried:
             // Any key but y goes back without confirming anything.
             state.overlay = nil
@@ -102,7 +106,7 @@ enum KeyDispatch {
             // Any key (but help) goes back to the summary.
             state.screen = .summary(selection: selection)
             return []
-        case .overview, .question, .result, .summary:
+        case .overview, .metrics, .question, .result, .summary:
             break
         }
         let area = state.screen.step?.area
@@ -117,6 +121,7 @@ enum KeyDispatch {
         }
         switch state.screen {
         case let .overview(area, scroll): return StepKeys.overview(key, area: area, scroll: scroll, in: &state)
+        case let .metrics(area, selection): return MetricKeys.handle(key, area: area, selection: selection, in: &state)
         case let .question(area, index, highlight, _): return StepKeys.question(key, area: area, index: index, highlight: highlight, in: &state)
         case let .result(area, selection): return ResultKeys.handle(key, area: area, selection: selection, in: &state)
         case let .summary(selection): return SummaryKeys.handle(key, selection: selection, in: &state)
