@@ -37,7 +37,7 @@ extension PlainWorkshop {
             say("This area has no metrics to record.")
             return
         }
-        say("Metrics of \(inert: area.shortTitle): Enter skips a metric or keeps what is recorded; . stops.")
+        say("Metrics of \(inert: area.shortTitle)" + (assessment.isReadOnly ? ":" : ": Enter skips a metric or keeps what is recorded; . stops."))
         for (index, metric) in area.metrics.enumerated() {
             say("Metric \(index + 1) of \(area.metrics.count): \(inert: metric.title), in \(inert: metric.unit) "
                 + "(\(metric.directionText)).")
@@ -112,7 +112,7 @@ extension PlainWorkshop {
             var candidate = reading
             candidate[keyPath: field] = reply
             if let problem = MetricFile.problem(candidate) {
-                say("Not kept: the \(problem); type it again, or press Enter.")
+                say("Not kept: the \(problem.replacing(": ", with: " ", maxReplacements: 1)); type it again, or press Enter.")
                 continue
             }
             return reply
