@@ -48,6 +48,31 @@ struct PlainBaselineEndToEndTests {
                                   + "taken; show --format json gives established, systemAgeYears, the metric, target, status, typical stage")
     }
 
+    @Test func theSecondYearKeepsTheCarriedDateAndTargetAndSaysLastYearsValue() throws {
+        let sandbox = try Sandbox()
+        let sheet = try sandbox.write("metric,value,period\necon-nhs-spend,950.5,2024/25\n", to: "metrics.csv")
+        _ = try made(sandbox, ["--system", "Year ICS", "--date", "2025-11-20", "--established", "2022-07-01", "--metrics", sheet,
+                               "--target", "economic-development=established:2028", "--complete"])
+        // Carried forward; Enter keeps the established date; the first metric given this year; then finish on the summary.
+        let lines = ["2026-11-20", "", "1", "y", "", "m", "1000", "2025/26", "", "", ".", "s", "", ""]
+        let result = try sandbox.run(["workshop", "--plain", "--system", "Year ICS"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(ICSs: 2022-07-01; Enter keeps 2022-07-01; - leaves it unknown): "))
+        #expect(result.stdout.contains("Last time (2025-11-20): 950.5 £ million a year, 2024/25."))
+        // Still not yet emerging after a year: no pace, so two stages by 2028 is behind.
+        #expect(result.stdout.contains("Target: Established by 2028, behind."))
+        let file = sandbox.store.appending(path: "2026-11-20-year-ics.json").path
+        let shown = try #require(try json(sandbox.run(["show", file, "--format", "json"]).stdout) as? [String: Any])
+        #expect(shown["established"] as? String == "2022-07-01")
+        #expect((shown["metrics"] as? [[String: Any]])?.map { $0["value"] as? String } == ["1000"])
+        let economy = try #require((shown["areas"] as? [[String: Any]])?.first)
+        #expect((economy["target"] as? [String: Any])?["by"] as? Int == 2028)
+        #expect(economy["targetStatus"] as? String == "behind")
+        CampaignReport.record("Plain mode through the binary: a second year carried forward (established date, target, last value)",
+                              cases: 1, how: "new --established --metrics --target --complete, then plain: Enter keeps the date, "
+                                  + "last year's value is said, the target comes forward and is paced as behind in show json")
+    }
+
     @Test func hostileBytesAtTheNewPromptsNeverCrashNorReachTheTerminalRaw() throws {
         let sandbox = try Sandbox()
         var bytes = Data()
