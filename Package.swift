@@ -40,7 +40,7 @@ let package = Package(
         // Screens as grids of styled cells, keys as values, and the display width of text.
         .target(name: "CellGrid"),
         // The workshop as state, update and render-to-cells; no terminal, no disk.
-        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel", "MaturityReports", "CellGrid"]),
+        .target(name: "WorkshopUI", dependencies: ["MaturityFramework", "MaturityRules", "MaturityModel", "MaturityStore", "MaturityReports", "CellGrid"]),
         // The `maturity` command.
         .executableTarget(
             name: "MaturityCLI",

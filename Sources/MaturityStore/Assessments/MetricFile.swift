@@ -1,13 +1,13 @@
 import MaturityModel
 
 /// The checks on a metric value as the assessment file keeps it, shared by the decoder, the glance
-/// reader and the metric sheets, so that all three refuse the same values.
-enum MetricFile {
+/// reader, the metric sheets and plain mode, so that all of them refuse the same values.
+public enum MetricFile {
     /// The longest unit, period or source, in characters.
-    static let textLimit = MetricReading.textLimit
+    public static let textLimit = MetricReading.textLimit
 
     /// What is wrong with `reading` as a file may hold it; nil when nothing is.
-    static func problem(_ reading: MetricReading) -> String? {
+    public static func problem(_ reading: MetricReading) -> String? {
         if reading.metricID.trimmingSpaces().isEmpty { return "metric: must not be empty" }
         for (field, text) in [("unit", reading.unit as String?), ("period", reading.period), ("source", reading.source)] {
             if let text, let problem = MetricReading.textProblem(text) { return "\(field): \(problem)" }

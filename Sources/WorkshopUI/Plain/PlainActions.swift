@@ -14,12 +14,17 @@ extension PlainWorkshop {
         let placement = PlacementRules.place(area, in: framework, answers: assessment.answers)
         say("\n\(inert: area.title): \(placement.titleMarkingProvisional)")
         say(placement.explanation)
+        sayPlacementContext(of: area, placement: placement)
         try review(area: area)
         sayActions(of: area)
         while true {
             let reply = try prompt(actionsPrompt(areaIndex))
             if reply.isEmpty { return next(after: step) }
             let command = PlainCommand(reply)
+            if command == .metrics {
+                try recordMetrics(of: area)
+                continue
+            }
             if let command {
                 switch try handle(command, at: step, help: PlainHelp.actions) {
                 case let .moved(target): return target
@@ -36,6 +41,9 @@ extension PlainWorkshop {
             case .add?: try addAction(to: area, what: nil)
             case let .edit(number)?: try editAction(of: area, number: number)
             case let .delete(number)?: try deleteAction(of: area, number: number)
+            case .target?:
+                try setTarget(of: area)
+                continue
             case .some:
                 say("That command works on the summary (s), not here. ? lists what works here; to add an action "
                     + "of that name, type a, then the name.")

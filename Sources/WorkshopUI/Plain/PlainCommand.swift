@@ -27,6 +27,10 @@ enum PlainCommand: Equatable {
     case history
     /// `l`: every question with its answer.
     case list
+    /// `m`: the area's metrics (the letter only: a word could be an action's description).
+    case metrics
+    /// `t`: the area's target (the letter only: a word could be an action's description).
+    case target
 
     /// The command `reply` spells, or nil when it is not one (then it may be an answer or a description).
     /// Letters and words are taken in any case; a number may follow the letter with or without a space.
@@ -51,6 +55,8 @@ enum PlainCommand: Equatable {
         case ("x", nil), ("export", nil): self = .export
         case ("h", nil), ("history", nil): self = .history
         case ("l", nil), ("list", nil): self = .list
+        case ("m", nil): self = .metrics
+        case ("t", nil): self = .target
         case ("g", nil), ("go", nil): self = .go(nil)
         case let ("g", target?), let ("go", target?):
             guard let parsed = PlainTarget(target) else { return nil }

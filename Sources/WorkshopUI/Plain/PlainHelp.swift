@@ -24,6 +24,7 @@ enum PlainHelp {
           v            a round of views: each participant in turn types y, p, n or u (Enter passes, b goes back
                        one member); then the spread, the board's agreed answer, and a one-line dissent for each
                        member whose view differs (Enter for none)
+          m            record the area's metrics: each one's value, period, source and note (Enter skips or keeps)
         """ + "\n" + walking + """
 
         At the note: Enter keeps it (or leaves none), - removes it, any other line is the note.
@@ -38,6 +39,8 @@ enum PlainHelp {
           e N          edit action N: its description, owner, due date and status (n not started, i in progress,
                        d done, x dropped), each kept with Enter
           d N          delete action N (asked to confirm)
+          t            set or change the area's target: a stage by number or name, then a year (Enter keeps each)
+          m            record the area's metrics: each one's value, period, source and note (Enter skips or keeps)
           Enter        go on to the next area, or the summary after the last
         """ + "\n" + walking
 

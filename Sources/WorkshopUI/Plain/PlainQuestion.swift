@@ -14,6 +14,7 @@ extension PlainWorkshop {
         }
         say("Source: \(framework.source.publisher), \(framework.source.published). \(framework.attribution.text)")
         for prompt in area.prompts { say("To discuss: \(prompt)") }
+        if let offer = metricsOffer(for: area) { say(offer) }
     }
 
     /// "== Area 2 of 3: Ensuring quality local employment ==".
@@ -45,6 +46,10 @@ extension PlainWorkshop {
             let current = assessment[area: area.id].answers[criterion.id]
             let reply = try prompt(questionPrompt(current: current, carried: assessment[area: area.id].asLastTime.contains(criterion.id)))
             if let command = PlainCommand(reply) {
+                if command == .metrics {
+                    try recordMetrics(of: area)
+                    continue
+                }
                 switch try handle(command, at: step, help: PlainHelp.question) {
                 case let .moved(target): return target
                 case .stayed: break

@@ -74,6 +74,8 @@ extension PlainWorkshop {
             if !unconfirmed.isEmpty { line += " As last time, not yet confirmed: \(Self.questions(unconfirmed, of: area.criteria.count))." }
             line += viewsSummary(of: area)
             say(line)
+            if let typical = typicalLine(for: placement) { say(typical) }
+            if let target = targetSentence(of: area) { say(target) }
         }
         say(CarriedList.tally(assessment, in: framework) + ".")
         if splitAnywhere { say("A question is \(Spread.splitRule).") }

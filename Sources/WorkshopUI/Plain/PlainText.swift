@@ -31,4 +31,12 @@ enum PlainText {
     static func lines(of note: String) -> [String] {
         note.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.inert($0) }
     }
+
+    /// The most characters of a reply a message quotes back.
+    static let quotedLimit = 60
+
+    /// `text` made inert for a message, its first ``quotedLimit`` characters followed by "…" when longer.
+    static func quoted(_ text: some StringProtocol) -> String {
+        text.count > quotedLimit ? TerminalText.inert(text.prefix(quotedLimit)) + "…" : TerminalText.inert(text)
+    }
 }
