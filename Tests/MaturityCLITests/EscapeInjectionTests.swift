@@ -196,7 +196,7 @@ struct EscapeInjectionTests {
             OutputPath(name: "plain workshop, resumed", arguments: ["workshop", "--plain", "--resume", world.latest], kind: .lines,
                        input: plainResume),
             OutputPath(name: "plain workshop, typed", arguments: ["workshop", "--plain"], kind: .lines,
-                       input: "Typed\(p) ICS\nTyped ICS\n\nChair\(p), Director\nChair, Director\n1\n\nq\n", showsPayload: false),
+                       input: "Typed\(p) ICS\nTyped ICS\n\nChair\(p), Director\nChair, Director\n1\nq\n", showsPayload: false),
         ]
     }
 

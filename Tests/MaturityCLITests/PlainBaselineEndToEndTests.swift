@@ -8,8 +8,8 @@ import TestSupport
 struct PlainBaselineEndToEndTests {
     @Test func anEstablishedDateAMetricAndATargetAreRecordedAndShown() throws {
         let sandbox = try Sandbox()
-        // The date, no participants, the framework, then the established date (one refused: after the assessment).
-        var lines = ["2026-11-20", "", "1", "2027-01-01", "2022-07-01"]
+        // The date, no participants, the framework, then the established command (one refused: after the assessment).
+        var lines = ["2026-11-20", "", "1", "established 2027-01-01", "established 2022-07-01"]
         // Area 1's first metric, with a value refused for its unit; the rest left with "." .
         lines += ["m", "41 £m", "1,234.50", "2025/26", "ICB annual report", "", "."]
         // To question 10, its answer and note left, then the target at the actions; on to the summary and finish.
@@ -53,11 +53,12 @@ struct PlainBaselineEndToEndTests {
         let sheet = try sandbox.write("metric,value,period\necon-nhs-spend,950.5,2024/25\n", to: "metrics.csv")
         _ = try made(sandbox, ["--system", "Year ICS", "--date", "2025-11-20", "--established", "2022-07-01", "--metrics", sheet,
                                "--target", "economic-development=established:2028", "--complete"])
-        // Carried forward; Enter keeps the established date; the first metric given this year; then finish on the summary.
-        let lines = ["2026-11-20", "", "1", "y", "", "m", "1000", "2025/26", "", "", ".", "s", "", ""]
+        // Carried forward (the established date with it); the first metric given this year; then finish on the summary.
+        let lines = ["2026-11-20", "", "1", "y", "m", "1000", "2025/26", "", "", ".", "s", "", ""]
         let result = try sandbox.run(["workshop", "--plain", "--system", "Year ICS"], input: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("(ICSs: 2022-07-01; Enter keeps 2022-07-01; - leaves it unknown): "))
+        #expect(result.stdout.contains("Established: 2022-07-01 (typical for a system of 4 years: established); "
+                                       + "established YYYY-MM-DD changes it, established - leaves it unknown."))
         #expect(result.stdout.contains("Last time (2025-11-20): 950.5 £ million a year, 2024/25."))
         // Still not yet emerging after a year: no pace, so two stages by 2028 is behind.
         #expect(result.stdout.contains("Target: Established by 2028, behind."))
@@ -77,6 +78,7 @@ struct PlainBaselineEndToEndTests {
         let sandbox = try Sandbox()
         var bytes = Data()
         for line: [UInt8] in [Array("2026-11-20".utf8), [], Array("1".utf8),
+                              Array("established".utf8),
                               [0x1B, 0x5B, 0x32, 0x4A] + Array("2022-07-01".utf8), [0xFF, 0xFE, 0x00, 0x31], Array(repeating: 0x39, count: 200_000),
                               Array("2022-07-01".utf8), Array("m".utf8), [0xC3, 0x28, 0x9B, 0x32, 0x4A], [0x00],
                               Array("5".utf8), [0xE2, 0x80, 0xAE] + Array("2025".utf8), [], [], [], Array(".".utf8),

@@ -13,8 +13,7 @@ struct PlainParityEndToEndTests {
 
     @Test func aWholeWorkshopUsesEveryCommand() throws {
         let sandbox = try Sandbox()
-        // The date, no participants, the framework, and (since issue 14) the established date, left unknown.
-        var lines = ["2026-11-20", "", "1", ""]
+        var lines = ["2026-11-20", "", "1"]
         // Question 1: a note of several lines.
         lines += ["y", "+", "Minuted at the March board.", "", "  Agreed with the council.", "."]
         // Question 2: to the summary and back, then answered.
@@ -68,7 +67,7 @@ struct PlainParityEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: earlier)) == before)
         // This year's, not carried forward: three answers, then the history on the summary.
         let now = try sandbox.run(["workshop", "--plain", "--system", "History ICS"],
-                                  input: ["2026-11-20", "", "1", "n", "", "y", "", "y", "", "y", "", "s", "", "h", ""].joined(separator: "\n") + "\n")
+                                  input: ["2026-11-20", "", "1", "n", "y", "", "y", "", "y", "", "s", "", "h", ""].joined(separator: "\n") + "\n")
         #expect(now.status == 0, "\(now.stderr)")
         #expect(now.stdout.contains("Progression of History ICS: "))
         #expect(now.stdout.contains("2025-11-20 → 2026-11-20"))

@@ -8,8 +8,7 @@ import TestSupport
 struct PlainViewsEndToEndTests {
     /// The start, for participants `members`: the date, the participants, the first framework.
     static func start(_ members: String) -> [String] {
-        // The date, the members, the framework, and (since issue 14) the established date, left unknown.
-        ["2026-11-20", members, "1", ""]
+        ["2026-11-20", members, "1"]
     }
 
     @Test func aRoundOfViewsThenTheAgreedAnswerADissentAndTheSummary() throws {
@@ -51,7 +50,7 @@ struct PlainViewsEndToEndTests {
         #expect(out.contains("Views: consensus 67% (2 of 3 views matched the agreed answer).\n"))
         // "anonymous" alone, then the names on the next line, works the same.
         let twoLines = try sandbox.run(["workshop", "--plain", "--system", "Quiet Two ICS"],
-                                       input: (["2026-11-20", "anonymous", "Zara, Yusuf", "1", "", "v", "y", "y", "y", "", "q"])
+                                       input: (["2026-11-20", "anonymous", "Zara, Yusuf", "1", "v", "y", "y", "y", "", "q"])
                                            .joined(separator: "\n") + "\n")
         #expect(twoLines.status == 0, "\(twoLines.stderr)")
         #expect(twoLines.stdout.contains("Participants, separated by commas (their views are taken without names): "))

@@ -85,10 +85,9 @@ struct RecordIntegrityEndToEndTests {
         #expect(csv.stdout.contains("Late evidence from the council"))
     }
 
-    /// Year two in plain mode, carried forward from year one; `lines` answer every prompt after the carry
-    /// offer and the established date (kept, as carried forward: asked since issue 14).
+    /// Year two in plain mode, carried forward from year one; `lines` answer every prompt after the carry offer.
     func yearTwo(_ sandbox: Sandbox, _ lines: [String]) throws -> CommandResult {
-        let input = (["", "", "1", "y", ""] + lines).joined(separator: "\n") + "\n"
+        let input = (["", "", "1", "y"] + lines).joined(separator: "\n") + "\n"
         return try sandbox.run(["workshop", "--plain", "--system", "west yorkshire ics"], input: input)
     }
 
@@ -140,7 +139,7 @@ struct RecordIntegrityEndToEndTests {
     @Test func lastTimesActionsAreNotReviewedUntilReviewedAndIdsStayUnique() throws {
         let sandbox = try Sandbox()
         // Year one in plain mode: economy all yes with one action; the rest skipped to the summary.
-        var first = ["2025-11-20", "", "1", ""] + Array(repeating: ["y", ""], count: 10).flatMap { $0 }
+        var first = ["2025-11-20", "", "1"] + Array(repeating: ["y", ""], count: 10).flatMap { $0 }
         first += ["Brief partners on the plan", "Chair", "", "", "s", "y"]
         let year = try sandbox.run(["workshop", "--plain", "--system", "West Yorkshire ICS"], input: first.joined(separator: "\n") + "\n")
         #expect(year.stdout.contains("Marked complete (recorded)."), "\(year.stdout)")
@@ -164,7 +163,7 @@ struct RecordIntegrityEndToEndTests {
         let sandbox = try Sandbox()
         let long = String(repeating: "a", count: 20_001)
         let run = try sandbox.run(["workshop", "--plain", "--system", "York"],
-                                  input: ["", "", "1", "", "y", long, "Short note", "q"].joined(separator: "\n") + "\n")
+                                  input: ["", "", "1", "y", long, "Short note", "q"].joined(separator: "\n") + "\n")
         #expect(run.stdout.contains("The note is 20001 characters; at most 20000 are kept"))
         let saved = try String(contentsOfFile: onlyStoreFile(sandbox), encoding: .utf8)
         #expect(saved.contains("Short note") && !saved.contains(long))

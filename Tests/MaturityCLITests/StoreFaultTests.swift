@@ -167,7 +167,7 @@ struct StoreFaultTests {
         // A store that cannot be made: a link to nowhere (read as an empty store; a file in its place would
         // stop the workshop before it starts, as a store that cannot be read).
         try FileManager.default.createSymbolicLink(atPath: sandbox.store.path, withDestinationPath: sandbox.root.appending(path: "nowhere").path)
-        let result = try sandbox.run(["workshop", "--plain", "--system", "Plain Fault ICS"], input: "\n\n1\n\ny\n\np\n")
+        let result = try sandbox.run(["workshop", "--plain", "--system", "Plain Fault ICS"], input: "\n\n1\ny\n\np\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Not saved in the store: cannot create the store folder \(sandbox.store.path): "))
         #expect(result.stdout.contains("A copy is safe in \(sandbox.rescue.path)/"))

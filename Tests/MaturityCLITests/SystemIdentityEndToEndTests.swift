@@ -180,7 +180,7 @@ struct PlainIdentityTests {
     @Test func plainModeOffersTheKnownSystemsAndKeepsTheDisplayNameWhenCarryingForward() throws {
         let sandbox = try Sandbox()
         _ = try made(sandbox, ["--system", "Ynys Môn & Gwynedd ICS", "--date", "2025-11-20", "--complete"])
-        let result = try sandbox.run(["workshop", "--plain"], input: ["ynys mon and gwynedd ics", "2026-11-20", "Chair", "", "y", ""]
+        let result = try sandbox.run(["workshop", "--plain"], input: ["ynys mon and gwynedd ics", "2026-11-20", "Chair", "", "y"]
             .joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Known systems (type a number to pick one, or a name):\n"
@@ -196,7 +196,7 @@ struct PlainIdentityTests {
         CampaignReport.record("A known system typed in another spelling: plain workshop, carried forward", cases: 1,
                               how: "the known systems are listed; the new file keeps the established name and identity")
         // A number picks a known system.
-        let picked = try sandbox.run(["workshop", "--plain"], input: "1\n2027-11-20\n\n\nn\n\n")
+        let picked = try sandbox.run(["workshop", "--plain"], input: "1\n2027-11-20\n\n\nn\n")
         #expect(picked.status == 0, "\(picked.stderr)")
         #expect(try fileObject(sandbox.store.appending(path: "2027-11-20-ynys-mon-gwynedd-ics.json").path)["system"] as? String
                 == "Ynys Môn & Gwynedd ICS")
@@ -206,7 +206,7 @@ struct PlainIdentityTests {
         let sandbox = try Sandbox()
         _ = try made(sandbox, ["--system", "Ynys Môn & Gwynedd ICS", "--date", "2025-11-20", "--complete"])
         let result = try sandbox.run(["workshop", "--plain", "--system", "Ynys Mon & Gwynedd ICS", "--rename-system", "North Wales ICS"],
-                                     input: "2026-11-20\n\n\ny\n\n")
+                                     input: "2026-11-20\n\n\ny\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Renaming Ynys Môn & Gwynedd ICS to North Wales ICS; the rename is recorded in this assessment."))
         let object = try fileObject(sandbox.store.appending(path: "2026-11-20-north-wales-ics.json").path)

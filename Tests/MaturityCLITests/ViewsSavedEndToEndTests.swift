@@ -288,7 +288,7 @@ struct ViewsSavedEndToEndTests {
 
         // An anonymous workshop in plain mode: a round and a dissent, stopped; resumed, the question says
         // its spread and dissent, and a new round asks by number.
-        let start = ["2026-11-21", "anonymous: Zara, Yusuf, Xander", "1", "", "v", "n", "n", "y", "n", "Too early", "", "q"]
+        let start = ["2026-11-21", "anonymous: Zara, Yusuf, Xander", "1", "v", "n", "n", "y", "n", "Too early", "", "q"]
         let first = try sandbox.run(["workshop", "--plain", "--system", "Quiet Plain ICS"], input: start.joined(separator: "\n") + "\n")
         #expect(first.status == 0, "\(first.stderr)")
         let quiet = try #require(first.stdout.split(separator: "\n").last { $0.hasPrefix("Resume with: maturity workshop --resume ") })
@@ -318,7 +318,7 @@ struct ViewsSavedEndToEndTests {
     @Test func showExportAndProgressOfSavedFilesWithViews() throws {
         let sandbox = try Sandbox()
         // 2025, in plain mode: a round (Ann yes, Bob no, Cy partly: split), agreed yes, Bob dissents; completed.
-        let lines = ["2025-11-20", "Ann, Bob, Cy", "1", "", "v", "y", "n", "p", "y", "No plan seen", "", "", "s", "y", ""]
+        let lines = ["2025-11-20", "Ann, Bob, Cy", "1", "v", "y", "n", "p", "y", "No plan seen", "", "", "s", "y", ""]
         let plain = try sandbox.run(["workshop", "--plain", "--system", "Voice ICS"], input: lines.joined(separator: "\n") + "\n")
         #expect(plain.status == 0, "\(plain.stderr)")
         let earlier = try onlyStoreFile(sandbox)

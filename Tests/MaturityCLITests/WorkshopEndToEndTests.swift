@@ -208,9 +208,6 @@ struct WorkshopEndToEndTests {
         try session.press("Enter", "Enter")
         try session.waitFor("Framework (Enter for 1):")
         try session.press("Enter")
-        // The established date (asked since issue 14), left unknown.
-        try session.waitFor("Established, YYYY-MM-DD")
-        try session.press("Enter")
         try session.waitFor("Question 1 of 10 (Emerging)")
         try session.type("y")
         try session.press("Enter")
@@ -245,8 +242,7 @@ struct WorkshopEndToEndTests {
 struct PlainWorkshopTests {
     @Test func answersFromAPipeSaveTheSameFile() throws {
         let sandbox = try Sandbox()
-        // The date, the participants, the framework, and (since issue 14) the established date, left unknown.
-        var lines = ["", "Chair, Director", "1", ""]
+        var lines = ["", "Chair, Director", "1"]
         lines += ["y", "Evidence: board minutes – ✓"] + Array(repeating: ["y", ""], count: 9).flatMap { $0 }
         lines += ["Agree shared aims", "Chair", "2027-06-30", ""]
         lines += Array(repeating: ["n", ""], count: 11).flatMap { $0 } + [""]
@@ -272,7 +268,7 @@ struct PlainWorkshopTests {
     @Test func inputEndingMidwayKeepsEveryAnswerAndSaysHowToResume() throws {
         let sandbox = try Sandbox()
         let result = try sandbox.run(["workshop", "--plain", "--system", "Short ICS", "--framework", "anchor-institution-charter"],
-                                     input: "\n\n\ny\n\np\nnote two\n")
+                                     input: "\n\ny\n\np\nnote two\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("Input ended. Everything is saved in "))
         #expect(result.stdout.contains("Resume with: maturity workshop --resume "))

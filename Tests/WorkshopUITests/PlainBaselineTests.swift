@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 @testable import WorkshopUI
 
-/// Issue 14 in plain mode: the established date asked at the start, metrics (`m`), targets (`t`), and
+/// Issue 14 in plain mode: the established date (the `established` command), metrics (`m`), targets (`t`), and
 /// the typical stage and target beside each placement; scripted lines in, what is said and saved out.
 @Suite("Plain mode: established date, metrics, targets and the typical stage")
 struct PlainBaselineTests {
@@ -66,6 +66,28 @@ struct PlainBaselineTests {
         CampaignReport.record("Plain mode: hostile replies to the established date", cases: 5,
                               how: "escape, NUL, a 1,000,000-character line, invalid UTF-8, a bidi override: each refused, "
                                   + "nothing raw in the output, the huge line quoted in at most 60 characters")
+    }
+
+    /// The date is set with a command at any prompt, never asked at the start: a script written before
+    /// issue 14 keeps every line where it was.
+    @Test func theEstablishedCommandSetsRefusesAndClearsTheDateAtAnyPrompt() throws {
+        let script = PlainScript(["established 2026-12-01", "established 1 July", "established 2022-07-01", "y", "",
+                                  "established -", "established", "2022-07-01", "s", "q"])
+        let saved = try #require(script.run())
+        #expect(script.output.hasPrefix("Established: unknown. To see each placement beside the stage typical for the system's age, "
+                                        + "type established YYYY-MM-DD at any prompt (ICSs: 2022-07-01)."))
+        #expect(script.output.contains("2026-12-01 is after the assessment's date, 2026-11-22; a system is established before it is assessed."))
+        #expect(script.output.contains("'1 July' is not a date written YYYY-MM-DD"))
+        #expect(script.output.contains("Established: 2022-07-01. Typical for a system of 4 years: established."))
+        #expect(script.output.contains("Established: unknown."))
+        #expect(saved.established == Self.established, "set again by the bare command, which asks")
+        #expect(saved.answers[criterion(0, 0)] == .yes, "the question is asked again after each command")
+        #expect(script.saves.contains { $0.established == nil } && script.saves.contains { $0.established == Self.established })
+        // A script of earlier versions: the first line is still the first question's answer.
+        let old = PlainScript(["y", "", "q"])
+        #expect(try #require(old.run()).answers[criterion(0, 0)] == .yes)
+        CampaignReport.record("Plain mode: the established command (after the assessment, not a date, cleared, asked)", cases: 4,
+                              how: "scripted lines at a question: refused in one line, set, cleared, asked; earlier scripts unshifted")
     }
 
     // MARK: - Metrics

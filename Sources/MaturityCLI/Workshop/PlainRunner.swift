@@ -58,13 +58,6 @@ struct PlainRunner {
             }
             assessment.attach(to: choice)
             if start.anonymous { assessment.makeAnonymous() }
-            // The system's established date, once the carried-forward one (if any) is known.
-            guard let established = PlainEstablished(current: assessment.established, assessmentDate: assessment.date)
-                .ask(read: read, write: write) else {
-                Terminal.error("maturity: input ended before the workshop started; nothing was saved")
-                throw CommandFailure("")
-            }
-            assessment.established = established
         }
         var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
                                  rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessEnvironment.variables))

@@ -31,11 +31,20 @@ enum PlainCommand: Equatable {
     case metrics
     /// `t`: the area's target (the letter only: a word could be an action's description).
     case target
+    /// `established`, `established YYYY-MM-DD` or `established -`: the day the system was established
+    /// (asked when not given; `-` leaves it unknown). A word, not a question at the start, so that
+    /// scripts written for earlier versions keep every line in place.
+    case established(String?)
 
     /// The command `reply` spells, or nil when it is not one (then it may be an answer or a description).
     /// Letters and words are taken in any case; a number may follow the letter with or without a space.
     init?(_ reply: String) {
         let words = reply.lowercased().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if words.first == "established" {
+            let rest = reply.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ")
+            self = .established(rest.isEmpty ? nil : rest)
+            return
+        }
         guard let first = words.first, words.count <= 2 else { return nil }
         var name = first
         var argument = words.count == 2 ? words[1] : nil

@@ -89,7 +89,10 @@ public struct PlainWorkshop {
     /// Runs the workshop until the user finishes it on the summary, quits, or input ends; returns the
     /// draft's path, if saved.
     public mutating func run() -> String? {
-        if path == nil { persist() }
+        if path == nil {
+            persist()
+            say(establishedLine)
+        }
         do {
             var step = Step(position: assessment.position, in: framework) ?? (framework.areas.isEmpty ? .summary : .overview(area: 0))
             if assessment.isReadOnly, try !reopenAtStart() { step = .summary }
@@ -221,6 +224,9 @@ public struct PlainWorkshop {
         case .quit:
             if !assessment.isReadOnly { persist() }
             throw Quit()
+        case let .established(reply):
+            try setEstablished(reply)
+            return .stayed
         default:
             return .notHere
         }
