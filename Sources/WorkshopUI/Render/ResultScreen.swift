@@ -24,6 +24,8 @@ enum ResultScreen {
         head.paragraph(area.title, style: .dim)
         head.line("Placed at: " + placement.titleMarkingProvisional, style: .accent)
         head.paragraph(placement.explanation)
+        if let typical = state.typicalBesidePlacement(area: index) { head.paragraph(typical, style: .dim) }
+        if let target = state.targetSentence(area: index, earlier: state.earlierAssessments) { head.paragraph(target, style: .title) }
 
         var middle = BodyLines(width: body.width)
         if let next = placement.nextStage {

@@ -29,6 +29,9 @@ enum StartRender {
         field("System", form.system, .system)
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
         field("Date", form.date, .date, note: "YYYY-MM-DD")
+        let carried = !form.establishedEdited && StartScreen.carriedEstablished(state, form: form) != nil
+        let established = form.establishedEdited ? form.established : TextField(StartScreen.establishedText(state, form: form), limit: 10)
+        field("Established", established, .established, note: carried ? "as last time" : "optional")
         field("Participants", form.participants, .participants, note: "commas between")
         let anonymousFocused = form.focus == .anonymous
         body.line((anonymousFocused ? "▸ " : "  ") + "Anonymous", style: anonymousFocused ? .title : .plain)
