@@ -8,10 +8,14 @@ enum StartRender {
     static func draw(_ state: WorkshopState, into body: inout BodyWriter) -> (row: Int, column: Int)? {
         guard let form = state.start else { return nil }
         var cursor: (row: Int, column: Int)?
-        body.line()
+        // On a short terminal the blanks above and under the title give way, so that Start stays in view.
+        let knownRows = state.systems.systems.isEmpty ? 0 : min(state.systems.systems.count, state.height >= 20 ? 4 : 2)
+        let fieldRows = StartScreen.fields(state).filter { $0 != .known && $0 != .draft }.count + knownRows
+        let framework = "Framework: \(state.framework.title) \(state.framework.version)"
+        if body.remainingRows > 1 + TextFit.lines(framework, width: body.width).count + fieldRows { body.line() }
         body.line("A new assessment", style: .title)
-        body.paragraph("Framework: \(state.framework.title) \(state.framework.version)")
-        body.line()
+        body.paragraph(framework)
+        if body.remainingRows > fieldRows { body.line() }
         let labelWidth = 15
         let fieldWidth = max(10, min(44, body.width - labelWidth - 16))
         func field(_ label: String, _ value: TextField, _ which: StartForm.Field, note: String = "") {
