@@ -43,7 +43,8 @@ enum TargetKeys {
                 form.problem = "The year is typed in digits, e.g. \(exampleYear(state)); ← → or Space choose the stage."
             }
         default:
-            break
+            // A key the form does not use changes nothing, not even the problem shown.
+            return []
         }
         state.overlay = .target(form)
         return []
