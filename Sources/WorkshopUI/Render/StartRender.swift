@@ -53,8 +53,11 @@ enum StartRender {
                               limit: body.width - labelWidth)
             }
         }
-        // On a short terminal the blank before Start gives way, so that Start stays in view.
-        if body.remainingRows > 1 { body.line() }
+        // On a short terminal the blank before Start gives way, so that Start stays in view, and so that the
+        // note on the name and the first draft fit under it.
+        let note = form.carryOffer == nil && form.waitingForStore == nil ? identityNote(state, form: form, brief: false) : nil
+        let below = (note.map { TextFit.lines($0, width: body.width).count } ?? 0) + (state.drafts.isEmpty ? 0 : 2)
+        if body.remainingRows > 1 + (below == 0 ? 0 : below + 1) { body.line() }
         let startFocused = form.focus == .start
         body.line((startFocused ? "▸ " : "  ") + "[ Start the workshop ]", style: startFocused ? .selected : .title)
         if let problem = form.problem {
