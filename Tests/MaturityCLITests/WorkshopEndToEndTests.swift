@@ -35,7 +35,7 @@ struct WorkshopEndToEndTests {
         let session = try TmuxSession(["workshop"], sandbox: sandbox)
         try session.waitFor("A new assessment")
         try session.type("Ynys Môn & Bradford – ✓")
-        try session.press("Tab", "Tab")
+        try session.press("Tab", "Tab", "Tab")
         try session.type("Cathy Elliott, Rob Webster")
         try session.press("Tab", "Tab", "Tab")
         try session.waitFor("▸ [ Start the workshop ]")
@@ -287,7 +287,7 @@ struct YearlyRerunEndToEndTests {
         try first.type("West Yorkshire ICS")
         try first.press("Tab", "C-u")
         try first.type("2025-11-20")
-        try first.press("Tab", "Tab", "Tab", "Tab", "Enter")
+        try first.press("Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
         try first.waitFor("2025-11-20 · Economy (1 of 3) · Overview")
         try first.press("Enter", "Right")
         for question in 1...3 {

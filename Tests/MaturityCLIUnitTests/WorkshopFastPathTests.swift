@@ -8,7 +8,7 @@ import TestSupport
 struct WorkshopFastPathTests {
     /// What a workshop command was asked for, field by field.
     struct Fields: Equatable, CustomStringConvertible {
-        var system, framework, resume, renameSystem, store: String?
+        var system, framework, resume, renameSystem, established, store: String?
         var plain: Bool
 
         init(_ command: WorkshopCommand) {
@@ -16,12 +16,13 @@ struct WorkshopFastPathTests {
             framework = command.framework
             resume = command.resume
             renameSystem = command.renameSystem
+            established = command.established
             store = command.storeOptions.store
             plain = command.plain
         }
 
         var description: String {
-            "system \(system ?? "-") framework \(framework ?? "-") resume \(resume ?? "-") rename \(renameSystem ?? "-") "
+            "system \(system ?? "-") framework \(framework ?? "-") resume \(resume ?? "-") rename \(renameSystem ?? "-") established \(established ?? "-") "
                 + "store \(store ?? "-") plain \(plain)"
         }
     }
@@ -56,6 +57,7 @@ struct WorkshopFastPathTests {
         ["workshop", "--system", "A", "--framework", "anchor-institution-charter", "--store", "/tmp/s", "--plain"],
         ["--resume", "2026-11-22-a.json"], ["--rename-system", "B", "--system", "A"], ["--system", ""],
         ["--system", "workshop"], ["--store=/x", "--resume=/y/z.json"], ["--system", "a=b"], ["--system=a=b"],
+        ["--system", "A", "--established", "2022-07-01"], ["workshop", "--established=2022-07-01"],
     ])
     func theFastPathReadsWhatArgumentParserReads(_ arguments: [String]) {
         #expect(Self.expectSameAsArgumentParser(arguments), "the fast path should read \(arguments)")
@@ -72,7 +74,7 @@ struct WorkshopFastPathTests {
 
     @Test func randomCommandLinesAgree() {
         let tokens = ["workshop", "--system", "A", "--system=B", "--framework", "f", "--resume", "r.json", "--plain", "--store", "/s",
-                      "--rename-system", "N", "-x", "--", "help", "--help", "--version", "list", "--system=", "", "--plain=1",
+                      "--rename-system", "N", "--established", "2022-07-01", "-x", "--", "help", "--help", "--version", "list", "--system=", "", "--plain=1",
                       "--System", "=", "--store=", "new", "workshop"]
         var random = UInt64(12)
         func next(_ bound: Int) -> Int {

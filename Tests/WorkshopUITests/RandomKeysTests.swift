@@ -12,7 +12,7 @@ import TestSupport
 struct RandomKeysTests {
     static let keys: [Key] = [.enter, .tab, .backTab, .backspace, .delete, .escape, .up, .down, .left, .right, .home,
                               .end, .pageUp, .pageDown, .help, .control("u"), .control("k")]
-        + "ypnuaedrcxhs[]?12345 .-+é日🌡".map { Key.character($0) }  // q would end the walk early
+        + "ypnuaedrcxhst[]?12345 .-+é日🌡".map { Key.character($0) }  // q would end the walk early
 
     /// A generator with a fixed seed, so that a failure can be replayed.
     struct Generator: RandomNumberGenerator {

@@ -24,8 +24,8 @@ struct SystemIdentityScreenTests {
         return state
     }
 
-    /// From the system field to Start: known list, date, participants, anonymous, framework, Start.
-    let toStart: [Key] = [.tab, .tab, .tab, .tab, .tab, .tab]
+    /// From the system field to Start: known list, date, established, participants, anonymous, framework, Start.
+    let toStart: [Key] = [.tab, .tab, .tab, .tab, .tab, .tab, .tab]
 
     @Test func theKnownSystemsAreListedAndEnterPicksOne() throws {
         var state = startWithArchive()

@@ -51,6 +51,11 @@ struct WorkshopCommand: ParsableCommand {
         valueName: "new-name"))
     var renameSystem: String?
 
+    @Option(help: ArgumentHelp(
+        "When the system was established, YYYY-MM-DD (ICSs became statutory on 2022-07-01): fills the start screen's "
+            + "Established row, as --system fills the name.", valueName: "date"))
+    var established: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -70,6 +75,13 @@ struct WorkshopCommand: ParsableCommand {
             throw CommandFailure("maturity: no framework can be used; see 'maturity frameworks' for the problems")
         }
         let system = try self.system.map { try TextInput.name($0, field: "--system") }
+        if let established {
+            if resume != nil { throw CommandFailure("maturity: --established fills the start screen; a resumed draft keeps its own date") }
+            guard CalendarDate(established) != nil else {
+                throw CommandFailure("maturity: --established '\(established)' is not a real day written "
+                                     + "YYYY-MM-DD, e.g. 2022-07-01")
+            }
+        }
         var resumed: (assessment: Assessment, path: String, framework: Framework)?
         var lock: DraftLock?
         defer { lock?.release() }
@@ -119,6 +131,7 @@ struct WorkshopCommand: ParsableCommand {
                 state.facilitator = RecordStamp.person
                 state.clock = RecordStamp.now
                 if case let .renamed(known, newName)? = preset { state.startRenaming(known.id, to: newName) }
+                if let established, resumed == nil { state.presetEstablished(established) }
                 let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
                                          rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
                 var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
@@ -149,6 +162,11 @@ struct WorkshopCommand: ParsableCommand {
                 + "asking line by line instead")
         }
         // Line by line, the store is read first: there is no frame to paint meanwhile.
+        if established != nil {
+            // Not silently dropped: plain mode asks for the established date its own way.
+            throw CommandFailure("maturity: --established fills the full-screen start screen; line by line (--plain), "
+                                 + "give it to 'maturity new --established' instead")
+        }
         var archive = try Self.archive(store, catalog: catalog, system: system)
         if let renameSystem, system != nil {
             // Other systems called so, so that a rename to another system's name is noticed.

@@ -47,13 +47,19 @@ public struct ActionForm: Sendable, Equatable {
 public struct StartForm: Sendable, Equatable {
     /// The fields in order; the framework choice appears only when there is more than one.
     public enum Field: Sendable, Equatable {
-        case system, known, date, participants, anonymous, framework, start, draft
+        case system, known, date, established, participants, anonymous, framework, start, draft
     }
 
     /// The system's name.
     public var system: TextField
     /// The date, as typed.
     public var date: TextField
+    /// When the system was established, as typed (blank: unknown). Until it is edited, the form shows
+    /// the date carried from the system's last complete assessment instead (see ``StartScreen/establishedText(_:form:)``).
+    public var established = TextField("", limit: 10)
+    /// Set once the established date is typed into (or given on the command line): it is then as typed,
+    /// no longer the carried one.
+    public var establishedEdited = false
     /// Participants, separated by commas.
     public var participants: TextField
     /// Anonymous mode: views and dissents are taken and kept without names (Space toggles it).

@@ -68,6 +68,8 @@ public indirect enum Overlay: Sendable, Equatable {
     /// A draft resumed with anonymous mode asked for on the start screen: `y` turns it on (dropping the
     /// names of `namedQuestions` questions' views for good), any other key keeps the draft as it is.
     case confirmingAnonymous(namedQuestions: Int)
+    /// An area's target being set (`t` on its result): a stage and a year.
+    case target(TargetForm)
 
     /// The editor open here or beneath help or a quit warning.
     var editor: Editor? {

@@ -103,6 +103,15 @@ enum KeyHelp {
                 Entry(keys: "y", hint: "anonymous", help: "turn anonymous mode on for this draft (names of views are dropped for good)"),
                 Entry(keys: "other keys", hint: "keep names", help: "keep the draft as it is"),
             ] + common(quit: false)
+        case .target:
+            return [
+                Entry(keys: "← → Space", hint: "stage", help: "choose the target stage"),
+                Entry(keys: "0-9 Backspace", hint: "year", help: "type the year by which to reach it"),
+                Entry(keys: "Enter", hint: "set", help: "set the target (saved at once)"),
+                Entry(keys: "x Delete", hint: "no target", help: "remove the area's target"),
+                Entry(keys: "Esc", hint: "cancel", help: "leave the target as it was"),
+                Entry(keys: "?", hint: "help", help: "this help (F1 too)"),
+            ] + common(quit: false)
         case .confirmingQuit:
             return [
                 Entry(keys: "q", hint: "quit anyway", help: "quit although the latest changes are not in the store"),
@@ -187,6 +196,7 @@ enum KeyHelp {
             if selection < reviewed {
                 entries.append(Entry(keys: "r", hint: "review", help: "choose how the selected action from last time stands now"))
             }
+            entries.append(Entry(keys: "t", hint: "target", help: "set or remove the area's target: a stage and a year"))
             entries += [onward, Entry(keys: "←", hint: "back", help: "back to the last question")] + move
             if reviewed + own > 1 { entries.append(Entry(keys: "↑↓", hint: "select", help: "select an action")) }
             return entries
@@ -219,6 +229,10 @@ enum KeyHelp {
         ]
         if start.focus == .known {
             entries.append(Entry(keys: "r", hint: "rename", help: "rename the known system (recorded in the assessment)"))
+        }
+        if start.focus == .established {
+            entries.append(Entry(keys: "Ctrl-U", hint: "clear", help: "clear the date the system was established (blank: "
+                                 + "not known; it is carried forward each year)"))
         }
         if start.focus == .anonymous {
             entries.append(Entry(keys: "Space", hint: "anonymous on/off", help: "views and dissents without names (a draft "

@@ -42,6 +42,8 @@ public enum Renderer {
             cursor = nil
         case let .statusChoice(choice)?:
             StatusMenu.draw(state, choice: choice, into: &grid)
+        case let .target(form)?:
+            cursor = TargetFormRender.draw(state, form: form, into: &grid)
         default:
             break
         }

@@ -23,6 +23,9 @@ enum ResultScreen {
         head.line()
         head.paragraph(area.title, style: .dim)
         head.line("Placed at: " + placement.titleMarkingProvisional, style: .accent)
+        // The typical stage and the target right under the placement, so that a small screen keeps them.
+        if let typical = state.typicalBesidePlacement(area: index) { head.paragraph(typical, style: .dim) }
+        if let target = state.targetSentence(area: index, earlier: state.earlierAssessments) { head.paragraph(target, style: .title) }
         head.paragraph(placement.explanation)
 
         var middle = BodyLines(width: body.width)

@@ -8,10 +8,14 @@ enum StartRender {
     static func draw(_ state: WorkshopState, into body: inout BodyWriter) -> (row: Int, column: Int)? {
         guard let form = state.start else { return nil }
         var cursor: (row: Int, column: Int)?
-        body.line()
+        // On a short terminal the blanks above and under the title give way, so that Start stays in view.
+        let knownRows = state.systems.systems.isEmpty ? 0 : min(state.systems.systems.count, state.height >= 20 ? 4 : 2)
+        let fieldRows = StartScreen.fields(state).filter { $0 != .known && $0 != .draft }.count + knownRows
+        let framework = "Framework: \(state.framework.title) \(state.framework.version)"
+        if body.remainingRows > 1 + TextFit.lines(framework, width: body.width).count + fieldRows { body.line() }
         body.line("A new assessment", style: .title)
-        body.paragraph("Framework: \(state.framework.title) \(state.framework.version)")
-        body.line()
+        body.paragraph(framework)
+        if body.remainingRows > fieldRows { body.line() }
         let labelWidth = 15
         let fieldWidth = max(10, min(44, body.width - labelWidth - 16))
         func field(_ label: String, _ value: TextField, _ which: StartForm.Field, note: String = "") {
@@ -29,6 +33,9 @@ enum StartRender {
         field("System", form.system, .system)
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
         field("Date", form.date, .date, note: "YYYY-MM-DD")
+        let carried = !form.establishedEdited && StartScreen.carriedEstablished(state, form: form) != nil
+        let established = form.establishedEdited ? form.established : TextField(StartScreen.establishedText(state, form: form), limit: 10)
+        field("Established", established, .established, note: carried ? "as last time" : "optional")
         field("Participants", form.participants, .participants, note: "commas between")
         let anonymousFocused = form.focus == .anonymous
         body.line((anonymousFocused ? "▸ " : "  ") + "Anonymous", style: anonymousFocused ? .title : .plain)
@@ -46,8 +53,11 @@ enum StartRender {
                               limit: body.width - labelWidth)
             }
         }
-        // On a short terminal the blank before Start gives way, so that Start stays in view.
-        if body.remainingRows > 1 { body.line() }
+        // On a short terminal the blank before Start gives way, so that Start stays in view, and so that the
+        // note on the name and the first draft fit under it.
+        let note = form.carryOffer == nil && form.waitingForStore == nil ? identityNote(state, form: form, brief: false) : nil
+        let below = (note.map { TextFit.lines($0, width: body.width).count } ?? 0) + (state.drafts.isEmpty ? 0 : 2)
+        if body.remainingRows > 1 + (below == 0 ? 0 : below + 1) { body.line() }
         let startFocused = form.focus == .start
         body.line((startFocused ? "▸ " : "  ") + "[ Start the workshop ]", style: startFocused ? .selected : .title)
         if let problem = form.problem {

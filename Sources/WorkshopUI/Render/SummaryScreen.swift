@@ -22,6 +22,7 @@ enum SummaryScreen {
         let answers = state.assessment?.answers ?? [:]
         let placements = PlacementRules.placeAll(in: framework, answers: answers)
         body.line()
+        if let context = ageContext(state) { body.paragraph(context, style: .dim) }
         drawBoard(state, placements: placements, answers: answers, into: &body)
         let splits = splitQuestions(state)
         body.paragraph(BoardMark.legend(separator: "  ") + "  * provisional  "
@@ -48,6 +49,21 @@ enum SummaryScreen {
         body.grid = writer.grid
     }
 
+    /// The system's age and the framework's typical stage for it, once for the board: "Established
+    /// 2022-07-01: a system of 4 years; typical stage: established (a guide, not a deadline)." Nil when the
+    /// established date is unknown or the framework gives its stages no ages.
+    static func ageContext(_ state: WorkshopState) -> String? {
+        guard let assessment = state.assessment, let established = assessment.established,
+              let typical = assessment.typicalStage(in: state.framework) else { return nil }
+        return "Established \(established): a system of \(typical.ageText); typical stage: "
+            + "\(typical.stage.title.lowercased()) (a guide, not a deadline)."
+    }
+
+    /// How `area` stands against its target, nil without one.
+    private static func status(of area: Area, _ state: WorkshopState, earlier: [Assessment]) -> TargetStatus? {
+        state.assessment?.targetStatus(of: area, in: state.framework, earlier: earlier)
+    }
+
     /// The criteria whose views were split (see ``Spread/isSplit``).
     static func splitQuestions(_ state: WorkshopState) -> Set<String> {
         guard let assessment = state.assessment else { return [] }
@@ -61,6 +77,7 @@ enum SummaryScreen {
     private static func drawBoard(_ state: WorkshopState, placements: [Placement], answers: [String: Answer],
                                   into body: inout BodyWriter) {
         let framework = state.framework
+        let earlier = state.assessment.map { _ in state.earlierAssessments } ?? []
         let areaWidth = min(16, max(8, framework.areas.map { TextWidth.of($0.shortTitle) }.max() ?? 8) + 2)
         let countWidth = 5
         let placedWidth = 20
@@ -77,6 +94,10 @@ enum SummaryScreen {
             let open = area.criteria.filter { answers[$0.id] == nil }.count
             line += TextFit.pad(placement.stageTitle + (placement.isProvisional ? "*" : ""), to: placedWidth, gap: 1) + "\(open)"
             body.line(line)
+            if let index = framework.areas.firstIndex(where: { $0.id == area.id }),
+               let target = state.targetSentence(area: index, earlier: earlier) {
+                body.line("  " + target, style: status(of: area, state, earlier: earlier) == .behind ? .warning : .dim)
+            }
         }
         // The consensus per area (the share of views that matched the agreed answers), once there are views.
         let consensus = framework.areas.compactMap { area in

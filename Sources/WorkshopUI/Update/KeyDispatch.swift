@@ -43,7 +43,7 @@ enum KeyDispatch {
 
     /// Whether a `?` typed now is text rather than a request for help.
     private static func typingText(_ state: WorkshopState) -> Bool {
-        state.editor != nil || state.round?.askedForDissent != nil || [.system, .date, .participants].contains(state.start?.focus)
+        state.editor != nil || state.round?.askedForDissent != nil || [.system, .date, .established, .participants].contains(state.start?.focus)
     }
 
     /// The overlay's answer to `key`; nil when the overlay has closed and the key goes on to the screen.
@@ -90,6 +90,8 @@ enum KeyDispatch {
             state.assessment?.makeAnonymous()
             state.message = .init("Anonymous mode is on: views and dissents are kept without names.")
             return [.changed]
+        case let .target(form):
+            return TargetKeys.handle(key, form, in: &state)
         case let .confirmingQuit(over):
             if key == .character("q") || key == .character("Q") { return [.quit] }
             state.overlay = over

@@ -21,6 +21,8 @@ enum ResultKeys {
         switch key {
         case .enter:
             return [.move(1)]
+        case .character("t"), .character("T"):
+            return TargetKeys.open(area: area, in: &state)
         case .down:
             state.screen = .result(area: area, selection: min(selection + 1, max(0, reviewed + actions.count - 1)))
         case .up:

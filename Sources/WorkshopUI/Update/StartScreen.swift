@@ -5,7 +5,7 @@ import MaturityModel
 /// The start screen: system, date, participants, framework, and drafts to resume.
 enum StartScreen {
     static func fields(_ state: WorkshopState) -> [StartForm.Field] {
-        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .participants, .anonymous]
+        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .established, .participants, .anonymous]
         if state.frameworks.count > 1 { fields.append(.framework) }
         fields.append(.start)
         if !state.drafts.isEmpty { fields.append(.draft) }
@@ -109,6 +109,13 @@ enum StartScreen {
             switch form.focus {
             case .system: _ = form.system.handle(key, width: 0)
             case .date: _ = form.date.handle(key, width: 0)
+            case .established:
+                // The first edit starts from the date shown, carried from last time or blank.
+                if !form.establishedEdited {
+                    form.established = TextField(establishedText(state, form: form), limit: form.established.limit)
+                    form.establishedEdited = true
+                }
+                _ = form.established.handle(key, width: 0)
             case .participants: _ = form.participants.handle(key, width: 0)
             default: break
             }
@@ -137,11 +144,44 @@ enum StartScreen {
             state.screen = .start(form)
             return nil
         }
+        let established = establishedText(state, form: form).trimmingSpaces()
+        if !established.isEmpty {
+            guard let since = CalendarDate(established) else {
+                form.problem = "The established date must be a real day written YYYY-MM-DD, e.g. 2022-07-01, or blank "
+                    + "when it is not known."
+                form.focus = .established
+                state.screen = .start(form)
+                return nil
+            }
+            guard since <= date else {
+                form.problem = "The system cannot have been established (\(since)) after the assessment's date (\(date)): "
+                    + "correct one of the two dates, or leave the established date blank."
+                form.focus = .established
+                state.screen = .start(form)
+                return nil
+            }
+        }
         // A name typed twice ("Ann, Ann") is one participant: views are kept by name.
         var seen: Set<String> = []
         let participants = form.participants.text.split(separator: ",")
             .map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
         return (system, date, participants)
+    }
+
+    /// The established date the form shows: as typed once edited, else the one carried from the system's
+    /// last complete assessment (blank when it has none, or the name is not a known system).
+    static func establishedText(_ state: WorkshopState, form: StartForm) -> String {
+        form.establishedEdited ? form.established.text : carriedEstablished(state, form: form)?.description ?? ""
+    }
+
+    /// The established date of the last complete assessment of the system the form names, if it has one.
+    static func carriedEstablished(_ state: WorkshopState, form: StartForm) -> CalendarDate? {
+        let typed = form.system.text.trimmingSpaces()
+        guard let systemID = form.renaming ?? state.systems.match(typed)?.id,
+              let frameworkID = state.frameworks[safe: form.frameworkIndex]?.id,
+              let offer = state.storeIndex?.latestComplete(ofSystem: systemID, frameworkID: frameworkID),
+              let path = state.storeIndex?.entries[safe: offer]?.path else { return nil }
+        return state.storeIndex?.carryable[path]?.established
     }
 
     /// The latest complete assessment of the system with the chosen framework, as an index in the store's entries.
@@ -200,6 +240,8 @@ enum StartScreen {
             assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
         }
         assessment.attach(to: identity)
+        // The form's established date, as shown there (carried or typed; blank: unknown), validated above.
+        assessment.established = CalendarDate(establishedText(state, form: form).trimmingSpaces())
         if form.anonymous { assessment.makeAnonymous() }
         assessment.position = Step.overview(area: 0).position(in: framework)
         state.open(assessment, file: nil)
@@ -215,6 +257,15 @@ extension WorkshopState {
         form.renaming = systemID
         form.system = TextField(newName, limit: form.system.limit)
         form.focus = .participants
+        screen = .start(form)
+    }
+
+    /// Fills the start screen's established date with `text`, as the command line gave it (checked when
+    /// the workshop starts, as if typed).
+    public mutating func presetEstablished(_ text: String) {
+        guard var form = start else { return }
+        form.established = TextField(text, limit: form.established.limit)
+        form.establishedEdited = true
         screen = .start(form)
     }
 }
