@@ -48,6 +48,20 @@ struct PlainBaselineEndToEndTests {
                                   + "taken; show --format json gives established, systemAgeYears, the metric, target, status, typical stage")
     }
 
+    @Test func establishedOnTheCommandLineFillsPlainModeAndIsRefusedAfterTheDate() throws {
+        let sandbox = try Sandbox()
+        let refused = try sandbox.run(["workshop", "--plain", "--system", "Flag ICS", "--established", "2027-01-01"],
+                                      input: "2026-11-20\n\n1\nq\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--established 2027-01-01 is after the assessment's date, 2026-11-20; nothing was saved"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sandbox.store.path)) ?? []).filter { $0.hasSuffix(".json") }.isEmpty)
+        let result = try sandbox.run(["workshop", "--plain", "--system", "Flag ICS", "--established", "2022-07-01"],
+                                     input: "2026-11-20\n\n1\nq\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Established: 2022-07-01 (typical for a system of 4 years: established)"))
+        #expect(try fileObject(try onlyStoreFile(sandbox))["established"] as? String == "2022-07-01")
+    }
+
     @Test func theSecondYearKeepsTheCarriedDateAndTargetAndSaysLastYearsValue() throws {
         let sandbox = try Sandbox()
         let sheet = try sandbox.write("metric,value,period\necon-nhs-spend,950.5,2024/25\n", to: "metrics.csv")

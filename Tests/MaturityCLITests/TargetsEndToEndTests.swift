@@ -42,6 +42,8 @@ struct TargetsEndToEndTests {
         try session.press("Tab", "Tab", "Tab", "Tab", "Enter")
         try session.waitFor("Economy (1 of 3) · Overview")
         try session.press("Enter")
+        try session.waitFor("Economy (1 of 3) · Metrics")
+        try session.press("Right")
         for question in 1...3 {
             try session.waitFor("Question \(question) of 10")
             try session.answer("y")

@@ -34,7 +34,8 @@ struct TargetScreenTests {
     func startedWithEstablished(width: Int = 80, height: Int = 24) -> WorkshopState {
         var state = startState(system: "West Yorkshire ICS", width: width, height: height)
         press([.up] + keys("2022-07-01") + [.tab] + keys("Cathy Elliott") + [.tab, .tab, .tab, .enter], on: &state)
-        press([.enter] + keys("yyy"), on: &state)
+        // Enter on the overview opens the metrics step; → passes it.
+        press([.enter, .right] + keys("yyy"), on: &state)
         return state
     }
 
@@ -127,7 +128,7 @@ struct TargetScreenTests {
 
     @Test func noTypicalStageWithoutAnEstablishedDate() {
         var state = startedState()
-        press(Array(repeating: .right, count: 11), on: &state)
+        press(Array(repeating: .right, count: 12), on: &state)
         #expect(state.step == .result(area: 0))
         #expect(!Renderer.render(state).grid.text.contains("Typical for a system"))
         #expect(!Renderer.render(state).grid.text.contains("Target:"))
@@ -226,7 +227,7 @@ struct TargetScreenTests {
         var state = startedWithEstablished(width: width, height: height)
         // Economy: established by 2028 (on track); employment: emerging by 2026 (behind); climate: none.
         press(toResult + keys("t") + keys("2028") + [.enter], on: &state)
-        press(keys("]") + [Key](repeating: .right, count: seedFramework.areas[1].criteria.count + 1) + keys("t") + keys("2026") + [.enter], on: &state)
+        press(keys("]") + [Key](repeating: .right, count: seedFramework.areas[1].criteria.count + 2) + keys("t") + keys("2026") + [.enter], on: &state)
         #expect(state.assessment?[area: "quality-employment"].target == Target(stageID: "emerging", year: 2026))
         press(keys("s"), on: &state)
         if width >= 80 {

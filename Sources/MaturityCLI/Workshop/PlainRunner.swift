@@ -16,6 +16,8 @@ struct PlainRunner {
     let archive: [WorkshopState.Draft]
     /// The system's identity as the command line chose it (a rename), if it did.
     let preset: SystemChoice?
+    /// The established date given with `--established`, over the one carried forward.
+    var established: CalendarDate?
 
     func run() throws {
         let write: PlainWorkshop.Write = { text in Terminal.write(text) }
@@ -58,6 +60,14 @@ struct PlainRunner {
             }
             assessment.attach(to: choice)
             if start.anonymous { assessment.makeAnonymous() }
+            if let established {
+                guard established <= assessment.date else {
+                    Terminal.error("maturity: --established \(established) is after the assessment's date, \(assessment.date); "
+                                   + "nothing was saved")
+                    throw CommandFailure("")
+                }
+                assessment.established = established
+            }
         }
         var writer = DraftWriter(store: store, draft: path.map { URL(fileURLWithPath: $0) },
                                  rescueFolders: DraftWriter.defaultRescueFolders(environment: ProcessEnvironment.variables))

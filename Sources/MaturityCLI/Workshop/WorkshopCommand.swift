@@ -162,11 +162,6 @@ struct WorkshopCommand: ParsableCommand {
                 + "asking line by line instead")
         }
         // Line by line, the store is read first: there is no frame to paint meanwhile.
-        if established != nil {
-            // Not silently dropped: plain mode asks for the established date its own way.
-            throw CommandFailure("maturity: --established fills the full-screen start screen; line by line (--plain), "
-                                 + "give it to 'maturity new --established' instead")
-        }
         var archive = try Self.archive(store, catalog: catalog, system: system)
         if let renameSystem, system != nil {
             // Other systems called so, so that a rename to another system's name is noticed.
@@ -178,7 +173,7 @@ struct WorkshopCommand: ParsableCommand {
             try SystemIdentityOptions.choice(typed: typed, renameTo: renameSystem, systemID: nil, systems: systems)
         }
         let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
-                                 archive: archive, preset: preset?.choice)
+                                 archive: archive, preset: preset?.choice, established: established.flatMap(CalendarDate.init))
         try runner.run()
     }
 
