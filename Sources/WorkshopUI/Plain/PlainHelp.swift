@@ -4,6 +4,9 @@ enum PlainHelp {
     static let moves = """
           g N, g N.M   go to area N (its stages, then its first question), or to question M of area N, e.g. g 2.4;
                        g alone asks where
+          established YYYY-MM-DD
+                       the day the system was established, for the typical stage by age (- leaves it
+                       unknown; the word alone asks)
         """
 
     /// The moves of a question or an area's actions.
