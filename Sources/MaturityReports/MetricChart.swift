@@ -8,8 +8,8 @@ import MaturityModel
 /// Only readings in the framework's unit are drawn (a reading in another unit is listed, not plotted).
 /// Positions are computed from ``ExactDecimal/approximateValue``; every number written as text is exact.
 enum MetricChart {
-    static let width = 320.0, height = 130.0
-    static let left = 16.0, right = 16.0, top = 22.0, bottom = 34.0
+    static let width = 380.0, height = 130.0
+    static let left = 64.0, right = 64.0, top = 22.0, bottom = 34.0
 
     /// The chart of `series` (dates from its points), or nil when no reading is in `metric`'s unit.
     static func svg(_ series: MetricSeries, metric: Metric) -> String? {
