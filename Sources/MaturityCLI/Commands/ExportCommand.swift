@@ -132,17 +132,11 @@ struct ProgressCommand: ParsableCommand {
         try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
         // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
         let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
-        // Glances carry no metrics: when the framework has metrics, only the system's own files (a
-        // handful) are read again in full for their readings.
-        let members = series.filter { $0.assessment.framework.id == framework.id }
-        let readings = framework.allMetrics.isEmpty ? [:] : MetricReadings.of(members.map(\.url))
-        for problem in readings.values.compactMap(\.problem) { Terminal.error("maturity: \(problem)") }
+        // Each glance carries its file's metric values too (kept in the scan index), so nothing is read again.
         let progression = Progression(
-            entries: members.map { entry in
-                var made = glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
+            entries: series.filter { $0.assessment.framework.id == framework.id }.map { entry in
+                glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
                     ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
-                made.assessment.metrics = readings[entry.url.lastPathComponent]?.metrics ?? []
-                return made
             },
             framework: framework, system: known)
         let text: String
