@@ -35,7 +35,8 @@ struct GlanceMetricsTests {
         let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 4, changed: 5)
         let body = ScanIndex.body(stamp: stamp, firstSeen: 6, settled: true, glance: glance, texts: &texts)
         let index = try #require(ScanIndex(ScanIndex.file(folder: (7, 8), bootID: "boot", texts: texts.texts, entries: [("a.json", body[...])])))
-        let kept = try #require(index.glance(of: try #require(index.entries["a.json"])))
+        let entry = try #require(index.entries["a.json"])
+        let kept = try #require(index.glance(of: entry))
         #expect(kept.metrics == glance.metrics && kept == glance)
         #expect(kept.metrics[1].period == nil && kept.metrics[1].source == nil && kept.metrics[1].note == nil)
         CampaignReport.record("Metric values through the glance and the scan index", cases: 2,
