@@ -42,7 +42,7 @@ public enum HTMLExport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Maturity self-assessment: \(h(assessment.system)), \(assessment.date)</title>
-            <style>\(style)\(report.showsViews ? viewsStyle : "")</style>
+            <style>\(style)\(report.showsViews ? viewsStyle : "")\(report.metrics.isEmpty ? "" : metricsStyle)</style>
             </head>
             <body>
             <main>

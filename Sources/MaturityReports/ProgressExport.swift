@@ -101,7 +101,7 @@ public enum ProgressExport {
         return """
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>Progression: \(h(progression.system))</title><style>\(HTMLExport.style)</style></head>
+            <head><meta charset="utf-8"><title>Progression: \(h(progression.system))</title><style>\(HTMLExport.style)\(progression.metrics.isEmpty ? "" : HTMLExport.metricsStyle)</style></head>
             <body><main>
             <h1>Progression: \(h(progression.system))</h1>
             \(progression.renames.map { "<p>\(h(renameSentence($0)))</p>\n" }.joined())<p>Framework: \(h(progression.framework.title))</p>
