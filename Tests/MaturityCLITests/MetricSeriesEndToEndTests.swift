@@ -99,17 +99,29 @@ struct MetricSeriesEndToEndTests {
         try session.waitFor("York · 2026-11-22")
         try session.type("s")
         try session.waitFor("· Summary")
+        // A link where the metrics' CSV would go: x asks, n writes new files beside, x x refuses the link.
+        let target = try sandbox.write("the link's target\n", to: "target.txt")
+        let link = work.appending(path: "2026-11-22-york-metrics.csv").path
+        #expect(symlink(target, link) == 0)
+        try session.type("x")
+        try session.waitIgnoringSpaces("2026-11-22-york-metrics.csv exists in \(work.path) already. Press x again to replace it")
+        try session.type("n")
+        try session.waitIgnoringSpaces("Exported to \(work.path): 2026-11-22-york-summary-2 as .md, .html, .csv, .json, 2026-11-22-york-metrics-2.csv")
+        try session.type("x")
+        try session.waitIgnoringSpaces("Press x again to replace it")
+        try session.type("x")
+        try session.waitIgnoringSpaces("Not exported: \(link) is a symbolic link")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "the link's target\n")
+        unlink(link)
         try session.type("x")
         try session.waitIgnoringSpaces("Exported to \(work.path): 2026-11-22-york-summary as .md, .html, .csv, .json, 2026-11-22-york-metrics.csv")
-        try session.type("x")
-        try session.waitIgnoringSpaces("2026-11-22-york-summary.md, .html, .csv, .json, 2026-11-22-york-metrics.csv exist in")
-        try session.type("n")
-        try session.waitIgnoringSpaces("2026-11-22-york-summary-2 as .md, .html, .csv, .json, 2026-11-22-york-metrics-2.csv")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
-        let rows = try pythonRows(try String(contentsOf: work.appending(path: "2026-11-22-york-metrics.csv"), encoding: .utf8))
-        #expect(rows.count == 1 + 3 * 2)
-        #expect(ExportedFile.permissions(work.appending(path: "2026-11-22-york-metrics.csv").path) == 0o600)
+        for name in ["2026-11-22-york-metrics.csv", "2026-11-22-york-metrics-2.csv"] {
+            let rows = try pythonRows(try String(contentsOf: work.appending(path: name), encoding: .utf8))
+            #expect(rows.count == 1 + 3 * 2)
+            #expect(ExportedFile.permissions(work.appending(path: name).path) == 0o600)
+        }
 
         // An assessment without readings exports the four files as before.
         let plain = try sandbox.exportTestAssessment("Hull")
@@ -123,7 +135,8 @@ struct MetricSeriesEndToEndTests {
         try other.type("q")
         #expect(try other.ending().exit == "exit=0")
         #expect(!FileManager.default.fileExists(atPath: work.appending(path: "2026-01-01-hull-metrics.csv").path))
-        ExportCampaign.modes(1)
+        ExportCampaign.modes(2)
+        ExportCampaign.overwrites(1)
     }
 
     /// The rows of a CSV document as Python's csv module reads them.
