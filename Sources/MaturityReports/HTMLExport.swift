@@ -139,7 +139,10 @@ public enum HTMLExport {
         return "<figure class=\"metric\">\n<figcaption>\(h(MetricWords.heading(metric)))</figcaption>\n"
             + (MetricChart.svg(series, metric: metric).map { $0 + "\n" } ?? "")
             + "<table><thead><tr>" + MetricWords.tableHeader.map { "<th>\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
-            + MetricWords.tableRows(series).map { "<tr>" + $0.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
+            + MetricWords.tableRows(series).map { row in
+                "<tr>" + row.enumerated().map { $0.offset == 0 ? "<td class=\"date\">\(h($0.element))</td>" : "<td>\(h($0.element))</td>" }.joined()
+                    + "</tr>\n"
+            }.joined()
             + "</tbody></table>\n</figure>\n"
     }
 
