@@ -163,6 +163,19 @@ struct MetricExportTests {
         #expect(text.contains("12500.000000001"))
     }
 
+    @Test func progressMarkdownAndHTMLShowTheSeriesWithTheBoardsTextInert() throws {
+        let progression = MetricFixture.progression
+        let markdown = ProgressExport.markdown(progression)
+        #expect(markdown.contains("\n## Metrics\n\n**Total NHS spend within the system (£ million a year; higher is better)**\n"))
+        let rendered = try run(try RequiredTool.path("pandoc"), ["-f", "gfm", "-t", "html"], input: markdown)
+        #expect(!rendered.contains("<script>") && !rendered.contains("<a href") && rendered.contains("<td>-1099.80, better</td>"))
+        let html = ProgressExport.html(progression)
+        #expect(try pythonHTMLProblems(html).isEmpty)
+        #expect(html.components(separatedBy: "class=\"metric-chart\"").count - 1 == 3 && !html.contains("<script>alert"))
+        #expect(html.contains("figure.metric{"), "the metrics style comes with the metrics")
+        #expect(!ProgressExport.html(GoldenFixture.progression()).contains("figure.metric{"))
+    }
+
     @Test func metricsCSVHasARowPerMetricPerAssessmentReadByPython() throws {
         for text in [MetricsCSV.render(MetricFixture.report), MetricsCSV.render(MetricFixture.progression)] {
             #expect(text.hasPrefix("\u{FEFF}") && text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
