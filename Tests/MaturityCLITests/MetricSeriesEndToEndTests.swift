@@ -76,17 +76,22 @@ struct MetricSeriesEndToEndTests {
         #expect(try !sandbox.run(["show", plain.stdout.trimmingCharacters(in: .newlines)]).stdout.contains("Typical for a system"))
     }
 
-    @Test func aMetricsCSVSourceWithAnEscapeIsMadeInert() throws {
+    /// A source with an escape, written straight into the file (the import refuses control characters):
+    /// the file is refused with one line naming it and the field, and the other year is still shown.
+    @Test func aFileWhoseMetricSourceHoldsAnEscapeIsRefusedInEveryFormat() throws {
         let sandbox = try Sandbox()
         _ = try twoYears(sandbox)
-        // A source with an escape, written straight into the file (the import refuses control characters).
         let path = sandbox.store.appending(path: "2026-11-22-york.json").path
         let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "<b>x</b>", with: "<b>x</b>\\u001b[31m")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        for format in ["text", "md", "html", "metrics-csv"] {
+        for format in ["text", "md", "html", "json", "metrics-csv"] {
             let result = try sandbox.run(["progress", "--system", "york", "--format", format])
-            #expect(!result.stdout.contains("\u{1B}"), "\(format) writes no escape to the terminal: \(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"), "\(format) writes no escape to the terminal")
+            #expect(result.status == 0 && result.stdout.contains("41200.10") && !result.stdout.contains("40100.30"), "\(format): \(result.stderr)")
+            #expect(result.stderr == "maturity: \(path): metrics[0].source: must not contain control characters such as tabs or escapes\n")
         }
+        CampaignReport.record("progress over a file whose metric source holds an escape", cases: 5,
+                              how: "every format: the file refused in one stderr line naming it and the field, the other year shown, no escape output")
     }
 
     @Test func theWorkshopsExportWritesTheMetricsCSVOnlyWithReadings() throws {
