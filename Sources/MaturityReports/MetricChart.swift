@@ -8,7 +8,9 @@ import MaturityModel
 /// Only readings in the framework's unit are drawn (a reading in another unit is listed, not plotted).
 /// Positions are computed from ``ExactDecimal/approximateValue``; every number written as text is exact.
 enum MetricChart {
+    /// The chart's size in pixels.
     static let width = 380.0, height = 130.0
+    /// The margins round the plot: wide at the sides, so a centred date or value label at the first or last point fits.
     static let left = 64.0, right = 64.0, top = 22.0, bottom = 34.0
 
     /// The chart of `series` (dates from its points), or nil when no reading is in `metric`'s unit.
