@@ -75,6 +75,8 @@ public struct AssessmentGlance: Sendable, Equatable {
     public var status: AssessmentStatus
     /// Per area, in the file's order.
     public var areas: [Area]
+    /// The metric values recorded, in the file's order (few or none: `progress` shows their series).
+    public var metrics: [MetricReading] = []
 
     /// Creates a glance.
     public init(framework: FrameworkReference, system: String, systemID: String?, systemRename: SystemRename?,
@@ -98,6 +100,7 @@ public struct AssessmentGlance: Sendable, Equatable {
                       area.viewCriteria = record.views.filter { !$0.value.isEmpty }.keys.sorted()
                       return area
                   })
+        metrics = assessment.metrics
     }
 
     /// A criterion's answer as ``Assessment/answers`` merges them (a later area's answer wins).
@@ -131,7 +134,7 @@ public struct AssessmentGlance: Sendable, Equatable {
 
 extension AssessmentGlance {
     /// The assessment as far as the glance tells it: framework, system, identity, rename, date, status
-    /// and answers, with no notes, actions, participants or record (all that a progression needs).
+    /// answers and metric values, with no notes, actions, participants or record (all that a progression needs).
     public var assessment: Assessment {
         var assessment = Assessment(
             framework: framework, system: system, date: date, status: status,
@@ -140,6 +143,7 @@ extension AssessmentGlance {
             })
         assessment.systemID = systemID
         assessment.systemRename = systemRename
+        assessment.metrics = metrics
         return assessment
     }
 }

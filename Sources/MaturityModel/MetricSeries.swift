@@ -1,3 +1,5 @@
+import MaturityFramework
+
 /// One metric across a system's assessments, oldest first, with the change from each to the next.
 public struct MetricSeries: Sendable, Hashable {
     /// The metric's reading in one assessment.
@@ -49,6 +51,16 @@ public struct MetricSeries: Sendable, Hashable {
             guard let before = ordered[index].reading, let after = ordered[index + 1].reading, before.unit == after.unit,
                   let difference = after.value.subtracting(before.value) else { return nil }
             return Change(difference: difference, direction: MetricDirection(change: difference.signum, higherIsBetter: higherIsBetter))
+        }
+    }
+
+    /// The series of each of `framework`'s metrics that has a reading in any of `assessments`, in the
+    /// framework's order; none when no assessment has a reading.
+    public static func recorded(in framework: Framework, across assessments: [Assessment]) -> [MetricSeries] {
+        let read = Set(assessments.flatMap { $0.metrics.map(\.metricID) })
+        guard !read.isEmpty else { return [] }
+        return framework.allMetrics.filter { read.contains($0.id) }.map {
+            MetricSeries(metricID: $0.id, higherIsBetter: $0.higherIsBetter, assessments: assessments)
         }
     }
 

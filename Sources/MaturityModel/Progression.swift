@@ -62,6 +62,9 @@ public struct Progression: Sendable {
     public var entries: [Entry]
     /// Per area of the framework.
     public var areas: [AreaSeries]
+    /// Each of the framework's metrics that has a reading in at least one assessment, in the framework's
+    /// order; their points line up with ``entries``.
+    public var metrics: [MetricSeries]
 
     /// The progression of `entries` against `framework`, in date order (entries of the same day keep their
     /// order), headed by `known`'s display name and renames when given.
@@ -89,5 +92,6 @@ public struct Progression: Sendable {
             }
             return AreaSeries(area: area, points: points, steps: steps, consensus: ordered.map { $0.consensus[area.id]?.share })
         }
+        metrics = MetricSeries.recorded(in: framework, across: ordered.map(\.assessment))
     }
 }

@@ -42,7 +42,7 @@ public enum HTMLExport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Maturity self-assessment: \(h(assessment.system)), \(assessment.date)</title>
-            <style>\(style)\(report.showsViews ? viewsStyle : "")</style>
+            <style>\(style)\(report.showsViews ? viewsStyle : "")\(report.metrics.isEmpty ? "" : metricsStyle)</style>
             </head>
             <body>
             <main>
@@ -85,7 +85,8 @@ public enum HTMLExport {
     private static func section(_ area: AreaReport, change: AreaChange?, earlierDate: CalendarDate?, views participants: [String]?) -> String {
         let h = Escape.html
         let consensus = participants != nil ? ViewsWords.consensus(area.consensus).map { "<p class=\"consensus\">Consensus: \(h($0)).</p>\n" } ?? "" : ""
-        let target: String = area.targetLine.map { "<p class=\"target\">\(h($0))</p>\n" } ?? ""
+        let target: String = (area.typicalLine.map { "<p class=\"typical\">\(h($0))</p>\n" } ?? "")
+            + (area.targetLine.map { "<p class=\"target\">\(h($0))</p>\n" } ?? "") + metricsSection(area)
         let viewsHeader = participants != nil ? "<th>Views</th><th>Dissent</th>" : ""
         var html = """
             <section class="area">
@@ -123,6 +124,26 @@ public enum HTMLExport {
             html += "<h4>Last time's actions</h4>\n" + actions(change.lastActions, empty: "None were agreed.", status: change.review(of:))
         }
         return html + "</section>\n"
+    }
+
+    /// An area's metrics: per metric with a reading, its chart and a table of its readings across the
+    /// system's assessments up to this one (the chart's text alternative); nothing without readings.
+    static func metricsSection(_ area: AreaReport) -> String {
+        guard !area.metrics.isEmpty else { return "" }
+        return "<h3>Metrics</h3>\n" + area.metrics.map { metricFigure($0.metric, $0.series) }.joined()
+    }
+
+    /// One metric's figure: its heading, its chart (when a reading is in its unit) and the table of its readings.
+    static func metricFigure(_ metric: Metric, _ series: MetricSeries) -> String {
+        let h = Escape.html
+        return "<figure class=\"metric\">\n<figcaption>\(h(MetricWords.heading(metric)))</figcaption>\n"
+            + (MetricChart.svg(series, metric: metric).map { $0 + "\n" } ?? "")
+            + "<table><thead><tr>" + MetricWords.tableHeader.map { "<th>\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+            + MetricWords.tableRows(series).map { row in
+                "<tr>" + row.enumerated().map { $0.offset == 0 ? "<td class=\"date\">\(h($0.element))</td>" : "<td>\(h($0.element))</td>" }.joined()
+                    + "</tr>\n"
+            }.joined()
+            + "</tbody></table>\n</figure>\n"
     }
 
     /// The board paper's "Where the board disagreed": the most split questions, widest spread first,

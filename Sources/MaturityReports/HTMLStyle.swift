@@ -41,4 +41,11 @@ extension HTMLExport {
         .board td.words{text-align:left;font-size:.95rem}td.views,td.dissent{font-size:.9rem}p.consensus{font-weight:bold}
         section.disagreed li{break-inside:avoid}@media print{.board td.words{font-size:9pt}td.views,td.dissent{font-size:9pt}}
         """
+
+    /// Added to ``style`` when a paper shows metrics (so that a paper without them is as before): each
+    /// metric's chart and table kept together on a page, the chart small in print.
+    static let metricsStyle = """
+        figure.metric{margin:0 0 1rem;break-inside:avoid}figure.metric figcaption{font-weight:bold;margin:.4rem 0}
+        figure.metric svg{display:block}@media print{figure.metric svg{max-height:30mm;width:auto}}
+        """
 }

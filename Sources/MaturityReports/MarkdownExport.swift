@@ -56,7 +56,9 @@ public enum MarkdownExport {
         if report.showsViews { lines += disagreements(report) }
         for area in report.areas {
             lines += ["## \(e(area.area.title)): \(e(area.placement.titleMarkingProvisional))", "", e(area.placement.explanation), ""]
+            if let typicalLine = area.typicalLine { lines += [e(typicalLine), ""] }
             if let targetLine = area.targetLine { lines += [e(targetLine), ""] }
+            lines += metricsSection(area)
             if report.showsViews, let consensus = ViewsWords.consensus(area.consensus) {
                 lines += ["Consensus: \(consensus).", ""]
             }
@@ -82,6 +84,22 @@ public enum MarkdownExport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An area's metrics: per metric with a reading, a table of its readings across the system's
+    /// assessments up to this one, with the change from each to the next; nothing without readings.
+    static func metricsSection(_ area: AreaReport) -> [String] {
+        guard !area.metrics.isEmpty else { return [] }
+        let e = Escape.markdown
+        var lines = ["### Metrics", ""]
+        for (metric, series) in area.metrics {
+            lines += ["**\(e(MetricWords.heading(metric)))**", "",
+                      "| " + MetricWords.tableHeader.joined(separator: " | ") + " |",
+                      "|" + String(repeating: "---|", count: MetricWords.tableHeader.count)]
+            lines += MetricWords.tableRows(series).map { "| " + $0.map(e).joined(separator: " | ") + " |" }
+            lines.append("")
+        }
+        return lines
     }
 
     /// The board paper's "Where the board disagreed": the most split questions, widest spread first,

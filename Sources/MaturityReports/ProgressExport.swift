@@ -37,6 +37,7 @@ public enum ProgressExport {
             }
         }
         if progression.entries.count < 2 { lines += ["", "Only one assessment so far: progression shows from the second."] }
+        lines += metricsText(progression)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -66,6 +67,7 @@ public enum ProgressExport {
                              + consensusStep(series, index))
             }
         }
+        lines += metricsMarkdown(progression)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -99,13 +101,13 @@ public enum ProgressExport {
         return """
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>Progression: \(h(progression.system))</title><style>\(HTMLExport.style)</style></head>
+            <head><meta charset="utf-8"><title>Progression: \(h(progression.system))</title><style>\(HTMLExport.style)\(progression.metrics.isEmpty ? "" : HTMLExport.metricsStyle)</style></head>
             <body><main>
             <h1>Progression: \(h(progression.system))</h1>
             \(progression.renames.map { "<p>\(h(renameSentence($0)))</p>\n" }.joined())<p>Framework: \(h(progression.framework.title))</p>
             <p>Source: \(h(progression.framework.source.citation))</p>
             <p>Credit: \(h(progression.framework.attribution.text))</p>
-            \(table)\(chart)\(changes)</main></body>
+            \(table)\(chart)\(changes)\(metricsHTML(progression))</main></body>
             </html>
 
             """
@@ -136,6 +138,45 @@ public enum ProgressExport {
     /// The data, with a schema version.
     public static func json(_ progression: Progression) -> ProgressionJSON {
         ProgressionJSON(progression)
+    }
+
+    /// Each metric's series for the text: a heading, then a line per assessment with the reading and the
+    /// change into it; nothing when no assessment has a reading.
+    static func metricsText(_ progression: Progression) -> [String] {
+        guard !progression.metrics.isEmpty else { return [] }
+        var lines = ["", "Metrics"]
+        for series in progression.metrics {
+            guard let metric = MetricWords.metric(of: series, in: progression.framework) else { continue }
+            lines.append("  \(inert: MetricWords.heading(metric))")
+            for (index, point) in series.points.enumerated() {
+                let change = MetricWords.change(into: index, of: series).map { ": \($0)" } ?? ""
+                lines.append("    \(point.date): \(inert: MetricWords.reading(point.reading))\(change)")
+            }
+        }
+        return lines
+    }
+
+    /// Each metric's series in Markdown: a table per metric; nothing when no assessment has a reading.
+    static func metricsMarkdown(_ progression: Progression) -> [String] {
+        guard !progression.metrics.isEmpty else { return [] }
+        let e = Escape.markdown
+        var lines = ["", "## Metrics"]
+        for series in progression.metrics {
+            guard let metric = MetricWords.metric(of: series, in: progression.framework) else { continue }
+            lines += ["", "**\(e(MetricWords.heading(metric)))**", "",
+                      "| " + MetricWords.tableHeader.joined(separator: " | ") + " |",
+                      "|" + String(repeating: "---|", count: MetricWords.tableHeader.count)]
+            lines += MetricWords.tableRows(series).map { "| " + $0.map(e).joined(separator: " | ") + " |" }
+        }
+        return lines
+    }
+
+    /// Each metric's chart and table in HTML; nothing when no assessment has a reading.
+    static func metricsHTML(_ progression: Progression) -> String {
+        guard !progression.metrics.isEmpty else { return "" }
+        return "<h2>Metrics</h2>\n" + progression.metrics.compactMap { series in
+            MetricWords.metric(of: series, in: progression.framework).map { HTMLExport.metricFigure($0, series) }
+        }.joined()
     }
 
     /// " · consensus 80%" after an area's stage in one assessment, when it had views; else nothing.

@@ -62,6 +62,8 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
     public var assessments: [AssessmentLine]
     /// Every area.
     public var areas: [AreaLine]
+    /// Each metric with a reading in any assessment, in the framework's order (empty when none).
+    public var metrics: [ProgressMetricJSON]
 
     /// The JSON form of `progression`.
     public init(_ progression: Progression) {
@@ -85,5 +87,6 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
                 },
                 consensus: series.consensus.map { $0.map { ($0 * 1000).rounded() / 1000 } })
         }
+        metrics = progression.metrics.compactMap { ProgressMetricJSON($0, in: progression) }
     }
 }

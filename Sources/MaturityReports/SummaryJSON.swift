@@ -172,6 +172,8 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         @NullWhenAbsent public var target: TargetLine?
         /// `reached`, `on-track` or `behind`; null without a target.
         @NullWhenAbsent public var targetStatus: String?
+        /// The framework's typical stage (its id) for the system's age; null when the date it was established is unknown.
+        @NullWhenAbsent public var typicalStage: String?
         /// This year's agreed actions.
         public var actions: [ActionLine]
         /// Last time's actions as reviewed this year.
@@ -260,6 +262,8 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
     public var events: [EventLine]
     /// Whether the workshop took views without names.
     public var anonymousViews: Bool
+    /// The assessment's metric readings, in the framework's order, each with its series so far.
+    public var metrics: [SummaryMetricJSON]
 
     /// The JSON form of `report`.
     public init(_ report: SummaryReport) {
@@ -274,6 +278,7 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         rule = report.rule
         areas = report.areas.map { Self.area($0, anonymous: assessment.anonymousViews) }
         anonymousViews = assessment.anonymousViews
+        metrics = SummaryMetricJSON.all(report)
         systemID = report.systemID
         attribution = Credit(fromSource: framework.attribution.fromSource, ownWork: framework.attribution.ownWork)
         systemRename = assessment.systemRename.map { Rename(from: $0.from, to: $0.to, date: $0.date.description) }
@@ -299,6 +304,7 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
             consensus: area.consensus.share.map { ($0 * 1000).rounded() / 1000 },
             target: area.target.map { TargetLine(stage: $0.stageID, by: $0.year) },
             targetStatus: area.targetStatus?.rawValue,
+            typicalStage: area.typicalStage?.stage.id,
             actions: area.actions.map { ActionLine($0) },
             reviewedActions: area.reviewedActions.map { ActionLine($0, reviewed: !area.unreviewedActions.contains($0.id)) })
     }

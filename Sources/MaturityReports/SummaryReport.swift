@@ -18,12 +18,27 @@ public struct SummaryReport: Sendable {
     public var history: Progression?
     /// The system's stable identity (for a file older than identities, the one its store gives it).
     public var systemID: String
+    /// Each metric with a reading in this assessment or an earlier one of the system, across the system's
+    /// assessments up to this one (oldest first), in the framework's order; empty when none has a reading.
+    public var metrics: [MetricSeries]
+    /// The file of each assessment the metrics' points come from, in the same order (empty names when
+    /// the report was made without the system's history).
+    public var metricFiles: [String]
 
     /// The report of `assessment`, compared with `earlier` when given; `history` feeds the chart.
     public init(_ assessment: Assessment, framework: Framework, earlier: Comparison.Earlier? = nil, history: Progression? = nil,
                 systemID: String? = nil) {
         self.systemID = systemID ?? assessment.systemID ?? Slug.identity(for: assessment.system)
         self.history = history.flatMap { $0.entries.count > 1 ? $0 : nil }
+        if let history, history.entries.last?.assessment.date == assessment.date {
+            metrics = history.metrics
+            metricFiles = history.entries.map(\.file)
+        } else {
+            metrics = MetricSeries.recorded(in: framework, across: [assessment])
+            metricFiles = [""]
+        }
+        let typical = assessment.typicalStage(in: framework)
+        let metricsByID = Dictionary(metrics.map { ($0.metricID, $0) }, uniquingKeysWith: { first, _ in first })
         self.assessment = assessment
         self.framework = framework
         rule = PlacementRules.ruleSentence(for: framework)
@@ -48,6 +63,9 @@ public struct SummaryReport: Sendable {
             report.target = record.target
             report.targetStatus = assessment.targetStatus(of: area, in: framework, earlier: Array(earlierAssessments))
             report.targetLine = record.target.map { $0.sentence(in: framework, status: report.targetStatus) }
+            report.typicalStage = typical
+            report.typicalLine = typical?.besidePlacement(report.placement.stage, stages: framework.stages)
+            report.metrics = area.metrics.compactMap { metric in metricsByID[metric.id].map { (metric, $0) } }
             return report
         }
         comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
@@ -95,6 +113,13 @@ public struct AreaReport: Sendable {
     public var targetStatus: TargetStatus? = nil
     /// "Target: Established by 2028, on track." (plain text; each format escapes it); nil without a target.
     public var targetLine: String? = nil
+    /// The framework's typical stage for the system's age; nil when the date it was established is unknown.
+    public var typicalStage: TypicalStage? = nil
+    /// "Typical for a system of 4 years: established; placed at emerging (an earlier stage than typical)."
+    /// (plain text, ``TypicalStage/besidePlacement(_:stages:)``); nil when the age is unknown.
+    public var typicalLine: String? = nil
+    /// The area's metrics that have readings, each with its series (see ``SummaryReport/metrics``).
+    public var metrics: [(metric: Metric, series: MetricSeries)] = []
 
     /// The answer to one of the area's criteria.
     public func answer(to criterion: Criterion) -> Answer? {

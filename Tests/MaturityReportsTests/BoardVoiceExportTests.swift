@@ -87,11 +87,15 @@ struct BoardVoiceExportTests {
         #expect(summary["anonymousViews"] as? Bool == false)
         var stripped = summary
         stripped["anonymousViews"] = nil
+        // Issue 14: the readings (none here) and each area's typical stage (unknown here).
+        #expect((summary["metrics"] as? [Any])?.isEmpty == true)
+        stripped["metrics"] = nil
         let areas = try #require(summary["areas"] as? [[String: Any]])
         stripped["areas"] = areas.map { area in
             #expect(area["consensus"] is NSNull)
             var area = area
-            #expect(area["target"] is NSNull && area["targetStatus"] is NSNull)
+            #expect(area["target"] is NSNull && area["targetStatus"] is NSNull && area["typicalStage"] is NSNull)
+            area["typicalStage"] = nil
             area["consensus"] = nil
             area["target"] = nil
             area["targetStatus"] = nil
@@ -112,6 +116,8 @@ struct BoardVoiceExportTests {
         let progressText = try #require(documents.first { $0.name == "progress.json" }?.text)
         let progress = try #require(try JSONSerialization.jsonObject(with: Data(progressText.utf8)) as? [String: Any])
         var strippedProgress = progress
+        #expect((progress["metrics"] as? [Any])?.isEmpty == true)
+        strippedProgress["metrics"] = nil
         strippedProgress["areas"] = (progress["areas"] as? [[String: Any]] ?? []).map { area in
             #expect((area["consensus"] as? [Any])?.allSatisfy { $0 is NSNull } == true)
             var area = area

@@ -8,19 +8,24 @@ import MaturityStore
 /// Formats for summaries and progressions.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, md, html, csv, json
+    /// One row per metric per assessment (see ``MetricsCSV``).
+    case metricsCSV = "metrics-csv"
 }
 
 /// `maturity export`: a summary for the board paper or for analysts.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export an assessment's summary as Markdown, HTML, CSV or JSON.",
+        abstract: "Export an assessment's summary as Markdown, HTML, CSV or JSON, or its metrics as CSV.",
         discussion: """
             The summary has the system, date, framework and source, participants, status, each area's placement \
             with the rule's explanation, every answer and note, the gap to the next stage and the actions. When \
             members gave views, each question adds its spread, who said what (unless the workshop was anonymous) \
             and any dissent, each area its consensus, and the paper says where the board disagreed. When an \
             earlier assessment of the same system is in the store, it adds the comparison with the latest one. \
+            Each area lists its metrics' readings across the system's assessments up to this one, with the \
+            change from last time (the HTML draws a small chart per metric); --format metrics-csv writes \
+            them alone, one row per metric per assessment. \
             The store of an assessment named by its path is the folder it is in, unless --store names another.
 
             A file written with -o is readable by you alone and never goes into the store's folder. An existing \
@@ -35,7 +40,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A file path, or the name of a file in the store.", valueName: "assessment"))
     var assessment: String
 
-    @Option(help: "md, html, csv or json.")
+    @Option(help: "md, html, csv, json or metrics-csv.")
     var format: ReportFormat
 
     @Option(name: .shortAndLong, help: OutputFile.outputHelp)
@@ -47,7 +52,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if format == .text { throw ValidationError("--format must be md, html, csv or json") }
+        if format == .text { throw ValidationError("--format must be md, html, csv, json or metrics-csv") }
     }
 
     func run() throws {
@@ -79,7 +84,9 @@ struct ProgressCommand: ParsableCommand {
             Between consecutive assessments it shows whether each area moved up, down or stayed, and which \
             criteria were newly met (answered yes) or newly lost. An area an assessment did not cover shows as \
             not assessed. Where an assessment has members' views, each area shows its consensus that year (the \
-            share of views that matched the agreed answers), and a step shows how it changed.
+            share of views that matched the agreed answers), and a step shows how it changed. Each metric \
+            with a reading shows its series, with the change from each reading to the next and whether that \
+            is better or worse; --format metrics-csv writes one row per metric per assessment.
 
             The system is found by its name now or any name it had (case, accents, punctuation and "&"/"and" \
             are ignored), and every assessment of it is shown under its current name, with its recorded renames.
@@ -93,7 +100,7 @@ struct ProgressCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The system (case, accents, punctuation and \"&\"/\"and\" are ignored).", valueName: "name"))
     var system: String
 
-    @Option(help: "text, md, html, csv or json.")
+    @Option(help: "text, md, html, csv, json or metrics-csv.")
     var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: OutputFile.outputHelp)
@@ -125,6 +132,7 @@ struct ProgressCommand: ParsableCommand {
         try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
         // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
         let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
+        // Each glance carries its file's metric values too (kept in the scan index), so nothing is read again.
         let progression = Progression(
             entries: series.filter { $0.assessment.framework.id == framework.id }.map { entry in
                 glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
@@ -138,6 +146,7 @@ struct ProgressCommand: ParsableCommand {
         case .html: text = ProgressExport.html(progression)
         case .csv: text = ProgressExport.csv(progression)
         case .json: text = try Reports.json(ProgressExport.json(progression))
+        case .metricsCSV: text = MetricsCSV.render(progression)
         }
         try emit(Reports.inert(text, format: format), to: output, force: force, protecting: OutputFile.storeFolders(store))
     }
@@ -166,6 +175,7 @@ enum Reports {
         case .html: HTMLExport.render(report)
         case .csv: CSVExport.render(report)
         case .json: try json(JSONExport.render(report))
+        case .metricsCSV: MetricsCSV.render(report)
         }
         return inert(text, format: format)
     }

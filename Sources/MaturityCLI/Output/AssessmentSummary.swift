@@ -23,6 +23,8 @@ struct AssessmentSummary: Encodable {
         var consensusCount: ConsensusCount
         /// The framework's typical stage for the system's age (the same for every area); nil when unknown.
         var typicalStage: String?
+        /// That stage beside the area's placement, for the text (``TypicalStage/besidePlacement(_:stages:)``).
+        var typicalLine: String?
         /// The board's target for the area, and how it stands; nil without a target.
         var target: TargetLine?
         var targetStatus: String?
@@ -172,6 +174,7 @@ struct AssessmentSummary: Encodable {
                 consensus: consensus.share.map { ($0 * 1000).rounded() / 1000 },
                 consensusCount: consensus,
                 typicalStage: typical?.stage.id,
+                typicalLine: typical?.besidePlacement(placement.stage, stages: framework.stages),
                 target: record.target.map { TargetLine(stage: $0.stageID, by: $0.year) },
                 targetStatus: status?.rawValue,
                 targetText: record.target.map { $0.sentence(in: framework, status: status) },
@@ -215,6 +218,7 @@ struct AssessmentSummary: Encodable {
             lines.append("")
             let placement = area.placement
             lines.append("\(inert: area.title): \(inert: placement.stageTitle)\(placement.provisional ? " (provisional)" : "")")
+            if let typicalLine = area.typicalLine { lines.append(wrapped("\(inert: typicalLine)", indent: "  ")) }
             if let targetText = area.targetText { lines.append(wrapped("\(inert: targetText)", indent: "  ")) }
             lines.append("  Answered \(area.answered) of \(area.criteriaCount) questions."
                 + (placement.progress.map { " Progress to \(nextTitle(area, framework)): \(Int(($0 * 100).rounded()))%." } ?? ""))

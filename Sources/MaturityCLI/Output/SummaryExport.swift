@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// The workshop's `x`: the summary in every format, side by side as `STEM.md`, `.html`, `.csv` and
-/// `.json`, written by ``OutputFile`` (owner-only, atomic, never through a link) into the first folder
+/// `.json` (and the metrics as a sibling `…-metrics.csv` when there are readings, see ``fileName(stem:ending:)``), written by ``OutputFile`` (owner-only, atomic, never through a link) into the first folder
 /// that can take them and is not the store: the current folder, else `~/maturity-exports`, else
 /// `maturity-exports-UID` in `$TMPDIR` (or /tmp). Existing files are replaced only when the board says so.
 struct SummaryExport {
@@ -63,7 +63,7 @@ struct SummaryExport {
 
     /// Writes `files` (ending such as `md`, and content) as `stem.ENDING` according to `request`.
     func write(_ files: [(ending: String, data: Data)], stem: String, request: Request) -> Outcome {
-        let names = files.map { "\(stem).\($0.ending)" }
+        let names = files.map { Self.fileName(stem: stem, ending: $0.ending) }
         switch request {
         case let .replace(folder):
             return into(folder) { folder in
@@ -108,6 +108,16 @@ struct SummaryExport {
         }
     }
 
+    /// The name of the file of `ending` under `stem`: `STEM.md`; an ending of two parts such as
+    /// `metrics.csv` names a sibling, `STEM` with its last `-summary` replaced by `-metrics`
+    /// (`X-summary-2` gives `X-metrics-2.csv`), or `STEM-metrics.csv` when the stem has no `-summary`.
+    static func fileName(stem: String, ending: String) -> String {
+        let parts = ending.split(separator: ".", maxSplits: 1)
+        guard parts.count == 2 else { return "\(stem).\(ending)" }
+        guard let marker = stem.ranges(of: "-summary").last else { return "\(stem)-\(parts[0]).\(parts[1])" }
+        return stem[..<marker.lowerBound] + "-\(parts[0])" + stem[marker.upperBound...] + ".\(parts[1])"
+    }
+
     /// Runs `body` in the open folder at `path`; a failure is the outcome.
     private func into(_ path: String, _ body: (OutputFile.Folder) throws -> [String]) -> Outcome {
         do {
@@ -126,7 +136,7 @@ struct SummaryExport {
     private func createAll(_ files: [(ending: String, data: Data)], stem: String, in folder: OutputFile.Folder) throws -> [String] {
         for number in 1...999 {
             let free = number == 1 ? stem : "\(stem)-\(number)"
-            let names = files.map { "\(free).\($0.ending)" }
+            let names = files.map { Self.fileName(stem: free, ending: $0.ending) }
             if names.contains(where: { folder.kind(of: $0) != nil }) { continue }
             var created: [String] = []
             for (name, file) in zip(names, files) {

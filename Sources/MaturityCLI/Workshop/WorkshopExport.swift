@@ -5,7 +5,7 @@ import MaturityReports
 import MaturityStore
 
 /// The workshop's export of the summary: the report made from the assessment in hand, rendered in every
-/// format, and written side by side by ``SummaryExport`` (never into the store).
+/// format (the metrics' CSV only when there is a reading), and written side by side by ``SummaryExport`` (never into the store).
 enum WorkshopExport {
     /// Writes the summary of `assessment` (whose draft is at `draftPath`, if saved) as `request` says.
     static func write(_ assessment: Assessment, draftPath: String?, framework: Framework, store: AssessmentStore,
@@ -15,8 +15,10 @@ enum WorkshopExport {
         let files: [(ending: String, data: Data)]
         do {
             let report = try Reports.summary(of: assessment, file: file, framework: framework, store: store).report
-            files = try ReportFormat.allCases.filter { $0 != .text }.map { format in
-                (format.rawValue, Data(try Reports.render(report, as: format).utf8))
+            // The metrics' CSV only when the series has a reading (`STEM-metrics.csv`, beside the summary's four).
+            let formats = ReportFormat.allCases.filter { $0 != .text && ($0 != .metricsCSV || !report.metrics.isEmpty) }
+            files = try formats.map { format in
+                (format == .metricsCSV ? "metrics.csv" : format.rawValue, Data(try Reports.render(report, as: format).utf8))
             }
         } catch let error as StoreError {
             return .failed(error.message)

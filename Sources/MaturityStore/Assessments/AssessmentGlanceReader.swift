@@ -37,7 +37,7 @@ private struct GlanceReader {
                                     "anonymousViews", "established", "metrics"]
         var version: Int?, isAssessment = false, framework: FrameworkReference?, system: String?, date: CalendarDate?
         var status: AssessmentStatus?, areas: [AssessmentGlance.Area]?, systemID: String?, rename: SystemRename?
-        var anonymous = false, established: CalendarDate?
+        var anonymous = false, established: CalendarDate?, metrics: [MetricReading] = []
         guard json.beginObject() else { return nil }
         var seen: UInt32 = 0, first = true
         while let key = json.nextKey(&first) {
@@ -60,6 +60,7 @@ private struct GlanceReader {
                 // Checked as the decoder checks them; values it would refuse leave the file to the decoder.
                 if !json.takeNull() {
                     guard let readings = metricReadings(), MetricFile.problem(readings) == nil else { return nil }
+                    metrics = readings
                 }
             case 14:
                 // Read as the decoder reads it; one it would refuse leaves the file to the decoder.
@@ -79,8 +80,10 @@ private struct GlanceReader {
               !(anonymous && sawNames),
               established.map({ $0 <= date }) ?? true
         else { return nil }
-        return AssessmentGlance(framework: framework, system: system, systemID: systemID, systemRename: rename,
-                                date: date, status: status, areas: areas)
+        var glance = AssessmentGlance(framework: framework, system: system, systemID: systemID, systemRename: rename,
+                                      date: date, status: status, areas: areas)
+        glance.metrics = metrics
+        return glance
     }
 
     /// Whether `id` is an identity as ``AssessmentFile/decode(_:)`` requires: ASCII words of lowercase

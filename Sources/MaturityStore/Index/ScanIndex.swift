@@ -7,11 +7,11 @@ import MaturityRules
 /// entry is settled (see ``StoreIndex``), and the file's glance. Texts are kept once in a table
 /// that entries refer to by number; an entry is decoded only when asked for.
 ///
-/// Layout: `MATSCAN2` (version 2 keeps each area's view criteria and consensus counts; an index of
-/// another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
+/// Layout: `MATSCAN3` (version 2 kept each area's view criteria and consensus counts, version 3 adds
+/// the metric values; an index of another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
 /// its file name and its body: stamp, first seen, settled, glance), and a check value of it all.
 final class ScanIndex: Sendable {
-    private static let magic = Array("MATSCAN2".utf8)
+    private static let magic = Array("MATSCAN3".utf8)
 
     /// Where an entry's body is in the index's bytes.
     struct Entry: Sendable {
@@ -158,6 +158,11 @@ final class ScanIndex: Sendable {
             writer.number(area.consensus.matched)
             writer.number(area.consensus.counted)
         }
+        writer.number(glance.metrics.count)
+        for reading in glance.metrics {
+            for text in [reading.metricID, reading.value.description, reading.unit] { writer.number(texts.number(of: text)) }
+            for text in [reading.period, reading.source, reading.note] { writer.number(text.map { texts.number(of: $0) + 1 } ?? 0) }
+        }
         return writer.bytes
     }
 
@@ -243,10 +248,19 @@ private struct GlanceBytesReader {
             area.consensus = ConsensusCount(matched: matched, counted: counted)
             areas.append(area)
         }
+        guard let metricCount = reader.number(limit: 1 << 16) else { return nil }
+        var metrics: [MetricReading] = []
+        for _ in 0..<metricCount {
+            guard let metricID = text(), let value = text().flatMap({ try? ExactDecimal.parse($0) }), let unit = text(),
+                  let period = optionalText(), let source = optionalText(), let note = optionalText() else { return nil }
+            metrics.append(MetricReading(metricID: metricID, value: value, unit: unit, period: period, source: source, note: note))
+        }
         guard reader.isAtEnd else { return nil }
-        return AssessmentGlance(framework: FrameworkReference(id: id, version: version, title: title), system: identity.name,
-                                systemID: identity.id, systemRename: rename, date: day,
-                                status: status == 1 ? .complete : .draft, areas: areas)
+        var glance = AssessmentGlance(framework: FrameworkReference(id: id, version: version, title: title), system: identity.name,
+                                      systemID: identity.id, systemRename: rename, date: day,
+                                      status: status == 1 ? .complete : .draft, areas: areas)
+        glance.metrics = metrics
+        return glance
     }
 
     private mutating func text() -> String? {

@@ -8,7 +8,7 @@ enum ExportMessages {
         let files = paths.map { URL(filePath: $0, directoryHint: .notDirectory) }
         let folder = files.first.map { $0.deletingLastPathComponent().path } ?? ""
         let stem = files.first.map { $0.deletingPathExtension().lastPathComponent } ?? ""
-        let endings = files.map { "." + $0.pathExtension }
+        let endings = files.map { $0.deletingPathExtension().lastPathComponent == stem ? "." + $0.pathExtension : $0.lastPathComponent }
         let why = note.map { " (\($0))" } ?? ""
         return .init("Exported to \(folder)\(why): \(stem) as \(endings.joined(separator: ", "))", wraps: true)
     }
@@ -16,7 +16,10 @@ enum ExportMessages {
     /// The question asked when the summary's files are in `folder` already.
     static func offer(folder: String, existing: [String]) -> WorkshopState.Message {
         let files = existing.map { URL(filePath: $0, directoryHint: .notDirectory) }
-        let listed = files.first.map { [$0.lastPathComponent] + files.dropFirst().map { "." + $0.pathExtension } } ?? []
+        let stem = files.first.map { $0.deletingPathExtension().lastPathComponent }
+        let listed = files.first.map { [$0.lastPathComponent] + files.dropFirst().map {
+            $0.deletingPathExtension().lastPathComponent == stem ? "." + $0.pathExtension : $0.lastPathComponent
+        } } ?? []
         let verb = files.count == 1 ? "exists" : "exist"
         return .init("\(listed.joined(separator: ", ")) \(verb) in \(folder) already. Press x again to replace "
             + "\(files.count == 1 ? "it" : "them"), n to write new files beside, any other key to leave \(files.count == 1 ? "it" : "them").",
