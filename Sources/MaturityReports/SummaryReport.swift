@@ -62,13 +62,26 @@ public struct SummaryReport: Sendable {
                 consensus: record.consensusCount)
             report.target = record.target
             report.targetStatus = assessment.targetStatus(of: area, in: framework, earlier: Array(earlierAssessments))
-            report.targetLine = record.target.map { $0.sentence(in: framework, status: report.targetStatus) }
+            report.targetLine = record.target.map { target in
+                target.sentence(in: framework, status: report.targetStatus) + " " + Self.actionsToward(record.actions)
+            }
             report.typicalStage = typical
             report.typicalLine = typical?.besidePlacement(report.placement.stage, stages: framework.stages)
             report.metrics = area.metrics.compactMap { metric in metricsByID[metric.id].map { (metric, $0) } }
             return report
         }
         comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
+    }
+
+    /// The area's agreed actions as the board paper ties them to its target: "Actions toward it: Publish
+    /// the green plan (Director of Estates, due 2027-03-31, in progress)." Dropped actions are left out.
+    static func actionsToward(_ actions: [Action]) -> String {
+        let open = actions.filter { $0.status != .dropped }
+        guard !open.isEmpty else { return "No actions agreed toward it yet." }
+        return "Actions toward it: " + open.map { action in
+            let details = [action.owner.isEmpty ? nil : action.owner, action.due.map { "due \($0)" }, action.status.phrase]
+            return "\(action.what) (\(details.compactMap { $0 }.joined(separator: ", ")))"
+        }.joined(separator: "; ") + "."
     }
 
     /// Whether any criterion has views or dissent.
@@ -111,7 +124,8 @@ public struct AreaReport: Sendable {
     /// The board's target for the area, and how it stands (see ``TargetStatus/rule``); nil without one.
     public var target: Target? = nil
     public var targetStatus: TargetStatus? = nil
-    /// "Target: Established by 2028, on track." (plain text; each format escapes it); nil without a target.
+    /// "Target: Established by 2028, on track. Actions toward it: …" (plain text; each format escapes it):
+    /// the target, its status and the area's agreed actions; nil without a target.
     public var targetLine: String? = nil
     /// The framework's typical stage for the system's age; nil when the date it was established is unknown.
     public var typicalStage: TypicalStage? = nil
