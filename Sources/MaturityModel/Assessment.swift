@@ -40,6 +40,9 @@ public struct Assessment: Sendable, Hashable {
     public var established: CalendarDate?
     /// The step-1 metric values the board recorded in this assessment, one per metric; not carried forward.
     public var metrics: [MetricReading] = []
+    /// The place within the system this assessment covers, e.g. "Leeds"; nil for the whole system.
+    /// (Issue 15: the file, the store and the commands are wired to it separately.)
+    public var place: String?
 
     /// Creates an assessment.
     public init(

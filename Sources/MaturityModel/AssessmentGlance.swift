@@ -77,6 +77,8 @@ public struct AssessmentGlance: Sendable, Equatable {
     public var areas: [Area]
     /// The metric values recorded, in the file's order (few or none: `progress` shows their series).
     public var metrics: [MetricReading] = []
+    /// The place within the system the assessment covers; nil for the whole system.
+    public var place: String?
 
     /// Creates a glance.
     public init(framework: FrameworkReference, system: String, systemID: String?, systemRename: SystemRename?,
@@ -101,6 +103,7 @@ public struct AssessmentGlance: Sendable, Equatable {
                       return area
                   })
         metrics = assessment.metrics
+        place = assessment.place
     }
 
     /// A criterion's answer as ``Assessment/answers`` merges them (a later area's answer wins).
@@ -144,6 +147,7 @@ extension AssessmentGlance {
         assessment.systemID = systemID
         assessment.systemRename = systemRename
         assessment.metrics = metrics
+        assessment.place = place
         return assessment
     }
 }
