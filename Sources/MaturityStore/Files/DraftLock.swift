@@ -73,10 +73,16 @@ public final class DraftLock: @unchecked Sendable {
             // Never follow a link, never block on a FIFO, never hand the descriptor to a child process. It
             // is opened for reading only (a kernel lock needs no more), so that the store's file system can
             // still be remounted read-only while a workshop runs.
-            let descriptor = open(url.path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0o600)
+            // In a store shared with a group the lock file is 0660, so that another member's workshop can lock it too.
+            let access = StoreAccess.of(folder: url.deletingLastPathComponent().path)
+            let descriptor = open(url.path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, access.fileMode)
             guard descriptor >= 0 else {
                 let code = errno
                 if code == ELOOP { throw StoreError("cannot lock \(name): \(url.lastPathComponent) is a symbolic link; remove it") }
+                if code == EACCES, let owner = SharedStore.ownerName(of: url.path) {
+                    throw StoreError("cannot lock \(name): permission denied on \(url.lastPathComponent), which belongs to \(owner) "
+                        + "and is not open to your group (if no workshop of theirs is running, remove it)")
+                }
                 throw StoreError.system("cannot lock \(name)", code)
             }
             // Only a regular file with no other name: writing who holds the lock must never change another file.
@@ -85,6 +91,8 @@ public final class DraftLock: @unchecked Sendable {
                 close(descriptor)
                 throw StoreError("cannot lock \(name): \(url.lastPathComponent) is not a regular file of its own; remove it")
             }
+            // A lock file of this user's gets the shared store's mode whatever the umask; another member's is never changed.
+            if status.st_uid == geteuid() { _ = access.protect(created: descriptor) }
             if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
                 let code = errno
                 if code == EINTR {

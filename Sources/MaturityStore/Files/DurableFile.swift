@@ -14,7 +14,8 @@ enum DurableFile {
     /// long between writing the new content and renaming it into place, so that kills land mid-save.
     static let faultPause = ProcessEnvironment.variables["MATURITY_FAULT_SAVE_PAUSE_MS"].flatMap { UInt32($0) } ?? 0
 
-    /// Replaces (or creates) `url` with `data`, readable by the owner only.
+    /// Replaces (or creates) `url` with `data`, readable by the owner only (by the owner and the group, in a
+    /// store shared with a group: see ``StoreAccess``).
     static func replace(_ url: URL, with data: Data) throws(StoreError) {
         let temporary = try writeTemporary(data, beside: url)
         if faultPause > 0 { usleep(faultPause * 1000) }
@@ -46,8 +47,15 @@ enum DurableFile {
         let folder = url.deletingLastPathComponent()
         let name = ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let temporary = folder.appending(path: name)
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // A shared folder's files are 0660 with its group, whatever the umask; a private one's 0600 as ever.
+        let access = StoreAccess.of(folder: folder.path)
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, access.fileMode)
         guard descriptor >= 0 else { throw StoreError.system("cannot write in \(folder.path)", errno) }
+        if let code = access.protect(created: descriptor) {
+            close(descriptor)
+            unlink(temporary.path)
+            throw StoreError.system("cannot give \(url.lastPathComponent) the shared store's mode and group", code)
+        }
         var failure: StoreError?
         data.withUnsafeBytes { buffer in
             var offset = 0
