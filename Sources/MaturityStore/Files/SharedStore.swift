@@ -73,9 +73,10 @@ public enum SharedStore {
     }
 
     /// Whether `name` is one of the files a store holds: an assessment (`*.json`, not hidden), a draft's lock
-    /// file (`.*.lock`) or a save's temporary file (`.*.tmp`).
+    /// file (`.<name>.json.lock`) or a save's temporary file (`.<name>.json.<pid>.<random>.tmp`).
     static func isStoreFileName(_ name: String) -> Bool {
-        name.hasPrefix(".") ? name.count > 1 && (name.hasSuffix(".lock") || name.hasSuffix(".tmp")) : name.hasSuffix(".json")
+        guard name.hasPrefix(".") else { return name.hasSuffix(".json") }
+        return name.dropFirst().contains(".json.") && (name.hasSuffix(".lock") || name.hasSuffix(".tmp"))
     }
 
     private static func createIfMissing(_ folder: URL) throws(StoreError) {
