@@ -18,7 +18,9 @@ public enum LocalFiles {
         case notAFile(kind: String, throughLink: Bool)
         /// Larger than the caller allows.
         case tooLarge(size: Int, limit: Int)
-        /// Permission denied or another system error.
+        /// Permission denied: the file, or a folder on its way, is closed to this user (and their groups).
+        case permissionDenied
+        /// Another system error.
         case unreadable
 
         /// The reason as the end of a sentence starting with the file's name.
@@ -28,6 +30,7 @@ public enum LocalFiles {
             case .folder: "is a folder, not a file"
             case let .notAFile(kind, throughLink): throughLink ? "is a link to \(kind), not a file" : "is \(kind), not a file"
             case let .tooLarge(size, limit): "is \(size) bytes; at most \(limit) are allowed"
+            case .permissionDenied: "cannot be read: Permission denied"
             case .unreadable: "cannot be read (permission denied?)"
             }
         }
@@ -54,11 +57,11 @@ public enum LocalFiles {
         guard stat(path, &status) == 0 else {
             let code = errno
             // A dangling symbolic link is as good as missing.
-            return .failure(code == ENOENT || code == ENOTDIR ? .missing : .unreadable)
+            return .failure(code == ENOENT || code == ENOTDIR ? .missing : code == EACCES ? .permissionDenied : .unreadable)
         }
         if let refusal = refusal(of: status.st_mode, path: path) { return .failure(refusal) }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
+        guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : errno == EACCES ? .permissionDenied : .unreadable) }
         defer { close(descriptor) }
         return readOpened(descriptor, path: path, limit: limit)
     }

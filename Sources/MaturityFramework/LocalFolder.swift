@@ -120,6 +120,7 @@ public final class LocalFolder: Sendable {
             switch errno {
             case ELOOP: return LocalFiles.read(path: path, limit: limit).map { ($0, nil) }
             case ENOENT, ENOTDIR: return .failure(.missing)
+            case EACCES: return .failure(.permissionDenied)
             default: return .failure(.unreadable)
             }
         }
