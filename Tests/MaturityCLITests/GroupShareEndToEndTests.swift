@@ -62,6 +62,29 @@ struct GroupShareEndToEndTests {
                                   + "sees the other's answers; every write 0660 with the group; an outsider refused in one line by list, show, progress, share")
     }
 
+    /// The README's old advice, done by hand (the folder given the group, chmod 2770): before issue 15
+    /// every file was 0600 all the same, and the other member got "permission denied". Now the folder's
+    /// mode alone makes every write 0660 with its group.
+    @Test func aFolderSharedByHandWithoutTheCommandIsKeptShared() throws {
+        let users = try UnixUsers(members: ["a", "b"])
+        let (alice, bob) = (users.user("a"), users.user("b"))
+        let store = try users.folder(ownedBy: alice, named: "board").appending(path: "store")
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: false)
+        try #require(chown(store.path, getpwnam(alice.name).pointee.pw_uid, getgrnam(users.group).pointee.gr_gid) == 0)
+        try #require(chmod(store.path, 0o2770) == 0)
+        for umask in ["077", "000"] {
+            let made = try users.run(alice, umask: umask, ["new", "--system", "Leeds \(umask)", "--date", "2026-11-20", "--store", store.path])
+            #expect(made.status == 0, "\(made.stderr)")
+            let path = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try fileStatus(path) == FileStatus(mode: 0o660, group: users.group, owner: alice.name), "umask \(umask)")
+            let edited = try users.run(bob, umask: umask, ["workshop", "--plain", "--store", store.path, "--resume", path], input: "y\n\nq\n")
+            #expect(edited.status == 0, "umask \(umask): \(edited.stderr)")
+            #expect(try fileStatus(path) == FileStatus(mode: 0o660, group: users.group, owner: bob.name), "umask \(umask)")
+        }
+        let listed = try users.run(alice, ["list", "--store", store.path])
+        #expect(listed.status == 0 && listed.stderr.isEmpty && listed.stdout.contains("Leeds 000"), "\(listed.stderr)")
+    }
+
     /// A draft open in one member's workshop is locked for another member's.
     @Test func aDraftOpenInOneMembersWorkshopIsLockedForAnother() throws {
         let users = try UnixUsers(members: ["a", "b"])
