@@ -90,6 +90,17 @@ struct StoreAccessTests {
                               how: "the user's file 0660 then 0600 with --off; a link, a FIFO and a stray file left alone, the link's target unchanged")
     }
 
+    @Test func aFolderAboveTheStoreThatTheGroupCannotPassThroughIsNamed() throws {
+        let folder = TemporaryFolder()
+        let closed = folder.url.appending(path: "home")
+        try FileManager.default.createDirectory(at: closed.appending(path: "store"), withIntermediateDirectories: true)
+        try #require(chmod(closed.path, 0o700) == 0)
+        let store = closed.appending(path: "store")
+        #expect(SharedStore.closedFolders(above: store, for: gid_t.max - 1) == [closed.path])
+        try #require(chmod(closed.path, 0o711) == 0)
+        #expect(SharedStore.closedFolders(above: store, for: gid_t.max - 1).isEmpty)
+    }
+
     @Test func anUnknownGroupAndOneTheUserIsNotInAreRefusedAndNothingChanges() throws {
         let folder = TemporaryFolder()
         let storeFolder = folder.url.appending(path: "store")

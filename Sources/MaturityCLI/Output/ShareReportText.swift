@@ -43,6 +43,11 @@ enum ShareReportText {
         let changed = report.changed.count
         let already = report.unchanged.count + report.othersFiles.filter(\.fits).count
         let files = changed == 1 ? "1 file" : "\(changed) files"
-        return already == 0 ? "\(files) of yours made \(mode)." : "\(files) of yours made \(mode); \(already) already were."
+        switch (changed, already) {
+        case (0, 0): return "No assessment files in it yet."
+        case (0, _): return "Every file already was \(mode)."
+        case (_, 0): return "\(files) of yours made \(mode)."
+        default: return "\(files) of yours made \(mode); \(already) already were."
+        }
     }
 }
