@@ -184,9 +184,18 @@ struct GroupShareEndToEndTests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("Left as it is: 2026-11-20-leeds.json belongs to \(bob.name)"), "\(again.stdout)")
         #expect(try fileStatus(leeds).mode == 0o600, "another member's file is never chmod-ed")
-        CampaignReport.record("Plants by another member of a shared store", cases: 5,
+        // Its owner shares it with the same command, on the folder that is not theirs but already shared.
+        let own = try users.run(bob, ["store", "share", "--group", users.group, "--store", store])
+        #expect(own.status == 0 && own.stdout.contains("was already shared with the group \(users.group)"), "\(own.stderr)")
+        #expect(own.stdout.contains("1 file of yours made 660, group \(users.group)"), "\(own.stdout)")
+        #expect(try fileStatus(leeds).mode == 0o660)
+        let notTheirs = try users.run(bob, ["store", "share", "--off", "--store", store])
+        #expect(notTheirs.status == 1 && notTheirs.stderr.contains("belongs to \(alice.name); only they can change who may use it"),
+                "\(notTheirs.stderr)")
+        CampaignReport.record("Plants by another member of a shared store", cases: 7,
                               how: "a FIFO and a link to /dev/tty named .json, a link as the lock file, a member's file closed to the group: "
-                                  + "named in one line each, never followed, blocked on, or changed; share leaves the member's file as it is")
+                                  + "named in one line each, never followed, blocked on, or changed; share leaves the member's file as it is, "
+                                  + "its owner shares it; --off by a member who does not own the folder refused")
     }
 
     /// A file's mode, group name and owner name.
