@@ -63,6 +63,31 @@ struct StoreAccessTests {
                               how: "create, atomic replace and lock file: 0660 with the folder's group when shared, 0600 when private")
     }
 
+    /// A member may plant a link to a file only you can read, named like a draft; saving over it would
+    /// copy that file's content into the shared store. A link another user made is never replaced there.
+    @Test func aLinkAnotherMemberMadeInASharedStoreIsNeverSavedOver() throws {
+        let shared = TemporaryFolder()
+        try #require(chmod(shared.url.path, 0o2770) == 0)
+        let secret = TemporaryFolder()
+        let target = try AssessmentStore(folder: secret.url).create(sampleAssessment(), framework: seedFramework)
+        let link = shared.url.appending(path: target.lastPathComponent)
+        try #require(symlink(target.path, link.path) == 0 && lchown(link.path, 65534, gid_t.max) == 0)
+        #expect {
+            try AssessmentStore(folder: shared.url).save(sampleAssessment(), framework: seedFramework, to: link)
+        } throws: { error in
+            "\(error)".contains("is a symbolic link made by") && "\(error)".contains("remove the link")
+        }
+        var status = stat()
+        #expect(lstat(link.path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK, "the link is left")
+        #expect(shared.fileNames == [link.lastPathComponent], "no temporary file is left")
+        // A link of the user's own is replaced by the file, as in a private store.
+        try #require(lchown(link.path, geteuid(), gid_t.max) == 0)
+        try AssessmentStore(folder: shared.url).save(sampleAssessment(), framework: seedFramework, to: link)
+        #expect(lstat(link.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_mode & 0o777 == 0o660)
+        CampaignReport.record("A link planted by another member in place of a draft of a shared store", cases: 2,
+                              how: "saving over it refused in one line (its target never copied into the store); a link of your own replaced as before")
+    }
+
     @Test func sharingSetsTheFolderAndTheUsersFilesAndOffUndoesIt() throws {
         let folder = TemporaryFolder()
         let storeFolder = folder.url.appending(path: "store")

@@ -17,6 +17,7 @@ enum DurableFile {
     /// Replaces (or creates) `url` with `data`, readable by the owner only (by the owner and the group, in a
     /// store shared with a group: see ``StoreAccess``).
     static func replace(_ url: URL, with data: Data) throws(StoreError) {
+        try refuseOthersLink(at: url)
         let temporary = try writeTemporary(data, beside: url)
         if faultPause > 0 { usleep(faultPause * 1000) }
         guard rename(temporary.path, url.path) == 0 else {
@@ -41,6 +42,16 @@ enum DurableFile {
             guard errno == EEXIST else { throw StoreError.system("cannot create \(candidate.lastPathComponent)", errno) }
         }
         throw StoreError("every file name from \(first.lastPathComponent) onwards is taken")
+    }
+
+    /// In a store shared with a group, a symbolic link another member made is never replaced: saving
+    /// over it would copy what it leads to (perhaps a file of yours they cannot read) into the shared store.
+    private static func refuseOthersLink(at url: URL) throws(StoreError) {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, status.st_uid != geteuid(),
+              case .group = StoreAccess.of(folder: url.deletingLastPathComponent().path) else { return }
+        throw StoreError("cannot save \(url.lastPathComponent): it is a symbolic link made by \(UnixAccounts.userName(status.st_uid)) "
+            + "in a shared store, and saving would copy what it leads to into the store; remove the link")
     }
 
     private static func writeTemporary(_ data: Data, beside url: URL) throws(StoreError) -> URL {
