@@ -21,22 +21,36 @@ enum UnixAccounts {
 
     /// The name of group `gid`, else the number as text.
     static func groupName(_ gid: gid_t) -> String {
-        var entry = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 65536)
-        guard getgrgid_r(gid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.gr_name else {
-            return "group \(gid)"
-        }
-        return String(cString: name)
+        groupEntry { getgrgid_r(gid, &$0, $1, $2, &$3) }?.name ?? "group \(gid)"
     }
 
     /// The number of the group `name`; nil when this machine has no such group.
     static func groupID(named name: String) -> gid_t? {
-        var entry = group()
-        var result: UnsafeMutablePointer<group>?
-        var buffer = [CChar](repeating: 0, count: 65536)
-        guard !name.isEmpty, getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-        return entry.gr_gid
+        guard !name.isEmpty else { return nil }
+        return groupEntry { getgrnam_r(name, &$0, $1, $2, &$3) }?.id
+    }
+
+    /// The name and number of the group `lookUp` finds (`getgrnam_r` or `getgrgid_r`), with a buffer grown
+    /// while it is too small (a group with thousands of members needs more than the usual 64 KiB).
+    private static func groupEntry(
+        _ lookUp: (inout group, UnsafeMutablePointer<CChar>, Int, inout UnsafeMutablePointer<group>?) -> Int32
+    ) -> (name: String, id: gid_t)? {
+        var size = 1 << 16
+        while size <= 1 << 24 {
+            var entry = group()
+            var result: UnsafeMutablePointer<group>?
+            var buffer = [CChar](repeating: 0, count: size)
+            let code = buffer.withUnsafeMutableBufferPointer { pointer in
+                pointer.baseAddress.map { lookUp(&entry, $0, size, &result) } ?? EINVAL
+            }
+            if code == ERANGE {
+                size *= 4
+                continue
+            }
+            guard code == 0, result != nil, let name = entry.gr_name else { return nil }
+            return (String(cString: name), entry.gr_gid)
+        }
+        return nil
     }
 
     /// Whether this process belongs to group `gid` (its effective group, or one of its supplementary groups).
