@@ -80,7 +80,7 @@ public enum Renderer {
         // The system's name gives way first when the line is too long.
         let rest = " · " + parts.joined(separator: " · ")
         let room = width - TextWidth.of(rest)
-        var system = assessment.system
+        var system = assessment.scopeName
         if TextWidth.of(system) > room { system = TextFit.truncate(system, to: max(2, room)) }
         return TextFit.truncate(system + rest, to: max(0, width))
     }

@@ -31,6 +31,7 @@ enum StartRender {
             }
         }
         field("System", form.system, .system)
+        field("Place", form.place, .place, note: "optional")
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
         field("Date", form.date, .date, note: "YYYY-MM-DD")
         let carried = !form.establishedEdited && StartScreen.carriedEstablished(state, form: form) != nil
@@ -101,7 +102,7 @@ enum StartRender {
             let total = state.storeIndex?.framework(id: draft.frameworkID)?.allCriteria.count ?? 0
             let carried = draft.unconfirmed > 0 ? ", \(draft.unconfirmed) as last time" : ""
             let selected = form.focus == .draft && index == form.draftIndex
-            body.line((selected ? "▸ " : "  ") + "\(draft.date)  \(draft.system)  "
+            body.line((selected ? "▸ " : "  ") + "\(draft.date)  \(draft.system)\(draft.member.place.map { " · " + $0 } ?? "")  "
                       + "(\(draft.answered) of \(total) answered\(carried))  \(draft.name)", style: selected ? .selected : .plain)
         }
         return cursor
