@@ -180,11 +180,11 @@ struct StoreReadTests {
         index.carry(renamed, from: complete.path)
         index.carry(draft.assessment, from: draft.path)
         #expect(index.carryable.isEmpty)
-        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", frameworkID: seedFramework.id) == nil,
+        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", place: nil, frameworkID: seedFramework.id) == nil,
                 "nothing to carry forward until it is read")
         index.carry(complete.assessment, from: complete.path)
         #expect(index.carryable.keys.sorted() == [complete.path])
-        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", frameworkID: seedFramework.id) == 1)
+        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", place: nil, frameworkID: seedFramework.id) == 1)
         CampaignReport.record("The store read after the first frame: start screen, keys meanwhile, carried forward, history",
                               cases: 9, how: "update and render: golden screens before and after .storeRead; Start waits and "
                                   + "the keys typed meanwhile follow; history and carry-forward from the index as from whole files")
