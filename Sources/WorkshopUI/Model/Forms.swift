@@ -47,7 +47,7 @@ public struct ActionForm: Sendable, Equatable {
 public struct StartForm: Sendable, Equatable {
     /// The fields in order; the framework choice appears only when there is more than one.
     public enum Field: Sendable, Equatable {
-        case system, place, known, date, established, participants, anonymous, framework, start, draft
+        case system, known, place, date, established, participants, anonymous, framework, start, draft
     }
 
     /// The system's name.

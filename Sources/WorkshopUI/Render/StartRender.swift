@@ -12,9 +12,12 @@ enum StartRender {
         let knownRows = state.systems.systems.isEmpty ? 0 : min(state.systems.systems.count, state.height >= 20 ? 4 : 2)
         let fieldRows = StartScreen.fields(state).filter { $0 != .known && $0 != .draft }.count + knownRows
         let framework = "Framework: \(state.framework.title) \(state.framework.version)"
-        if body.remainingRows > 1 + TextFit.lines(framework, width: body.width).count + fieldRows { body.line() }
+        let frameworkLines = TextFit.lines(framework, width: body.width).count
+        // On a terminal too short for every row, the framework line gives way when the Framework row names it.
+        let showsFramework = state.frameworks.count == 1 || body.remainingRows > frameworkLines + fieldRows
+        if body.remainingRows > 1 + frameworkLines + fieldRows { body.line() }
         body.line("A new assessment", style: .title)
-        body.paragraph(framework)
+        if showsFramework { body.paragraph(framework) }
         if body.remainingRows > fieldRows { body.line() }
         let labelWidth = 15
         let fieldWidth = max(10, min(44, body.width - labelWidth - 16))
@@ -31,8 +34,8 @@ enum StartRender {
             }
         }
         field("System", form.system, .system)
-        field("Place", form.place, .place, note: "optional")
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
+        field("Place", form.place, .place, note: "optional")
         field("Date", form.date, .date, note: "YYYY-MM-DD")
         let carried = !form.establishedEdited && StartScreen.carriedEstablished(state, form: form) != nil
         let established = form.establishedEdited ? form.established : TextField(StartScreen.establishedText(state, form: form), limit: 10)

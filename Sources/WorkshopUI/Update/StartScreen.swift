@@ -5,7 +5,8 @@ import MaturityModel
 /// The start screen: system, place, date, participants, framework, and drafts to resume.
 enum StartScreen {
     static func fields(_ state: WorkshopState) -> [StartForm.Field] {
-        var fields: [StartForm.Field] = [.system, .place] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .established, .participants, .anonymous]
+        // The place follows the system (and the list of known systems to pick it from).
+        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.place, .date, .established, .participants, .anonymous]
         if state.frameworks.count > 1 { fields.append(.framework) }
         fields.append(.start)
         if !state.drafts.isEmpty { fields.append(.draft) }
