@@ -91,11 +91,12 @@ public struct PlaceProgressions: Sendable {
         return first
     }
 
-    /// CSV documents after the first lose their header line (headers hold no line breaks).
+    /// CSV documents after the first lose their header line (headers hold no line breaks; a line ends
+    /// in CR LF, one character to Swift, or LF).
     private func joinedTables(_ tables: [String]) -> String {
         var out = tables.first ?? ""
         for table in tables.dropFirst() {
-            guard let newline = table.firstIndex(of: "\n") else { continue }
+            guard let newline = table.firstIndex(where: { $0 == "\r\n" || $0 == "\n" }) else { continue }
             out += table[table.index(after: newline)...]
         }
         return out
