@@ -15,10 +15,14 @@ enum StartRender {
         let frameworkLines = TextFit.lines(framework, width: body.width).count
         // On a terminal too short for every row, the framework line gives way when the Framework row names it.
         let showsFramework = state.frameworks.count == 1 || body.remainingRows > frameworkLines + fieldRows
-        if body.remainingRows > 1 + frameworkLines + fieldRows { body.line() }
+        // The note on the name and the first draft, under Start: the blanks above give way for them too.
+        let note = form.carryOffer == nil && form.waitingForStore == nil ? identityNote(state, form: form, brief: false) : nil
+        let below = (note.map { TextFit.lines($0, width: body.width).count } ?? 0) + (state.drafts.isEmpty ? 0 : 2)
+        let wanted = fieldRows + (below == 0 ? 0 : below + 1)
+        if body.remainingRows > 1 + frameworkLines + wanted { body.line() }
         body.line("A new assessment", style: .title)
         if showsFramework { body.paragraph(framework) }
-        if body.remainingRows > fieldRows { body.line() }
+        if body.remainingRows > wanted { body.line() }
         let labelWidth = 15
         let fieldWidth = max(10, min(44, body.width - labelWidth - 16))
         func field(_ label: String, _ value: TextField, _ which: StartForm.Field, note: String = "") {
@@ -59,8 +63,6 @@ enum StartRender {
         }
         // On a short terminal the blank before Start gives way, so that Start stays in view, and so that the
         // note on the name and the first draft fit under it.
-        let note = form.carryOffer == nil && form.waitingForStore == nil ? identityNote(state, form: form, brief: false) : nil
-        let below = (note.map { TextFit.lines($0, width: body.width).count } ?? 0) + (state.drafts.isEmpty ? 0 : 2)
         if body.remainingRows > 1 + (below == 0 ? 0 : below + 1) { body.line() }
         let startFocused = form.focus == .start
         body.line((startFocused ? "▸ " : "  ") + "[ Start the workshop ]", style: startFocused ? .selected : .title)
