@@ -5,12 +5,12 @@
 ///
 /// Only plain forms are read here: no arguments, or `workshop`, then each of the workshop's own options at
 /// most once, as `--name VALUE` or `--name=VALUE` (`--system`, `--framework`, `--resume`, `--rename-system`,
-/// `--established`, `--store`) and `--plain`. Anything else (help, `--version`, another command, an unknown or repeated
+/// `--established`, `--place`, `--store`) and `--plain`. Anything else (help, `--version`, another command, an unknown or repeated
 /// option, a value that starts with `-`, an empty `--name=`, `--`) is left to swift-argument-parser, which parses and reports it
 /// as it always has. `WorkshopFastPathTests` checks that both give the same command.
 enum WorkshopFastPath {
     /// The options that take a value, by their name on the command line.
-    private static let valueOptions: Set<String> = ["--system", "--framework", "--resume", "--rename-system", "--established", "--store"]
+    private static let valueOptions: Set<String> = ["--system", "--framework", "--resume", "--rename-system", "--established", "--place", "--store"]
 
     /// The workshop command that `arguments` (without the program's name) ask for, or nil to let
     /// swift-argument-parser read them.
@@ -45,6 +45,7 @@ enum WorkshopFastPath {
         command.resume = values["--resume"]
         command.renameSystem = values["--rename-system"]
         command.established = values["--established"]
+        command.place = values["--place"]
         command.plain = plain
         var storeOptions = StoreOptions()
         storeOptions.store = values["--store"]

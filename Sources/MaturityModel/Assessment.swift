@@ -89,6 +89,7 @@ public struct Assessment: Sendable, Hashable {
                 participants: [String]) {
         self.init(starting: framework, system: earlier.system, date: date, participants: participants)
         systemID = earlier.systemID ?? Slug.identity(for: earlier.system)
+        place = earlier.place
         established = earlier.established
         let known = Set(framework.allCriteria.map(\.id))
         for index in areas.indices {

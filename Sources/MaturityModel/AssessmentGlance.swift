@@ -155,6 +155,7 @@ extension AssessmentGlance {
 extension SystemDirectory.Member {
     /// The member for the assessment seen in `glance`, saved as `file`.
     public init(_ glance: AssessmentGlance, file: String) {
-        self.init(name: glance.system, systemID: glance.systemID, date: glance.date, file: file, rename: glance.systemRename)
+        self.init(name: glance.system, systemID: glance.systemID, date: glance.date, file: file, rename: glance.systemRename,
+                  place: glance.place)
     }
 }

@@ -6,8 +6,9 @@ public enum Slug {
     public static let maximumLength = 40
 
     /// Lowercase ASCII letters and digits joined by single hyphens, at most ``maximumLength``
-    /// characters: "Ynys Môn ICS" becomes `ynys-mon-ics`. A name with no usable letters becomes `system`.
-    public static func make(from name: String) -> String {
+    /// characters: "Ynys Môn ICS" becomes `ynys-mon-ics`. A name with no usable letters becomes
+    /// `fallback` (`system` unless given).
+    public static func make(from name: String, fallback: String = "system") -> String {
         let folded = NameFolding.fold(name, widths: false)
         var words: [String] = []
         var current = ""
@@ -31,7 +32,7 @@ public enum Slug {
             }
             slug = candidate
         }
-        return slug.isEmpty ? "system" : slug
+        return slug.isEmpty ? fallback : slug
     }
 
     /// The form in which two system names are compared: case, accents, character widths, spaces and

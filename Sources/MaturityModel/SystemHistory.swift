@@ -4,13 +4,15 @@ import MaturityFramework
 /// whatever the name they were saved under.
 public enum SystemHistory {
     /// The latest assessment before `assessment` (by date, then file name), and the series of every
-    /// assessment of the system up to and including it, among `entries`.
+    /// assessment of the system up to and including it, among `entries`: those of the same system and
+    /// the same place (or, for a system-level assessment, the system level only).
     public static func around(_ assessment: Assessment, file: String, among entries: [FiledAssessment])
         -> (earlier: Comparison.Earlier?, series: [Progression.Entry]) {
         let (directory, id) = identity(of: assessment, file: file, among: entries)
         let others = entries.filter {
             $0.url.lastPathComponent != file
-                && directory.belongs($0.assessment, file: $0.url.lastPathComponent, to: id, framework: assessment.framework.id)
+                && directory.belongs($0.assessment, file: $0.url.lastPathComponent, to: id, place: assessment.place,
+                                     framework: assessment.framework.id)
         }
         let before = others.filter { order($0.assessment, $0.url.lastPathComponent) < order(assessment, file) }
             .sorted { order($0.assessment, $0.url.lastPathComponent) < order($1.assessment, $1.url.lastPathComponent) }

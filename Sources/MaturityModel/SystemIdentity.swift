@@ -51,20 +51,24 @@ public struct SystemDirectory: Sendable {
         public var file: String
         /// The rename it records, if any.
         public var rename: SystemRename?
+        /// The place within the system it covers; nil for the whole system.
+        public var place: String?
 
         /// Creates a member.
-        public init(name: String, systemID: String?, date: CalendarDate, file: String, rename: SystemRename? = nil) {
+        public init(name: String, systemID: String?, date: CalendarDate, file: String, rename: SystemRename? = nil,
+                    place: String? = nil) {
             self.name = name
             self.systemID = systemID
             self.date = date
             self.file = file
             self.rename = rename
+            self.place = place
         }
 
         /// The member for `assessment`, saved as `file`.
         public init(_ assessment: Assessment, file: String) {
             self.init(name: assessment.system, systemID: assessment.systemID, date: assessment.date, file: file,
-                      rename: assessment.systemRename)
+                      rename: assessment.systemRename, place: assessment.place)
         }
     }
 
@@ -75,6 +79,8 @@ public struct SystemDirectory: Sendable {
     private var recordedIDByName: [String: String] = [:]
     /// Names of files older than identities that joined no recorded system, to their group's identity.
     private var olderIDByName: [String: String] = [:]
+    /// Each system's places (by identity), each in the spelling first written, in the order first used.
+    var placesByID: [String: [String]] = [:]
 
     /// The systems of `members`.
     public init(_ members: [Member]) {
@@ -111,6 +117,10 @@ public struct SystemDirectory: Sendable {
             var names: [String] = []
             var seen: Set<String> = []
             for member in ordered where seen.insert(member.name).inserted { names.append(member.name) }
+            var places: [String] = []
+            var seenPlaces: Set<String> = []
+            for place in ordered.compactMap(\.place) where seenPlaces.insert(Self.nameKey(place)).inserted { places.append(place) }
+            placesByID[id] = places
             let system = KnownSystem(
                 id: id, name: ordered.last(where: { $0.rename != nil })?.rename?.to ?? ordered[0].name, names: names,
                 renames: ordered.compactMap(\.rename), latestDate: ordered[ordered.count - 1].date,

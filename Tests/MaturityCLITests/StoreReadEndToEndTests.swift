@@ -78,8 +78,8 @@ struct StoreReadEndToEndTests {
         #expect(read.contains("2026-10-01  Humber ICS  (0 of 30 answered)"), "\(read)")
         #expect(!read.contains("Reading the store"))
         try session.waitFor("“west yorkshire ics” is the known system West Yorkshire ICS", acrossLines: true)
-        // Known, Date, Established, Participants, Anonymous, Framework, Start.
-        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+        // Known, Place, Date, Established, Participants, Anonymous, Framework, Start.
+        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
         try session.waitFor("Start from it?", acrossLines: true)
         try session.type("y")
         try session.waitFor("Economy (1 of 3) · Overview")

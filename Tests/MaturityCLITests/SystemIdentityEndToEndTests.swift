@@ -229,7 +229,7 @@ struct SystemIdentityTmuxTests {
         try session.waitFor("Known        Ynys Môn & Gwynedd ICS · 2025-11-20")
         try session.type("ynys mon and gwynedd ics")
         try session.waitFor("is the known system Ynys Môn & Gwynedd ICS, last")
-        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
         try session.waitFor("▸ [ Start the workshop ]")
         try session.press("Enter")
         try session.waitFor("Start from it?", acrossLines: true)

@@ -128,8 +128,8 @@ struct ViewsSavedEndToEndTests {
         let path = try made(sandbox, ["--system", "Named ICS", "--date", "2026-11-20", "--answers", sheet])
         let session = try TmuxSession(["workshop"], sandbox: sandbox)
         try session.waitFor("Or resume a draft:")
-        // System, Known, Date, Established, Participants, Anonymous: Space; then Framework, Start, the draft.
-        try session.press("Tab", "Tab", "Tab", "Tab", "Tab")
+        // System, Known, Place, Date, Established, Participants, Anonymous: Space; then Framework, Start, the draft.
+        try session.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
         try session.waitFor("▸ Anonymous")
         try session.type(" ")
         try session.waitFor("[x] views kept without names")

@@ -8,7 +8,7 @@ import TestSupport
 struct WorkshopFastPathTests {
     /// What a workshop command was asked for, field by field.
     struct Fields: Equatable, CustomStringConvertible {
-        var system, framework, resume, renameSystem, established, store: String?
+        var system, framework, resume, renameSystem, established, place, store: String?
         var plain: Bool
 
         init(_ command: WorkshopCommand) {
@@ -17,12 +17,13 @@ struct WorkshopFastPathTests {
             resume = command.resume
             renameSystem = command.renameSystem
             established = command.established
+            place = command.place
             store = command.storeOptions.store
             plain = command.plain
         }
 
         var description: String {
-            "system \(system ?? "-") framework \(framework ?? "-") resume \(resume ?? "-") rename \(renameSystem ?? "-") established \(established ?? "-") "
+            "system \(system ?? "-") framework \(framework ?? "-") resume \(resume ?? "-") rename \(renameSystem ?? "-") established \(established ?? "-") place \(place ?? "-") "
                 + "store \(store ?? "-") plain \(plain)"
         }
     }
@@ -58,6 +59,7 @@ struct WorkshopFastPathTests {
         ["--resume", "2026-11-22-a.json"], ["--rename-system", "B", "--system", "A"], ["--system", ""],
         ["--system", "workshop"], ["--store=/x", "--resume=/y/z.json"], ["--system", "a=b"], ["--system=a=b"],
         ["--system", "A", "--established", "2022-07-01"], ["workshop", "--established=2022-07-01"],
+        ["--system", "A", "--place", "Leeds"], ["workshop", "--place=Bradford District & Craven", "--plain"], ["--place", "../x"],
     ])
     func theFastPathReadsWhatArgumentParserReads(_ arguments: [String]) {
         #expect(Self.expectSameAsArgumentParser(arguments), "the fast path should read \(arguments)")
@@ -67,6 +69,7 @@ struct WorkshopFastPathTests {
         ["--help"], ["-h"], ["help"], ["--version"], ["list"], ["workshop", "--help"], ["--system"], ["--system", "-x"],
         ["--system", "A", "--system", "B"], ["--plain", "--plain"], ["--", "--system", "A"], ["--unknown", "x"], ["-s", "A"],
         ["workshop", "workshop"], ["--plain=true"], ["frameworks", "list"], ["--system=-x"], ["--system="], ["--store="],
+        ["--place", "a", "--place", "b"], ["--place", "-x"], ["--place="], ["--place"],
     ])
     func everythingElseIsLeftToArgumentParser(_ arguments: [String]) {
         #expect(WorkshopFastPath.command(for: arguments) == nil, "\(arguments)")
@@ -75,7 +78,7 @@ struct WorkshopFastPathTests {
     @Test func randomCommandLinesAgree() {
         let tokens = ["workshop", "--system", "A", "--system=B", "--framework", "f", "--resume", "r.json", "--plain", "--store", "/s",
                       "--rename-system", "N", "--established", "2022-07-01", "-x", "--", "help", "--help", "--version", "list", "--system=", "", "--plain=1",
-                      "--System", "=", "--store=", "new", "workshop"]
+                      "--System", "=", "--store=", "new", "workshop", "--place", "Leeds", "--place=P"]
         var random = UInt64(12)
         func next(_ bound: Int) -> Int {
             random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -21,6 +21,8 @@ struct AssessmentGlanceTests {
         full.metrics = [MetricReading(metricID: "climate-carbon-footprint", value: ExactDecimal(units: 4_120_050, scale: 2)!,
                                       unit: "tCO2e a year", period: "2025/26", source: "Green plan", note: "Measured by the ICB")]
         full.status = .complete
+        // Issue 15: a place, with characters a file name could not hold.
+        full.place = "Bradford District & Craven / \"..\" ✓"
         full.position = WorkshopPosition(step: "question", area: "climate-change", criterion: nil)
         full.events = [RecordEvent(.completed, at: "2026-11-22T10:00:00Z", by: "alice"),
                        RecordEvent(.confirmedCarried, at: "2026-11-22T10:01:00Z", criteria: ["c1", "c2"])]
@@ -199,6 +201,9 @@ struct AssessmentGlanceTests {
             "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": \"12.50\"}],", "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": \"12%\"}],",
             "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": 12}],", "\"metrics\": [{\"metric\": \"m\", \"unit\": \"a\\nb\", \"value\": \"1\"}],",
             "\"metrics\": [{\"metric\": \"m\", \"unit\": \"u\", \"value\": \"1\"}, {\"metric\": \"m\", \"unit\": \"u\", \"value\": \"2\"}],",
+            "\"place\": \"Leeds\",", "\"place\": \" Leeds\",", "\"place\": \"\",", "\"place\": null,", "\"place\": 7,",
+            "\"place\": \"a\\u001bb\",", "\"place\": \"a\\nb\",", "\"place\": \"\\u202ex\",", "\"place\": \"\(String(repeating: "p", count: 201))\",",
+            "\"place\": \"../..\",",
             "\"notes\": {\"x\": 1},", "\"due\": null,", "\"kind\": \"other\",", "\"answers\": {},",
         ], rawFragments: [[0xFF], [0xC3], [0xED, 0xA0, 0x80]])
         var accepted = 0, disagreements = 0, decodable = 0

@@ -151,6 +151,7 @@ struct DocumentWriterTests {
                                                 note: maybe() ? text(&random) : nil),
                                   MetricReading(metricID: text(&random) + "m", value: ExactDecimal(units: -5, scale: 0)!, unit: "u" + oneLine(text(&random)))]
         }
+        if everything || maybe() { assessment.place = "P" + oneLine(text(&random)).filter { !$0.unicodeScalars.contains { TerminalText.isUnsafe($0) } } + "p" }
         if everything || maybe() { assessment[area: "climate-change"].target = Target(stageID: maybe() ? "established" : text(&random) + "x", year: 2028) }
         return assessment
     }

@@ -134,7 +134,7 @@ struct RecordIntegrityTests {
                                            criterion: seedFramework.areas[0].criteria[0].id)
         var state = startState(drafts: [.init(file: URL(filePath: "/store/2026-11-22-york.json"), assessment: listed, framework: seedFramework)])
         let file = URL(filePath: "/store/2026-11-22-york.json")
-        #expect(press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state).contains(.lockDraft(file)))
+        #expect(press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state).contains(.lockDraft(file)))
         // Meanwhile another workshop completed it.
         var completed = listed
         try completed.complete(in: seedFramework, at: "2026-11-22T11:00:00Z", by: "other")

@@ -43,7 +43,7 @@ struct StoreReadTests {
 
     @Test func theStartScreenIsPaintedBeforeTheStoreIsReadAndFilledInAfter() throws {
         var state = reading()
-        press(keys("West Yorkshire ICS") + [.tab, .tab, .tab] + keys("Cathy Elliott"), on: &state)
+        press(keys("West Yorkshire ICS") + [.tab, .tab, .tab, .tab] + keys("Cathy Elliott"), on: &state)
         try expectGolden(state, "start-reading-80x24")
         let before = Renderer.render(state).grid.text
         #expect(before.contains("Reading the store for drafts to resume and known systems…"))
@@ -90,10 +90,10 @@ struct StoreReadTests {
 
     @Test func escapeStopsWaitingAndAFormWithoutANameDoesNotWait() {
         var state = reading()
-        press([.tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state)
+        press([.tab, .tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state)
         #expect(state.start?.waitingForStore == nil, "the form says what is missing at once")
         #expect(state.start?.problem == "Type the name of the system first, e.g. West Yorkshire ICS.")
-        press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .tab, .enter] + keys("abc"), on: &state)
+        press(keys("York") + [.tab, .tab, .tab, .tab, .tab, .tab, .tab, .enter] + keys("abc"), on: &state)
         #expect(state.start?.waitingForStore == keys("abc"))
         #expect(press([.escape], on: &state).isEmpty, "Esc stops waiting, and does not quit")
         #expect(state.start?.waitingForStore == nil)
@@ -153,7 +153,7 @@ struct StoreReadTests {
         let (_, listed) = stored()
         var state = startState()
         state.storeIndex = StoreIndex(archive: [], drafts: [listed])
-        #expect(press([.tab, .tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state) == [.lockDraft(listed.file)])
+        #expect(press([.tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab, .enter], on: &state) == [.lockDraft(listed.file)])
         var changed = listed.assessment
         changed[area: "economic-development"].notes["econ-emerging-plan-known"] = "Added in another workshop"
         send(.lockedDraftRead(changed, file: listed.file), to: &state)
@@ -180,11 +180,11 @@ struct StoreReadTests {
         index.carry(renamed, from: complete.path)
         index.carry(draft.assessment, from: draft.path)
         #expect(index.carryable.isEmpty)
-        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", frameworkID: seedFramework.id) == nil,
+        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", place: nil, frameworkID: seedFramework.id) == nil,
                 "nothing to carry forward until it is read")
         index.carry(complete.assessment, from: complete.path)
         #expect(index.carryable.keys.sorted() == [complete.path])
-        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", frameworkID: seedFramework.id) == 1)
+        #expect(index.latestComplete(ofSystem: "west-yorkshire-ics", place: nil, frameworkID: seedFramework.id) == 1)
         CampaignReport.record("The store read after the first frame: start screen, keys meanwhile, carried forward, history",
                               cases: 9, how: "update and render: golden screens before and after .storeRead; Start waits and "
                                   + "the keys typed meanwhile follow; history and carry-forward from the index as from whole files")

@@ -24,8 +24,8 @@ struct SystemIdentityScreenTests {
         return state
     }
 
-    /// From the system field to Start: known list, date, established, participants, anonymous, framework, Start.
-    let toStart: [Key] = [.tab, .tab, .tab, .tab, .tab, .tab, .tab]
+    /// From the system field to Start: known list, place, date, established, participants, anonymous, framework, Start.
+    let toStart: [Key] = [.tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab]
 
     @Test func theKnownSystemsAreListedAndEnterPicksOne() throws {
         var state = startWithArchive()
@@ -34,7 +34,7 @@ struct SystemIdentityScreenTests {
         #expect(screen.contains("West Yorkshire ICS · 2025-06-01"))
         press([.tab, .down, .enter], on: &state)
         #expect(state.start?.system.text == "West Yorkshire ICS")
-        #expect(state.start?.focus == .date)
+        #expect(state.start?.focus == .place)
         try expectGolden({ var picked = startWithArchive(); press([.tab], on: &picked); return picked }(), "start-known-80x24")
     }
 

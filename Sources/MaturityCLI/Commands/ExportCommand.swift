@@ -91,6 +91,9 @@ struct ProgressCommand: ParsableCommand {
             The system is found by its name now or any name it had (case, accents, punctuation and "&"/"and" \
             are ignored), and every assessment of it is shown under its current name, with its recorded renames.
 
+            A system assessed at place level shows its system-level series first, then each place's series \
+            (a series of its own), headed by the place; --place shows one place only.
+
             With -o the file is readable by you alone, as with export: an existing file is replaced only with \
             --force (else a free name such as progress-2.html is chosen), and never in the store's folder.
 
@@ -99,6 +102,9 @@ struct ProgressCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The system (case, accents, punctuation and \"&\"/\"and\" are ignored).", valueName: "name"))
     var system: String
+
+    @Option(help: ArgumentHelp("Only this place within the system (matched as system names are).", valueName: "name"))
+    var place: String?
 
     @Option(help: "text, md, html, csv, json or metrics-csv.")
     var format: ReportFormat = .text
@@ -113,6 +119,7 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.assessmentStore
+        let place = try self.place.map { try TextInput.name($0, field: "--place") }
         // A progression needs of each file only what its glance holds (answers, dates, names).
         let scanned: (results: [AssessmentStore.Scanned<AssessmentStore.Glanced>], problems: [String])
         do {
@@ -123,30 +130,49 @@ struct ProgressCommand: ParsableCommand {
         for problem in scanned.problems { Terminal.error("maturity: \(problem)") }
         let glances = scanned.results.map(\.value)
         let entries = glances.map { FiledAssessment(url: $0.url, assessment: $0.glance.assessment) }
-        guard let (known, series) = SystemHistory.system(named: system, among: entries), let latest = series.first,
-              let latestGlance = glances.first(where: { $0.url == latest.url })?.glance else {
+        guard let (known, series) = SystemHistory.system(named: system, among: entries), !series.isEmpty else {
             throw CommandFailure("maturity: no assessment of '\(inert: system)' in \(store.folder.path) (see 'maturity list')")
         }
+        // The system level's series, then each place's, each place in the spelling first written.
+        let directory = SystemDirectory(entries.map { SystemDirectory.Member($0.assessment, file: $0.url.lastPathComponent) })
+        let knownPlaces = directory.places(of: known.id)
+        let scopes: [String?]
+        if let place {
+            guard let match = knownPlaces.first(where: { SystemDirectory.samePlace($0, place) }) else {
+                let list = knownPlaces.isEmpty ? "it has none" : "its places are " + knownPlaces.map { "'\(inert: $0)'" }.joined(separator: ", ")
+                throw CommandFailure("maturity: \(inert: known.name) has no place '\(inert: place)'; \(list)")
+            }
+            scopes = [match]
+        } else {
+            scopes = (series.contains { $0.assessment.place == nil } ? [nil] : []) + knownPlaces
+        }
         let catalog = FrameworkCatalog.forUser()
-        let framework = try catalog.installed(latestGlance.framework.id, file: latest.url.path)
-        try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
         // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
         let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
-        // Each glance carries its file's metric values too (kept in the scan index), so nothing is read again.
-        let progression = Progression(
-            entries: series.filter { $0.assessment.framework.id == framework.id }.map { entry in
-                glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
-                    ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
-            },
-            framework: framework, system: known)
+        var progressions: [PlaceProgressions.Series] = []
+        for scope in scopes {
+            let scoped = series.filter { SystemDirectory.samePlace($0.assessment.place, scope) }
+            guard let latest = scoped.first, let latestGlance = glanceByFile[latest.url.lastPathComponent] else { continue }
+            let framework = try catalog.installed(latestGlance.framework.id, file: latest.url.path)
+            try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
+            // Each glance carries its file's metric values too (kept in the scan index), so nothing is read again.
+            let progression = Progression(
+                entries: scoped.filter { $0.assessment.framework.id == framework.id }.map { entry in
+                    glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
+                        ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
+                },
+                framework: framework, system: known)
+            progressions.append(PlaceProgressions.Series(place: scope, progression: progression))
+        }
+        let all = PlaceProgressions(series: progressions, hasPlaces: !knownPlaces.isEmpty)
         let text: String
         switch format {
-        case .text: text = ProgressExport.text(progression)
-        case .md: text = ProgressExport.markdown(progression)
-        case .html: text = ProgressExport.html(progression)
-        case .csv: text = ProgressExport.csv(progression)
-        case .json: text = try Reports.json(ProgressExport.json(progression))
-        case .metricsCSV: text = MetricsCSV.render(progression)
+        case .text: text = all.text()
+        case .md: text = all.markdown()
+        case .html: text = all.html()
+        case .csv: text = all.csv()
+        case .json: text = try Reports.json(all.json())
+        case .metricsCSV: text = all.metricsCSV()
         }
         try emit(Reports.inert(text, format: format), to: output, force: force, protecting: OutputFile.storeFolders(store))
     }

@@ -63,12 +63,18 @@ struct NewCommand: ParsableCommand {
         valueName: "area=stage:year"))
     var targets: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "The place within the system the assessment covers, e.g. \"Leeds\" (default: the whole system); its "
+            + "assessments are a series of their own.", valueName: "name"))
+    var place: String?
+
     @OptionGroup var identityOptions: SystemIdentityOptions
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let system = try TextInput.name(system, field: "--system")
+        let place = try self.place.map { try TextInput.name($0, field: "--place") }
         // A name given twice is one participant: views are kept by name.
         var seen: Set<String> = []
         let participants = try participants.map { try TextInput.name($0, field: "--participant") }.filter { seen.insert($0).inserted }
@@ -124,10 +130,11 @@ struct NewCommand: ParsableCommand {
             }
         }
         let store = storeOptions.assessmentStore
-        let (choice, note) = try identityOptions.choice(
-            typed: system, systems: try store.systems(named: system, systemID: identityOptions.systemID,
-                                                  renamingTo: identityOptions.renameSystem))
+        let systems = try store.systems(named: system, systemID: identityOptions.systemID, renamingTo: identityOptions.renameSystem)
+        let (choice, note) = try identityOptions.choice(typed: system, systems: systems)
         assessment.attach(to: choice)
+        // A known place keeps the spelling its first assessment gave it.
+        assessment.place = place.map { name in choice.known.map { systems.place(named: name, in: $0.id) } ?? name }
         if let note { Terminal.error(note) }
         do {
             Terminal.print(try store.create(assessment, framework: framework).path)

@@ -89,6 +89,8 @@ struct AssessmentSummary: Encodable {
     var system: String
     var systemID: String
     var systemRename: SystemRename?
+    /// The place within the system the assessment covers; null for the whole system.
+    @NullWhenAbsent var place: String?
     var date: String
     /// When the system was established (null when not recorded), and its age on `date` in years.
     @NullWhenAbsent var established: String?
@@ -130,7 +132,7 @@ struct AssessmentSummary: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, system, systemID, systemRename, date, established, systemAgeYears, framework, participants, status, rule, areas, record,
+        case file, system, systemID, systemRename, place, date, established, systemAgeYears, framework, participants, status, rule, areas, record,
              metrics
     }
 
@@ -141,6 +143,7 @@ struct AssessmentSummary: Encodable {
         system = assessment.system
         systemID = assessment.systemID ?? Slug.identity(for: assessment.system)
         systemRename = assessment.systemRename
+        place = assessment.place
         date = assessment.date.description
         established = assessment.established?.description
         systemAgeYears = assessment.systemAgeYears
@@ -193,7 +196,7 @@ struct AssessmentSummary: Encodable {
 
     /// The text of `show`; every value from the file is made inert, line breaks included.
     func text(framework: Framework) -> String {
-        var lines = ["\(inert: system), \(date) (\(status))"]
+        var lines = ["\(inert: system)\(place.map { " · \(inert: $0)" } ?? ""), \(date) (\(status))"]
         if let rename = systemRename {
             lines.append(wrapped("Renamed from \(inert: rename.from) to \(inert: rename.to) on \(rename.date)."))
         }

@@ -7,7 +7,7 @@ import Synchronization
 /// The lines of `list`, made from glances: each framework is prepared once (its criteria in order, its
 /// titles made inert) for all the files answered against it, from every thread.
 ///
-/// A line: `DATE  SYSTEM  STATUS  FRAMEWORK VERSION  Short: Stage · Short: Stage (provisional) · …  [FILE]`,
+/// A line: `DATE  SYSTEM[ · PLACE]  STATUS  FRAMEWORK VERSION  Short: Stage · Short: Stage (provisional) · …  [FILE]`,
 /// every value from the file made inert, line breaks included.
 final class ListLines: Sendable {
     /// A framework ready to make lines.
@@ -49,6 +49,10 @@ final class ListLines: Sendable {
         line += glance.date.description
         line += "  "
         line += TerminalText.inert(glance.system)
+        if let place = glance.place {
+            line += " · "
+            line += TerminalText.inert(place)
+        }
         line += "  "
         line += glance.status.rawValue
         line += "  "

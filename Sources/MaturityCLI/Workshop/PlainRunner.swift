@@ -18,6 +18,8 @@ struct PlainRunner {
     let preset: SystemChoice?
     /// The established date given with `--established`, over the one carried forward.
     var established: CalendarDate?
+    /// The place given with `--place` (nil: the whole system); plain mode never asks for one.
+    var place: String?
 
     func run() throws {
         let write: PlainWorkshop.Write = { text in Terminal.write(text) }
@@ -47,10 +49,16 @@ struct PlainRunner {
             default:
                 break
             }
+            // The place comes from --place only: plain mode asks no question for it, so piped scripts keep their lines.
+            let place = place.map { name in choice.known.map { systems.place(named: name, in: $0.id) } ?? name }
+            if let place {
+                write("Place: \(inert: place), within \(inert: choice.known?.name ?? start.system); its assessments are a series of their own.\n")
+            }
             assessment = Assessment(starting: framework, system: start.system, date: start.date, participants: start.participants)
             if let known = choice.known,
-               let earlier = archive.latestComplete(ofSystem: known.id, frameworkID: framework.id, systems: systems).map({ archive[$0] }) {
-                write("\(inert: known.name) has a complete assessment of \(earlier.assessment.date). Start from its "
+               let earlier = archive.latestComplete(ofSystem: known.id, place: place, frameworkID: framework.id, systems: systems)
+                   .map({ archive[$0] }) {
+                write("\(inert: place.map { "\(known.name) · \($0)" } ?? known.name) has a complete assessment of \(earlier.assessment.date). Start from its "
                       + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
                 let reply = read()?.trimmingSpaces().lowercased() ?? "n"
                 if reply.isEmpty || reply == "y" || reply == "yes" {
@@ -59,6 +67,7 @@ struct PlainRunner {
                 }
             }
             assessment.attach(to: choice)
+            assessment.place = place
             if start.anonymous { assessment.makeAnonymous() }
             if let established {
                 guard established <= assessment.date else {
@@ -98,6 +107,7 @@ struct PlainRunner {
         let identity = systems.identity(of: assessment, file: path ?? "")
         workshop.earlier = archive.filter {
             $0.path != path && $0.framework.id == chosen.id && systems.identity(of: $0.assessment, file: $0.path) == identity
+                && SystemDirectory.samePlace($0.assessment.place, assessment.place)
         }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
         workshop.knownSystem = systems.system(id: identity)
         _ = workshop.run()

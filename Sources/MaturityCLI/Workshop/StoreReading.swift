@@ -23,9 +23,10 @@ enum StoreReading {
 
     /// The assessments of the store whose framework is available (only those that may be `system`'s, or
     /// have identity `systemID`, when either is given, and those that may be called `otherName` too), with
-    /// the drafts of `draftsOf` offered (every draft when nil). A store folder that cannot be read fails.
+    /// the drafts of `draftsOf` at `place` offered (nil: its system-level drafts; every draft when
+    /// `draftsOf` is nil). A store folder that cannot be read fails.
     static func read(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?, systemID: String? = nil,
-                     otherName: String? = nil, draftsOf: String?) -> Result<Outcome, CommandFailure> {
+                     otherName: String? = nil, draftsOf: String?, place: String? = nil) -> Result<Outcome, CommandFailure> {
         var entries: [StoreIndex.Entry] = []
         var problems: [String] = []
         do {
@@ -68,7 +69,7 @@ enum StoreReading {
             return .failure(CommandFailure("maturity: \(error.message)"))
         }
         if otherName != nil { entries.sort { ($0.date, $0.name) > ($1.date, $1.name) } }
-        var index = StoreIndex(entries: entries, frameworks: catalog.entries.map(\.framework), offeringDraftsOf: draftsOf)
+        var index = StoreIndex(entries: entries, frameworks: catalog.entries.map(\.framework), offeringDraftsOf: draftsOf, place: place)
         let candidates = index.carryCandidates.map(\.path)
         let loaded = Parallel.map(candidates) { path in Result { () throws(StoreError) in try AssessmentStore.load(URL(fileURLWithPath: path)) } }
         for (path, outcome) in zip(candidates, loaded) {

@@ -56,6 +56,11 @@ struct WorkshopCommand: ParsableCommand {
             + "Established row, as --system fills the name.", valueName: "date"))
     var established: String?
 
+    @Option(help: ArgumentHelp(
+        "The place within the system the assessment covers, e.g. \"Leeds\" (default: the whole system): fills the "
+            + "start screen's Place row; its assessments are a series of their own.", valueName: "name"))
+    var place: String?
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -75,6 +80,10 @@ struct WorkshopCommand: ParsableCommand {
             throw CommandFailure("maturity: no framework can be used; see 'maturity frameworks' for the problems")
         }
         let system = try self.system.map { try TextInput.name($0, field: "--system") }
+        let place = try self.place.map { try TextInput.name($0, field: "--place") }
+        if place != nil, resume != nil {
+            throw CommandFailure("maturity: --place fills the start screen; a resumed draft keeps its own place")
+        }
         if let established {
             if resume != nil { throw CommandFailure("maturity: --established fills the start screen; a resumed draft keeps its own date") }
             guard CalendarDate(established) != nil else {
@@ -114,7 +123,7 @@ struct WorkshopCommand: ParsableCommand {
             var preset: SystemChoice?
             if let renameSystem, let system {
                 let outcome = try StoreReading.read(store, catalog: catalog, system: system, otherName: renameSystem,
-                                                    draftsOf: system).get()
+                                                    draftsOf: system, place: place).get()
                 for problem in outcome.problems { Terminal.error("maturity: \(problem)") }
                 preset = try SystemIdentityOptions.choice(typed: system, renameTo: renameSystem, systemID: nil,
                                                           systems: outcome.index.systems).choice
@@ -132,6 +141,7 @@ struct WorkshopCommand: ParsableCommand {
                 state.clock = RecordStamp.now
                 if case let .renamed(known, newName)? = preset { state.startRenaming(known.id, to: newName) }
                 if let established, resumed == nil { state.presetEstablished(established) }
+                if let place, resumed == nil { state.presetPlace(place) }
                 let writer = DraftWriter(store: store, draft: resumed.map { URL(fileURLWithPath: $0.path) },
                                          rescueFolders: DraftWriter.defaultRescueFolders(environment: environment))
                 var runner = ScreenRunner(store: store, state: state, terminal: terminal, lock: lock, writer: writer)
@@ -142,7 +152,7 @@ struct WorkshopCommand: ParsableCommand {
                     let known = resumed.map { ($0.assessment.system, $0.assessment.systemID) }
                     runner.storeRead = BackgroundStoreRead {
                         StoreReading.read(storeToRead, catalog: catalog, system: known?.0 ?? system, systemID: known?.1,
-                                          draftsOf: system)
+                                          draftsOf: system, place: place)
                     }
                 }
                 runner.run()
@@ -173,7 +183,8 @@ struct WorkshopCommand: ParsableCommand {
             try SystemIdentityOptions.choice(typed: typed, renameTo: renameSystem, systemID: nil, systems: systems)
         }
         let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
-                                 archive: archive, preset: preset?.choice, established: established.flatMap(CalendarDate.init))
+                                 archive: archive, preset: preset?.choice, established: established.flatMap(CalendarDate.init),
+                                 place: place)
         try runner.run()
     }
 

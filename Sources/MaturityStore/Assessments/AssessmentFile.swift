@@ -12,12 +12,13 @@ public enum AssessmentFile {
     /// saved again without its views.
     public static let schemaVersion = 2
 
-    /// The version `assessment`'s file is written at: 2 when it has views, is anonymous or records when
-    /// the system was established, else 1.
+    /// The version `assessment`'s file is written at: 2 when it has views, targets or metrics, is
+    /// anonymous, records when the system was established or covers a place, else 1.
     public static func schemaVersion(for assessment: Assessment) -> Int {
         let hasViews = assessment.anonymousViews || assessment.areas.contains { !$0.views.isEmpty }
         let hasTargets = assessment.areas.contains { $0.target != nil }
-        return hasViews || hasTargets || assessment.established != nil || !assessment.metrics.isEmpty ? 2 : 1
+        return hasViews || hasTargets || assessment.established != nil || !assessment.metrics.isEmpty
+            || assessment.place != nil ? 2 : 1
     }
     /// Marks a JSON file as an assessment, so foreign JSON is told apart.
     public static let kind = "maturity-assessment"
@@ -64,6 +65,7 @@ public enum AssessmentFile {
                                 value: $0.value.description)
         }
         document.systemRename = assessment.systemRename
+        document.place = assessment.place
         document.anonymousViews = assessment.anonymousViews ? true : nil
         return document
     }
@@ -167,6 +169,7 @@ public enum AssessmentFile {
         assessment.events = document.events ?? []
         assessment.systemID = try systemID(in: document)
         assessment.systemRename = try systemRename(in: document)
+        assessment.place = try place(in: document)
         assessment.established = document.established
         assessment.metrics = try metricReadings(document.metrics ?? [])
         if let established = document.established, established > document.date {
@@ -194,6 +197,23 @@ public enum AssessmentFile {
             throw .init("systemID: not an identity (lowercase letters and digits in words joined by single hyphens)")
         }
         return id
+    }
+
+    /// The place the assessment covers, checked as a typed name (``isPlaceName(_:)``); nil for the
+    /// whole system.
+    private static func place(in document: Document) throws(AssessmentFileError) -> String? {
+        guard let place = document.place else { return nil }
+        switch TypedName.checked(place) {
+        case let .failure(problem): throw .init("place: \(problem.sentence)")
+        case let .success(trimmed) where trimmed != place: throw .init("place: must not begin or end with white space")
+        case .success: return place
+        }
+    }
+
+    /// Whether `text` is a place name as a file may hold it: a name ``TypedName`` accepts as it is
+    /// (trimmed, one line, no control characters or bidirectional overrides, at most its length).
+    public static func isPlaceName(_ text: String) -> Bool {
+        TypedName.checked(text) == .success(text)
     }
 
     /// The recorded rename, whose names must not be empty.
@@ -265,6 +285,8 @@ public enum AssessmentFile {
         var established: CalendarDate?
         /// Metric values recorded; absent when none.
         var metrics: [MetricWire]?
+        /// The place within the system the assessment covers; absent for the whole system.
+        var place: String?
 
         /// A metric value as written: the value as text, so that its places are kept.
         struct MetricWire: Codable {

@@ -34,10 +34,10 @@ private struct GlanceReader {
     mutating func document() -> AssessmentGlance? {
         let keys: [StaticString] = ["schemaVersion", "kind", "framework", "system", "date", "participants", "status",
                                     "position", "lastTime", "areas", "events", "systemID", "systemRename",
-                                    "anonymousViews", "established", "metrics"]
+                                    "anonymousViews", "established", "metrics", "place"]
         var version: Int?, isAssessment = false, framework: FrameworkReference?, system: String?, date: CalendarDate?
         var status: AssessmentStatus?, areas: [AssessmentGlance.Area]?, systemID: String?, rename: SystemRename?
-        var anonymous = false, established: CalendarDate?, metrics: [MetricReading] = []
+        var anonymous = false, established: CalendarDate?, metrics: [MetricReading] = [], place: String?
         guard json.beginObject() else { return nil }
         var seen: UInt32 = 0, first = true
         while let key = json.nextKey(&first) {
@@ -68,6 +68,12 @@ private struct GlanceReader {
                     guard let day = self.date() else { return nil }
                     established = day
                 }
+            case 16:
+                // A place the decoder would refuse leaves the file to the decoder.
+                if !json.takeNull() {
+                    guard let name = json.string(), AssessmentFile.isPlaceName(name) else { return nil }
+                    place = name
+                }
             default: json.skipValue()
             }
         }
@@ -83,6 +89,7 @@ private struct GlanceReader {
         var glance = AssessmentGlance(framework: framework, system: system, systemID: systemID, systemRename: rename,
                                       date: date, status: status, areas: areas)
         glance.metrics = metrics
+        glance.place = place
         return glance
     }
 

@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A folder of assessment files named `YYYY-MM-DD-<system-slug>.json`.
+/// A folder of assessment files named `YYYY-MM-DD-<system-slug>.json` (`…--<place-slug>.json` for a place).
 public struct AssessmentStore: Sendable {
     /// The folder; created (owner-only) on first write.
     public let folder: URL
@@ -39,9 +39,13 @@ public struct AssessmentStore: Sendable {
                               homeFallback: ".local/share", subpath: "maturity/assessments")
     }
 
-    /// The base file name for an assessment: `2026-11-22-west-yorkshire-ics.json`.
+    /// The base file name for an assessment: `2026-11-22-west-yorkshire-ics.json`, or for one of a
+    /// place `2026-11-22-west-yorkshire-ics--leeds.json`. A slug never holds `--` (its words are joined
+    /// by single hyphens), so the first `--` parts the system from the place and no two system and
+    /// place pairs share a name.
     public static func fileName(for assessment: Assessment, suffix: Int = 1) -> String {
-        let base = "\(assessment.date)-\(Slug.make(from: assessment.system))"
+        let place = assessment.place.map { "--" + Slug.make(from: $0, fallback: "place") } ?? ""
+        let base = "\(assessment.date)-\(Slug.make(from: assessment.system))\(place)"
         return suffix == 1 ? "\(base).json" : "\(base)-\(suffix).json"
     }
 

@@ -9,7 +9,7 @@ import MaturityModel
 extension AssessmentFile.Document {
     /// The keys written for each wire type, in the order written (sorted by UTF-8 bytes).
     static let keys: [String: [String]] = [
-        "Document": ["anonymousViews", "areas", "date", "established", "events", "framework", "kind", "lastTime", "metrics", "participants", "position", "schemaVersion",
+        "Document": ["anonymousViews", "areas", "date", "established", "events", "framework", "kind", "lastTime", "metrics", "participants", "place", "position", "schemaVersion",
                      "status", "system", "systemID", "systemRename"],
         "Area": ["actions", "answers", "asLastTime", "id", "notes", "placement", "reviewedActions", "target", "title", "unreviewedActions", "views"],
         "TargetWire": ["by", "stage"],
@@ -105,6 +105,7 @@ extension AssessmentFile.Document {
             json.key("participants")
             json.stringArray(participants)
         }
+        Self.optional("place", place, into: &json)
         if let position {
             json.key("position")
             json.beginObject()

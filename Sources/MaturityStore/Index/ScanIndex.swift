@@ -7,11 +7,11 @@ import MaturityRules
 /// entry is settled (see ``StoreIndex``), and the file's glance. Texts are kept once in a table
 /// that entries refer to by number; an entry is decoded only when asked for.
 ///
-/// Layout: `MATSCAN3` (version 2 kept each area's view criteria and consensus counts, version 3 adds
-/// the metric values; an index of another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
+/// Layout: `MATSCAN4` (version 2 kept each area's view criteria and consensus counts, version 3 adds
+/// the metric values, version 4 the place after them; an index of another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
 /// its file name and its body: stamp, first seen, settled, glance), and a check value of it all.
 final class ScanIndex: Sendable {
-    private static let magic = Array("MATSCAN3".utf8)
+    private static let magic = Array("MATSCAN4".utf8)
 
     /// Where an entry's body is in the index's bytes.
     struct Entry: Sendable {
@@ -163,6 +163,7 @@ final class ScanIndex: Sendable {
             for text in [reading.metricID, reading.value.description, reading.unit] { writer.number(texts.number(of: text)) }
             for text in [reading.period, reading.source, reading.note] { writer.number(text.map { texts.number(of: $0) + 1 } ?? 0) }
         }
+        writer.number(glance.place.map { texts.number(of: $0) + 1 } ?? 0)
         return writer.bytes
     }
 
@@ -255,11 +256,12 @@ private struct GlanceBytesReader {
                   let period = optionalText(), let source = optionalText(), let note = optionalText() else { return nil }
             metrics.append(MetricReading(metricID: metricID, value: value, unit: unit, period: period, source: source, note: note))
         }
-        guard reader.isAtEnd else { return nil }
+        guard let place = optionalText(), reader.isAtEnd else { return nil }
         var glance = AssessmentGlance(framework: FrameworkReference(id: id, version: version, title: title), system: identity.name,
                                       systemID: identity.id, systemRename: rename, date: day,
                                       status: status == 1 ? .complete : .draft, areas: areas)
         glance.metrics = metrics
+        glance.place = place
         return glance
     }
 

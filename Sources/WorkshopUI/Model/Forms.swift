@@ -47,11 +47,13 @@ public struct ActionForm: Sendable, Equatable {
 public struct StartForm: Sendable, Equatable {
     /// The fields in order; the framework choice appears only when there is more than one.
     public enum Field: Sendable, Equatable {
-        case system, known, date, established, participants, anonymous, framework, start, draft
+        case system, known, place, date, established, participants, anonymous, framework, start, draft
     }
 
     /// The system's name.
     public var system: TextField
+    /// The place within the system the assessment covers; blank for the whole system.
+    public var place = TextField("", limit: TypedName.maximumLength)
     /// The date, as typed.
     public var date: TextField
     /// When the system was established, as typed (blank: unknown). Until it is edited, the form shows

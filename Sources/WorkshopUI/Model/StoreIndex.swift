@@ -72,15 +72,16 @@ public struct StoreIndex: Sendable, Equatable {
     public private(set) var carryable: [String: Assessment] = [:]
 
     /// The index of `entries` (newest first), answered against `frameworks`, offering every draft among
-    /// them, or only the drafts of the system `system` means when it is given.
-    public init(entries: [Entry], frameworks: [Framework], offeringDraftsOf system: String?) {
+    /// them, or only the drafts of the system `system` means when it is given (and of `place` within it:
+    /// nil offers the system level's drafts only).
+    public init(entries: [Entry], frameworks: [Framework], offeringDraftsOf system: String?, place: String? = nil) {
         self.entries = entries
         self.frameworks = frameworks
         let directory = SystemDirectory(entries.map(\.member))
         let systemID = system.flatMap { directory.match($0)?.id }
         systems = directory
         drafts = entries.filter { entry in
-            entry.status == .draft && (system == nil || systemID.map { directory.belongs(entry.member, to: $0) } == true)
+            entry.status == .draft && (system == nil || systemID.map { directory.belongs(entry.member, to: $0, place: place) } == true)
         }
     }
 
@@ -103,12 +104,12 @@ public struct StoreIndex: Sendable, Equatable {
         frameworks.first { $0.id == id }
     }
 
-    /// The latest complete assessment of each system and framework: the ones a new workshop may carry
+    /// The latest complete assessment of each system, place and framework: the ones a new workshop may carry
     /// forward, which the shell reads in full and hands over with ``carry(_:from:)``.
     public var carryCandidates: [Entry] {
         var latest: [String: Int] = [:]
         for (index, entry) in entries.enumerated() where entry.status == .complete {
-            let key = systems.identity(of: entry.member) + "\n" + entry.frameworkID
+            let key = systems.seriesKey(of: entry.member) + "\n" + entry.frameworkID
             if let other = latest[key], Self.order(entries[other]) >= Self.order(entry) { continue }
             latest[key] = index
         }
@@ -126,19 +127,21 @@ public struct StoreIndex: Sendable, Equatable {
     }
 
     /// The index in ``entries`` of the latest complete assessment of the system with identity `systemID`
-    /// answered against `frameworkID`, if it can be carried forward.
-    public func latestComplete(ofSystem systemID: String, frameworkID: String) -> Int? {
+    /// at `place` (nil: the system level) answered against `frameworkID`, if it can be carried forward.
+    public func latestComplete(ofSystem systemID: String, place: String?, frameworkID: String) -> Int? {
         entries.indices.filter {
             entries[$0].status == .complete && entries[$0].frameworkID == frameworkID
-                && systems.belongs(entries[$0].member, to: systemID)
+                && systems.belongs(entries[$0].member, to: systemID, place: place)
         }.max { Self.order(entries[$0]) < Self.order(entries[$1]) }
             .flatMap { carryable[entries[$0].path] == nil ? nil : $0 }
     }
 
-    /// The earlier assessments of the system with identity `systemID` answered against `framework`, but
-    /// for the one at `path`, as far as the history needs them.
-    func history(ofSystem systemID: String, framework: Framework, excluding path: String?) -> [Progression.Entry] {
-        entries.filter { $0.path != path && $0.frameworkID == framework.id && systems.belongs($0.member, to: systemID) }
+    /// The earlier assessments of the system with identity `systemID` at `place` (nil: the system level)
+    /// answered against `framework`, but for the one at `path`, as far as the history needs them.
+    func history(ofSystem systemID: String, place: String?, framework: Framework, excluding path: String?) -> [Progression.Entry] {
+        entries.filter {
+            $0.path != path && $0.frameworkID == framework.id && systems.belongs($0.member, to: systemID, place: place)
+        }
             .map { Progression.Entry(assessment: $0.historyAssessment(in: framework), file: $0.path) }
     }
 

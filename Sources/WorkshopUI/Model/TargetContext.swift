@@ -8,7 +8,7 @@ extension WorkshopState {
     var earlierAssessments: [Assessment] {
         guard let assessment else { return [] }
         let id = systems.identity(of: assessment, file: draftPath ?? "")
-        return storeIndex?.history(ofSystem: id, framework: framework, excluding: draftPath).map(\.assessment) ?? []
+        return storeIndex?.history(ofSystem: id, place: assessment.place, framework: framework, excluding: draftPath).map(\.assessment) ?? []
     }
 
     /// The target sentence of area number `index` ("Target: Established by 2028, on track."), nil without a target.

@@ -217,12 +217,13 @@ extension WorkshopState {
 
 extension [WorkshopState.Draft] {
     /// The index of the latest complete assessment of the system with identity `systemID` (as `systems`
-    /// tells, whatever name it was saved under) answered against `frameworkID`: the one a new workshop
+    /// tells, whatever name it was saved under) at `place` (nil: the system level) answered against
+    /// `frameworkID`: the one a new workshop
     /// can carry forward.
-    public func latestComplete(ofSystem systemID: String, frameworkID: String, systems: SystemDirectory) -> Int? {
+    public func latestComplete(ofSystem systemID: String, place: String?, frameworkID: String, systems: SystemDirectory) -> Int? {
         indices.filter {
             self[$0].assessment.status == .complete
-                && systems.belongs(self[$0].assessment, file: self[$0].path, to: systemID, framework: frameworkID)
+                && systems.belongs(self[$0].assessment, file: self[$0].path, to: systemID, place: place, framework: frameworkID)
         }.max { (self[$0].assessment.date, self[$0].path) < (self[$1].assessment.date, self[$1].path) }
     }
 }

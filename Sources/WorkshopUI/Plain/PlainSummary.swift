@@ -58,7 +58,7 @@ extension PlainWorkshop {
 
     /// Every area's placement, how each of its stages stands, its open and unconfirmed questions, and the tally.
     func saySummary() {
-        say("\n== Summary: \(inert: assessment.system), \(assessment.date) ==")
+        say("\n== Summary: \(inert: assessment.scopeName), \(assessment.date) ==")
         let answers = assessment.answers
         for (index, (area, placement)) in zip(framework.areas, PlacementRules.placeAll(in: framework, answers: answers)).enumerated() {
             let stages = placement.stages.enumerated().map { level, result in
@@ -243,7 +243,7 @@ extension PlainWorkshop {
     private func sayHistory() {
         var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: path ?? "")],
                                       framework: framework, system: knownSystem)
-        progression.system = assessment.system
+        progression.system = assessment.scopeName
         if let rename = assessment.systemRename, !progression.renames.contains(rename) { progression.renames.append(rename) }
         write("\n" + ProgressExport.text(progression))
     }

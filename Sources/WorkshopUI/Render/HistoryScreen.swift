@@ -10,10 +10,10 @@ enum HistoryScreen {
     static func progression(_ state: WorkshopState) -> Progression? {
         guard let assessment = state.assessment else { return nil }
         let id = state.systems.identity(of: assessment, file: state.draftPath ?? "")
-        let earlier = state.storeIndex?.history(ofSystem: id, framework: state.framework, excluding: state.draftPath) ?? []
+        let earlier = state.storeIndex?.history(ofSystem: id, place: assessment.place, framework: state.framework, excluding: state.draftPath) ?? []
         var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
                                       framework: state.framework, system: state.systems.system(id: id))
-        progression.system = assessment.system
+        progression.system = assessment.scopeName
         if let rename = assessment.systemRename, !progression.renames.contains(rename) { progression.renames.append(rename) }
         return progression
     }

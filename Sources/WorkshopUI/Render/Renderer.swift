@@ -80,8 +80,16 @@ public enum Renderer {
         // The system's name gives way first when the line is too long.
         let rest = " · " + parts.joined(separator: " · ")
         let room = width - TextWidth.of(rest)
-        var system = assessment.system
-        if TextWidth.of(system) > room { system = TextFit.truncate(system, to: max(2, room)) }
+        var system = assessment.scopeName
+        if TextWidth.of(system) > room, let place = assessment.place {
+            // A place keeps its share of the room: each name gives way by half.
+            let half = max(2, (room - 3) / 2)
+            let placeRoom = max(2, room - 3 - min(half, TextWidth.of(assessment.system)))
+            system = TextFit.truncate(assessment.system, to: max(2, room - 3 - min(placeRoom, TextWidth.of(place))))
+                + " · " + TextFit.truncate(place, to: placeRoom)
+        } else if TextWidth.of(system) > room {
+            system = TextFit.truncate(system, to: max(2, room))
+        }
         return TextFit.truncate(system + rest, to: max(0, width))
     }
 

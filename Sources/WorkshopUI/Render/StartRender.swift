@@ -12,10 +12,17 @@ enum StartRender {
         let knownRows = state.systems.systems.isEmpty ? 0 : min(state.systems.systems.count, state.height >= 20 ? 4 : 2)
         let fieldRows = StartScreen.fields(state).filter { $0 != .known && $0 != .draft }.count + knownRows
         let framework = "Framework: \(state.framework.title) \(state.framework.version)"
-        if body.remainingRows > 1 + TextFit.lines(framework, width: body.width).count + fieldRows { body.line() }
+        let frameworkLines = TextFit.lines(framework, width: body.width).count
+        // On a terminal too short for every row, the framework line gives way when the Framework row names it.
+        let showsFramework = state.frameworks.count == 1 || body.remainingRows > frameworkLines + fieldRows
+        // The note on the name and the first draft, under Start: the blanks above give way for them too.
+        let note = form.carryOffer == nil && form.waitingForStore == nil ? identityNote(state, form: form, brief: false) : nil
+        let below = (note.map { TextFit.lines($0, width: body.width).count } ?? 0) + (state.drafts.isEmpty ? 0 : 2)
+        let wanted = fieldRows + (below == 0 ? 0 : below + 1)
+        if body.remainingRows > 1 + frameworkLines + wanted { body.line() }
         body.line("A new assessment", style: .title)
-        body.paragraph(framework)
-        if body.remainingRows > fieldRows { body.line() }
+        if showsFramework { body.paragraph(framework) }
+        if body.remainingRows > wanted { body.line() }
         let labelWidth = 15
         let fieldWidth = max(10, min(44, body.width - labelWidth - 16))
         func field(_ label: String, _ value: TextField, _ which: StartForm.Field, note: String = "") {
@@ -32,6 +39,7 @@ enum StartRender {
         }
         field("System", form.system, .system)
         knownSystems(state, form: form, labelWidth: labelWidth, into: &body)
+        field("Place", form.place, .place, note: "optional")
         field("Date", form.date, .date, note: "YYYY-MM-DD")
         let carried = !form.establishedEdited && StartScreen.carriedEstablished(state, form: form) != nil
         let established = form.establishedEdited ? form.established : TextField(StartScreen.establishedText(state, form: form), limit: 10)
@@ -55,8 +63,6 @@ enum StartRender {
         }
         // On a short terminal the blank before Start gives way, so that Start stays in view, and so that the
         // note on the name and the first draft fit under it.
-        let note = form.carryOffer == nil && form.waitingForStore == nil ? identityNote(state, form: form, brief: false) : nil
-        let below = (note.map { TextFit.lines($0, width: body.width).count } ?? 0) + (state.drafts.isEmpty ? 0 : 2)
         if body.remainingRows > 1 + (below == 0 ? 0 : below + 1) { body.line() }
         let startFocused = form.focus == .start
         body.line((startFocused ? "▸ " : "  ") + "[ Start the workshop ]", style: startFocused ? .selected : .title)
@@ -101,7 +107,7 @@ enum StartRender {
             let total = state.storeIndex?.framework(id: draft.frameworkID)?.allCriteria.count ?? 0
             let carried = draft.unconfirmed > 0 ? ", \(draft.unconfirmed) as last time" : ""
             let selected = form.focus == .draft && index == form.draftIndex
-            body.line((selected ? "▸ " : "  ") + "\(draft.date)  \(draft.system)  "
+            body.line((selected ? "▸ " : "  ") + "\(draft.date)  \(draft.system)\(draft.member.place.map { " · " + $0 } ?? "")  "
                       + "(\(draft.answered) of \(total) answered\(carried))  \(draft.name)", style: selected ? .selected : .plain)
         }
         return cursor

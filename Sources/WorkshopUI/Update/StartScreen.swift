@@ -2,10 +2,11 @@ import CellGrid
 import MaturityFramework
 import MaturityModel
 
-/// The start screen: system, date, participants, framework, and drafts to resume.
+/// The start screen: system, place, date, participants, framework, and drafts to resume.
 enum StartScreen {
     static func fields(_ state: WorkshopState) -> [StartForm.Field] {
-        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.date, .established, .participants, .anonymous]
+        // The place follows the system (and the list of known systems to pick it from).
+        var fields: [StartForm.Field] = [.system] + (state.systems.systems.isEmpty ? [] : [.known]) + [.place, .date, .established, .participants, .anonymous]
         if state.frameworks.count > 1 { fields.append(.framework) }
         fields.append(.start)
         if !state.drafts.isEmpty { fields.append(.draft) }
@@ -108,6 +109,7 @@ enum StartScreen {
         default:
             switch form.focus {
             case .system: _ = form.system.handle(key, width: 0)
+            case .place: _ = form.place.handle(key, width: 0)
             case .date: _ = form.date.handle(key, width: 0)
             case .established:
                 // The first edit starts from the date shown, carried from last time or blank.
@@ -119,8 +121,9 @@ enum StartScreen {
             case .participants: _ = form.participants.handle(key, width: 0)
             default: break
             }
-            if form.system.wasCut || form.participants.wasCut {
-                form.problem = "That field is full (at most \(form.system.wasCut ? form.system.limit : form.participants.limit) "
+            if form.system.wasCut || form.place.wasCut || form.participants.wasCut {
+                let limit = form.system.wasCut ? form.system.limit : form.place.wasCut ? form.place.limit : form.participants.limit
+                form.problem = "That field is full (at most \(limit) "
                     + "characters); the rest was not added."
             }
         }
@@ -161,11 +164,30 @@ enum StartScreen {
                 return nil
             }
         }
+        if case let .failure(problem) = placeName(form) {
+            form.problem = "The place \(problem.sentence); leave it blank for the whole system."
+            form.focus = .place
+            state.screen = .start(form)
+            return nil
+        }
         // A name typed twice ("Ann, Ann") is one participant: views are kept by name.
         var seen: Set<String> = []
         let participants = form.participants.text.split(separator: ",")
             .map { $0.trimmingSpaces() }.filter { !$0.isEmpty && seen.insert($0).inserted }
         return (system, date, participants)
+    }
+
+    /// The place the form names, checked as a typed name: nil (the whole system) when blank.
+    static func placeName(_ form: StartForm) -> Result<String?, TypedName.Problem> {
+        if form.place.text.trimmingWhitespace().isEmpty { return .success(nil) }
+        return TypedName.checked(form.place.text).map { Optional($0) }
+    }
+
+    /// The place the form names, in the spelling the system's assessments first gave it; nil for the
+    /// whole system (or a place that cannot be a name, which ``validated(_:)`` refuses).
+    static func place(_ state: WorkshopState, form: StartForm, systemID: String?) -> String? {
+        guard case let .success(typed?) = placeName(form) else { return nil }
+        return systemID.map { state.systems.place(named: typed, in: $0) } ?? typed
     }
 
     /// The established date the form shows: as typed once edited, else the one carried from the system's
@@ -179,15 +201,18 @@ enum StartScreen {
         let typed = form.system.text.trimmingSpaces()
         guard let systemID = form.renaming ?? state.systems.match(typed)?.id,
               let frameworkID = state.frameworks[safe: form.frameworkIndex]?.id,
-              let offer = state.storeIndex?.latestComplete(ofSystem: systemID, frameworkID: frameworkID),
+              let offer = state.storeIndex?.latestComplete(ofSystem: systemID, place: place(state, form: form, systemID: systemID),
+                                                           frameworkID: frameworkID),
               let path = state.storeIndex?.entries[safe: offer]?.path else { return nil }
         return state.storeIndex?.carryable[path]?.established
     }
 
-    /// The latest complete assessment of the system with the chosen framework, as an index in the store's entries.
+    /// The latest complete assessment of the system (at the form's place) with the chosen framework, as an
+    /// index in the store's entries.
     static func latestComplete(_ state: WorkshopState, identity: SystemChoice) -> Int? {
-        guard let systemID = identity.known?.id else { return nil }
-        return state.storeIndex?.latestComplete(ofSystem: systemID, frameworkID: state.frameworks[state.start?.frameworkIndex ?? 0].id)
+        guard let systemID = identity.known?.id, let form = state.start else { return nil }
+        return state.storeIndex?.latestComplete(ofSystem: systemID, place: place(state, form: form, systemID: systemID),
+                                                frameworkID: state.frameworks[form.frameworkIndex].id)
     }
 
     /// Takes the store's contents; a start chosen while it was being read now goes ahead, and the keys
@@ -240,6 +265,7 @@ enum StartScreen {
             assessment = Assessment(starting: framework, system: system, date: date, participants: participants)
         }
         assessment.attach(to: identity)
+        assessment.place = place(state, form: form, systemID: identity.known?.id)
         // The form's established date, as shown there (carried or typed; blank: unknown), validated above.
         assessment.established = CalendarDate(establishedText(state, form: form).trimmingSpaces())
         if form.anonymous { assessment.makeAnonymous() }
@@ -257,6 +283,14 @@ extension WorkshopState {
         form.renaming = systemID
         form.system = TextField(newName, limit: form.system.limit)
         form.focus = .participants
+        screen = .start(form)
+    }
+
+    /// Fills the start screen's place with `name`, as the command line gave it (checked when the
+    /// workshop starts, as if typed).
+    public mutating func presetPlace(_ name: String) {
+        guard var form = start else { return }
+        form.place = TextField(name, limit: form.place.limit)
         screen = .start(form)
     }
 
