@@ -129,11 +129,14 @@ struct NewCommand: ParsableCommand {
                                                   renamingTo: identityOptions.renameSystem))
         assessment.attach(to: choice)
         if let note { Terminal.error(note) }
+        let created: URL
         do {
-            Terminal.print(try store.create(assessment, framework: framework).path)
+            created = try store.create(assessment, framework: framework)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
+        Terminal.print(created.path)
+        GitRecording.recordChanged(file: created)
         if catalog.framework(id: framework.id) != framework {
             let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables).path
             Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "

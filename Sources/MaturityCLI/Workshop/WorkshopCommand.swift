@@ -146,6 +146,7 @@ struct WorkshopCommand: ParsableCommand {
                     }
                 }
                 runner.run()
+                GitRecording.recordChanged(in: store.folder)
                 var problems = runner.storeProblems
                 var failure = runner.storeFailure
                 // Quit before the store's read was handed over: what it found, if it has finished, is still told.
@@ -174,6 +175,7 @@ struct WorkshopCommand: ParsableCommand {
         }
         let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
                                  archive: archive, preset: preset?.choice, established: established.flatMap(CalendarDate.init))
+        defer { GitRecording.recordChanged(in: store.folder) }
         try runner.run()
     }
 
