@@ -238,6 +238,26 @@ struct GitStoreEndToEndTests {
                               how: "piped input ending mid-area: one commit, by the facilitator, naming system, date and 'draft started'")
     }
 
+    @Test func aFullScreenWorkshopDraftIsCommittedWhenTheWorkshopEndsNotOnEveryKey() throws {
+        let git = GitSandbox()
+        #expect(try git.maturity("Alice", ["store", "init", "--git"]).status == 0)
+        let session = try TmuxSession(["workshop", "--system", "Screen ICS"], sandbox: git.sandbox,
+                                      environment: git.environment("Alice").filter { !$0.value.isEmpty })
+        try session.openFirstQuestion()
+        try session.answer("y")
+        try session.answer("p")
+        // Saved on every key, but not committed while the workshop runs.
+        #expect(try git.git(["log", "--format=%s"], in: git.store("Alice")).stdout.split(separator: "\n").count == 1)
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+        let log = try git.git(["log", "--format=%an|%s"], in: git.store("Alice")).stdout.split(separator: "\n").map(String.init)
+        #expect(log.count == 2, "\(log)")
+        #expect(log.first?.hasPrefix("Alice|Screen ICS, ") == true && log.first?.hasSuffix(": draft started") == true, "\(log)")
+        #expect(try git.git(["status", "--porcelain"], in: git.store("Alice")).stdout.isEmpty)
+        CampaignReport.record("Git store: a full-screen workshop's draft committed once, when the workshop ends", cases: 1,
+                              how: "tmux: two answers saved and not committed; q: one commit by the facilitator, nothing pending")
+    }
+
     @Test func hostileNamesNeverReachAShellAndMessagesHoldNoControls() throws {
         let git = GitSandbox()
         #expect(try git.maturity("Alice", ["store", "init", "--git"]).status == 0)
@@ -267,6 +287,11 @@ struct GitStoreEndToEndTests {
         let subjects = try git.git(["log", "--format=%s"], in: git.store("Alice")).stdout
         for name in hostile { #expect(subjects.contains("\(name), 2026-11-"), "\(name)") }
         #expect(subjects.contains("Evil [31m Signed-off-by: Mallory, 2026-11-10: completed\n"), "\(subjects)")
+        // Hostile remotes: an option disguised as a URL, and git's ext:: transport, which would run a command.
+        for remote in ["--upload-pack=touch PWNED4", "ext::sh -c touch% PWNED5"] {
+            let cloned = try git.maturity("Bob", ["store", "clone", "--", remote, git.root.appending(path: "hostile-clone").path])
+            #expect(cloned.status == 1 && cloned.stderr.hasPrefix("maturity: cannot clone "), "\(remote): \(cloned.stderr)")
+        }
         // No shell ever ran: nothing was touched anywhere in the sandbox.
         let found = FileManager.default.enumerator(atPath: git.root.path)?.compactMap { $0 as? String }.filter { $0.contains("PWNED") }
         #expect(found == [])
