@@ -5,7 +5,7 @@ import TestSupport
 /// Two facilitators, each with a clone of one bare repository (`file://`), in one sandbox whose HOME
 /// and git configuration are its own: git runs for real, with an identity given per person through
 /// `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n` (no global or system file is read).
-final class GitSandbox {
+final class GitSandbox: @unchecked Sendable {
     let sandbox = try! Sandbox()
     var root: URL { sandbox.root }
     var remote: URL { root.appending(path: "shared.git") }
@@ -86,6 +86,11 @@ struct GitStoreEndToEndTests {
         // Nothing of a lock or a temporary file is ever committed.
         let tracked = try git.git(["ls-files"], in: git.store("Bob")).stdout.split(separator: "\n").map(String.init).sorted()
         #expect(tracked == [".gitattributes", ".gitignore"] + both)
+        // Files git wrote (Alice's, merged into Bob's store) are Bob's alone, whatever the test's umask.
+        let merged = try FileManager.default.attributesOfItem(atPath: git.store("Bob").appending(path: both[0]).path)
+        #expect((merged[.posixPermissions] as? Int) == 0o600)
+        let objects = try FileManager.default.attributesOfItem(atPath: git.store("Bob").appending(path: ".git/objects").path)
+        #expect((objects[.posixPermissions] as? Int) == 0o700)
         CampaignReport.record("Git store: two facilitators' different assessments synced through a file:// bare repository",
                               cases: 1, how: "store init --git, store clone, new --complete on each, sync ×3: both files on both, "
                                   + "each commit by its author, nothing but assessments and the git settings tracked")
@@ -258,6 +263,26 @@ struct GitStoreEndToEndTests {
                               how: "tmux: two answers saved and not committed; q: one commit by the facilitator, nothing pending")
     }
 
+    @Test func simultaneousChangesInOneGitStoreAreEachCommitted() throws {
+        let git = GitSandbox()
+        #expect(try git.maturity("Alice", ["store", "init", "--git"]).status == 0)
+        let count = 6
+        let statuses = ConcurrentResults()
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let result = try? git.maturity("Alice", ["new", "--system", "Race \(index) ICS", "--date", "2026-11-22"])
+            statuses.append((result?.status ?? -1, result?.stderr ?? ""))
+        }
+        for (status, stderr) in statuses.values {
+            #expect(status == 0)
+            #expect(stderr.contains("git: committed"), "\(stderr)")
+        }
+        let log = try git.git(["log", "--format=%s"], in: git.store("Alice")).stdout.split(separator: "\n")
+        #expect(log.count == count + 1, "\(log)")
+        #expect(try git.git(["status", "--porcelain"], in: git.store("Alice")).stdout.isEmpty)
+        CampaignReport.record("Git store: simultaneous changes in one git store", cases: count,
+                              how: "six new at once: git's index lock waited for, each its own commit, nothing pending")
+    }
+
     @Test func hostileNamesNeverReachAShellAndMessagesHoldNoControls() throws {
         let git = GitSandbox()
         #expect(try git.maturity("Alice", ["store", "init", "--git"]).status == 0)
@@ -298,5 +323,16 @@ struct GitStoreEndToEndTests {
         CampaignReport.record("Git store: hostile system names in commits", cases: hostile.count + 2,
                               how: "quotes, $(…), backticks, leading '-' and --message= as names: committed as text, no shell "
                                   + "ran; a typed line break refused; controls in a file's name become spaces in a one-line subject")
+    }
+}
+
+/// Results gathered from concurrent runs.
+final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [(Int32, String)] = []
+    func append(_ value: (Int32, String)) {
+        lock.lock()
+        values.append(value)
+        lock.unlock()
     }
 }

@@ -62,7 +62,14 @@ public struct GitProgram: Sendable {
         let mask = Self.fileModeMask(for: base)
         let previous = umask(mask)
         defer { umask(previous) }
-        return try Self.spawn(argv, environment: environment)
+        // Another maturity (or git) on this store holds git's index lock for a moment: git refuses before
+        // changing anything, so the same command is tried again, for up to five seconds.
+        var outcome = try Self.spawn(argv, environment: environment)
+        for _ in 0..<50 where !outcome.succeeded && outcome.error.contains("index.lock") && outcome.error.contains("File exists") {
+            usleep(100_000)
+            outcome = try Self.spawn(argv, environment: environment)
+        }
+        return outcome
     }
 
     /// The mask git's files are created with: group-readable only in a store shared with a group
