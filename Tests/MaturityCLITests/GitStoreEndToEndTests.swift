@@ -161,11 +161,19 @@ struct GitStoreEndToEndTests {
         #expect(synced.status == 0, "\(synced.stderr)")
         #expect(synced.stdout.contains("This store has no remote: everything is committed locally."))
         #expect(try git.git(["status", "--porcelain"], in: git.store("Alice")).stdout.isEmpty)
+        // A remote that cannot be reached: said, with the remote's name and address, and the commit kept.
+        #expect(try git.git(["remote", "add", "origin", git.root.appending(path: "gone.git").path], in: git.store("Alice")).status == 0)
+        #expect(try git.maturity("Alice", ["new", "--system", "Solo ICS", "--date", "2026-11-24"]).status == 0)
+        let unreachable = try git.maturity("Alice", ["sync"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.stderr.contains("maturity: cannot reach the remote 'origin' (\(git.root.path)/gone.git)"), "\(unreachable.stderr)")
+        #expect(unreachable.stderr.contains("your changes are committed locally"))
         // A store that is not a git store: sync says how to make one.
         let plain = try git.sandbox.run(["sync"])
         #expect(plain.status == 1 && plain.stderr.contains("is not a git store; make it one with 'maturity store init --git'"))
-        CampaignReport.record("Git store: sync with no remote, and sync on a store that is not a git store", cases: 2,
-                              how: "exit 0 with everything committed and 'no remote' said; exit 1 naming store init --git")
+        CampaignReport.record("Git store: sync with no remote, an unreachable remote, and a store that is not a git store",
+                              cases: 3, how: "exit 0 with everything committed and 'no remote' said; exit 1 naming the remote "
+                                  + "and saying the commit is kept; exit 1 naming store init --git")
     }
 
     @Test func missingGitIsSaidClearlyByEveryGitCommand() throws {

@@ -33,6 +33,11 @@ extension GitStore {
     /// `<name>.conflict-<host>-<yyyymmddThhmmss>.json` (this machine, the later change's time in UTC).
     /// Throws when git has no identity with changes pending, or the remote cannot be reached.
     public func sync() throws(GitError) -> SyncOutcome {
+        var status = stat()
+        if lstat(folder.appending(path: ".git/MERGE_HEAD").path, &status) == 0 {
+            throw .failed("an earlier sync stopped in the middle of a merge; finish it with git (git -C \(folder.path) status), "
+                          + "or undo it with git -C \(folder.path) merge --abort, then run 'maturity sync' again")
+        }
         var outcome = SyncOutcome(commit: try commitPending(nil))
         if outcome.commit == .noIdentity { throw .failed(Self.noIdentityMessage) }
         let remotes = try must(["remote"], "cannot read the store's remotes").output
