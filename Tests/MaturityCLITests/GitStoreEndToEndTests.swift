@@ -261,14 +261,22 @@ struct GitStoreEndToEndTests {
         try session.answer("p")
         // Saved on every key, but not committed while the workshop runs.
         #expect(try git.git(["log", "--format=%s"], in: git.store("Alice")).stdout.split(separator: "\n").count == 1)
+        // sync waits for no workshop: it refuses while one has a draft open, as that workshop's next save
+        // would replace whatever the merge brought.
+        let refused = try git.maturity("Alice", ["sync"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is open in another workshop") && refused.stderr.contains("close it before 'maturity sync'"),
+                "\(refused.stderr)")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
         let log = try git.git(["log", "--format=%an|%s"], in: git.store("Alice")).stdout.split(separator: "\n").map(String.init)
         #expect(log.count == 2, "\(log)")
         #expect(log.first?.hasPrefix("Alice|Screen ICS, ") == true && log.first?.hasSuffix(": draft started") == true, "\(log)")
         #expect(try git.git(["status", "--porcelain"], in: git.store("Alice")).stdout.isEmpty)
-        CampaignReport.record("Git store: a full-screen workshop's draft committed once, when the workshop ends", cases: 1,
-                              how: "tmux: two answers saved and not committed; q: one commit by the facilitator, nothing pending")
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        CampaignReport.record("Git store: a full-screen workshop's draft committed once, when the workshop ends", cases: 2,
+                              how: "tmux: two answers saved and not committed, sync refused while the draft is open; "
+                                  + "q: one commit by the facilitator, nothing pending, sync 0")
     }
 
     @Test func simultaneousChangesInOneGitStoreAreEachCommitted() throws {

@@ -28,7 +28,10 @@ struct SyncCommand: ParsableCommand {
         }
         let outcome: GitStore.SyncOutcome
         do {
-            outcome = try GitStore(folder: folder).sync()
+            let store = GitStore(folder: folder)
+            let locks = try store.holdDrafts()
+            defer { locks.forEach { $0.release() } }
+            outcome = try store.sync()
         } catch {
             throw CommandFailure("maturity: \(error.description)")
         }
