@@ -299,6 +299,34 @@ struct GitStoreEndToEndTests {
                               how: "six new at once: git's index lock waited for, each its own commit, nothing pending")
     }
 
+    @Test func aHostileRemoteCannotHideAssessmentsOrPlantLinks() throws {
+        let git = GitSandbox()
+        try git.twoFacilitators()
+        // Mallory pushes, with git alone, a .gitignore that hides every assessment and a link to a file outside the store.
+        let evil = git.root.appending(path: "evil")
+        #expect(try git.git(["clone", "--quiet", "--branch", "main", git.remote.path, evil.path], in: git.root).status == 0)
+        try Data("*.json\n".utf8).write(to: evil.appending(path: ".gitignore"))
+        let secret = git.root.appending(path: "secret.txt")
+        try Data("not for the store".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(atPath: evil.appending(path: "2026-01-01-link.json").path, withDestinationPath: secret.path)
+        #expect(try git.git(["add", "--all", "--force"], in: evil).status == 0)
+        #expect(try git.git(["commit", "--quiet", "-m", "hide"], in: evil).status == 0)
+        #expect(try git.git(["push", "--quiet", "origin", "HEAD:main"], in: evil).status == 0)
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        // The link arrives as a small file holding its target, not as a link.
+        let planted = try FileManager.default.attributesOfItem(atPath: git.store("Alice").appending(path: "2026-01-01-link.json").path)
+        #expect(planted[.type] as? FileAttributeType == .typeRegular)
+        // A new assessment is committed and shared all the same.
+        let created = try git.maturity("Alice", ["new", "--system", "Visible ICS", "--date", "2026-11-22"])
+        #expect(created.stderr.contains("git: committed"), "\(created.stderr)")
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        #expect(try git.maturity("Bob", ["sync"]).status == 0)
+        #expect(try git.files("Bob").contains("2026-11-22-visible-ics.json"))
+        CampaignReport.record("Git store: a hostile remote (a .gitignore hiding *.json, a committed link)", cases: 2,
+                              how: "the link checked out as a regular file (core.symlinks false); a new assessment still "
+                                  + "committed (added with --force) and reaches the other clone")
+    }
+
     @Test func hostileNamesNeverReachAShellAndMessagesHoldNoControls() throws {
         let git = GitSandbox()
         #expect(try git.maturity("Alice", ["store", "init", "--git"]).status == 0)

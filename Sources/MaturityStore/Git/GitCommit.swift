@@ -23,14 +23,21 @@ extension GitStore {
         let paths = names.map { $0.isEmpty ? ["."] : $0.map { ":(literal)" + $0 } } ?? ["."]
         let status = try must(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--"] + paths,
                               "cannot read the store's git status")
-        let changed = Self.changedPaths(status.output)
+        // An assessment is committed even if a .gitignore (pulled from elsewhere, or edited) hides it.
+        let hidden = try must(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--"] + paths,
+                              "cannot read the store's git status").output
+            .split(separator: "\0").map(String.init).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !$0.contains("/") }
+        let changed = Self.changedPaths(status.output) + hidden
         guard !changed.isEmpty else { return .nothing }
         guard try identity() != nil else { return .noIdentity }
         var subjects: [String] = []
         for path in changed {
             subjects.append(try subject(for: path))
         }
-        try must(["add", "--all", "--"] + changed.map { ":(literal)" + $0 }, "cannot stage the store's changes")
+        try must(["add", "--all", "--"] + changed.filter { !hidden.contains($0) }.map { ":(literal)" + $0 }, "cannot stage the store's changes")
+        if !hidden.isEmpty {
+            try must(["add", "--force", "--"] + hidden.map { ":(literal)" + $0 }, "cannot stage the store's changes")
+        }
         let settings = [".gitignore", ".gitattributes"]
         let message = changed.allSatisfy(settings.contains)
             ? "The git store's settings: \(changed.sorted().joined(separator: ", ")) (locks and temporary files never committed)"

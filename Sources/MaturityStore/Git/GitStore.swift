@@ -78,8 +78,12 @@ public struct GitStore: Sendable {
         + "git config --global user.name \"Your Name\" && git config --global user.email you@example.org"
 
     /// Writes the store's `.gitignore` and `.gitattributes` when they are missing (an existing one is
-    /// kept as it is), and the attributes into `.git/info/attributes` too, which git always honours.
+    /// kept as it is), and the attributes into `.git/info/attributes` too, which git always honours;
+    /// sets `core.symlinks` false.
     func writeSettings() throws(GitError) {
+        // A link committed elsewhere is checked out as a small file holding its target, never as a link
+        // that could lead a reader of the store to a file outside it.
+        try must(["config", "core.symlinks", "false"], "cannot set up the git store")
         for (name, text) in [(".gitignore", Self.ignoreText), (".gitattributes", Self.attributesText)] {
             let url = folder.appending(path: name)
             var status = stat()

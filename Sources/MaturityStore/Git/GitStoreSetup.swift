@@ -38,7 +38,7 @@ extension GitStore {
         let parent = folder.deletingLastPathComponent()
         let git = try GitProgram.find(in: parent)
         // "--" ends the options: a URL that starts with "-" is a URL, never an option.
-        let outcome = try git.run(["clone", "--quiet", "--", remote, folder.path], in: parent)
+        let outcome = try git.run(["clone", "--quiet", "--config", "core.symlinks=false", "--", remote, folder.path], in: parent)
         guard outcome.succeeded else { throw .failed("cannot clone \(remote): \(outcome.reason)") }
         let store = GitStore(folder: folder)
         try store.checkOutSharedBranch()
