@@ -98,6 +98,12 @@ extension GitStore {
         let merged = try git().run(["merge", "--quiet", "--no-edit", "--allow-unrelated-histories",
                                     "--message=maturity sync: merge the shared store", tracking])
         if merged.succeeded { return [] }
+        if try identity() == nil {
+            _ = try? git().run(["merge", "--abort"])
+            throw .failed("git does not know who you are, so the remote's changes cannot be merged (a merge is a commit); "
+                          + "tell git once with: git config --global user.name \"Your Name\" && "
+                          + "git config --global user.email you@example.org, then run 'maturity sync' again")
+        }
         let unmerged = try must(["diff", "--name-only", "-z", "--diff-filter=U"], "cannot list the files changed on both sides")
             .output.split(separator: "\0").map(String.init)
         guard !unmerged.isEmpty else {
