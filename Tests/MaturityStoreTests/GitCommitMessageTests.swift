@@ -38,6 +38,11 @@ struct GitCommitMessageTests {
         reopened.status = .draft
         reopened.events.append(RecordEvent(.reopened, at: "2026-11-23T10:00:00Z", by: "bob", reason: "late"))
         #expect(RecordChange.between(complete, reopened) == [.reopened])
+        var renamed = draft
+        renamed.systemRename = SystemRename(from: "Ynys Môn ICS", to: "North Wales ICS", date: draft.date)
+        #expect(RecordChange.between(nil, renamed) == [.renamed])
+        #expect(RecordChange.between(draft, renamed) == [.renamed])
+        #expect(RecordChange.between(renamed, renamed) == [.draftSaved])
         // Completed and reopened within one workshop: both said.
         #expect(RecordChange.between(draft, reopened) == [.completed, .reopened])
     }

@@ -20,6 +20,7 @@ extension GitStore {
         /// Every conflict copy in the store after the sync, waiting for someone to choose.
         public var waiting: [String] = []
 
+        /// Equal when every field is (the kept pairs compared by their names).
         public static func == (left: SyncOutcome, right: SyncOutcome) -> Bool {
             left.commit == right.commit && left.remote == right.remote && left.pulled == right.pulled
                 && left.pushed == right.pushed && left.waiting == right.waiting
@@ -183,13 +184,14 @@ extension GitStore {
 
     /// The conflict copies in the store (`*.conflict-*.json`), sorted: each waits for someone to choose.
     public func conflictCopies() -> [String] {
-        guard let names = try? FileManagerless.names(in: folder) else { return [] }
+        guard let names = try? FolderNames.names(in: folder) else { return [] }
         return names.filter { $0.hasSuffix(".json") && $0.contains(".conflict-") && !$0.hasPrefix(".") }.sorted()
     }
 }
 
 /// Lists a folder's entries with `opendir`, without Foundation's file manager.
-enum FileManagerless {
+enum FolderNames {
+    /// The names in `folder` (without `.` and `..`), unsorted.
     static func names(in folder: URL) throws(GitError) -> [String] {
         guard let directory = opendir(folder.path) else { throw .failed("cannot read \(folder.path)") }
         defer { closedir(directory) }

@@ -7,7 +7,7 @@ extension GitStore {
     /// next save would silently replace what the merge brought. Release the locks after the sync.
     public func holdDrafts() throws(GitError) -> [DraftLock] {
         var held: [DraftLock] = []
-        let names = (try? FileManagerless.names(in: folder)) ?? []
+        let names = (try? FolderNames.names(in: folder)) ?? []
         for name in names.sorted() where name.hasPrefix(".") && name.hasSuffix(".json.lock") {
             let draft = folder.appending(path: String(name.dropFirst().dropLast(".lock".count)))
             do {
