@@ -149,6 +149,28 @@ struct GitStoreEndToEndTests {
                                   + "no pushed commit lost from the remote")
     }
 
+    @Test func aFileRemovedOnOneSideAndChangedOnTheOtherIsKeptAsChanged() throws {
+        let git = GitSandbox()
+        try git.twoFacilitators()
+        let name = "2026-11-22-york-ics.json"
+        #expect(try git.maturity("Alice", ["new", "--system", "York ICS", "--date", "2026-11-22", "--complete"]).status == 0)
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        #expect(try git.maturity("Bob", ["sync"]).status == 0)
+        try FileManager.default.removeItem(at: git.store("Bob").appending(path: name))
+        let removed = try git.maturity("Bob", ["sync"])
+        #expect(removed.status == 0 && removed.stdout.contains("\(name): removed"), "\(removed.stdout)")
+        #expect(try git.maturity("Alice", ["reopen", name, "--reason", "Kept by Alice"]).status == 0)
+        let merged = try git.maturity("Alice", ["sync"])
+        #expect(merged.status == 0, "\(merged.stdout) \(merged.stderr)")
+        #expect(try git.maturity("Bob", ["sync"]).status == 0)
+        for person in ["Alice", "Bob"] {
+            #expect(try git.files(person) == [name])
+            #expect(try String(contentsOf: git.store(person).appending(path: name), encoding: .utf8).contains("Kept by Alice"))
+        }
+        CampaignReport.record("Git store: a file removed on one machine and changed on the other", cases: 1,
+                              how: "sync keeps the changed version on both, exit 0")
+    }
+
     @Test func syncWithNoRemoteCommitsAndSaysSo() throws {
         let git = GitSandbox()
         #expect(try git.maturity("Alice", ["store", "init", "--git"]).status == 0)
