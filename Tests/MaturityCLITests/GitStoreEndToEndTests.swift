@@ -149,6 +149,32 @@ struct GitStoreEndToEndTests {
                                   + "no pushed commit lost from the remote")
     }
 
+    @Test func oneDraftAnsweredInWorkshopsOnTwoMachinesKeepsBothAnswers() throws {
+        let git = GitSandbox()
+        try git.twoFacilitators()
+        let name = "2026-11-20-draft-ics.json"
+        #expect(try git.maturity("Alice", ["new", "--system", "Draft ICS", "--date", "2026-11-20"]).status == 0)
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        #expect(try git.maturity("Bob", ["sync"]).status == 0)
+        // Each resumes the draft in a plain workshop and answers its first question, Alice yes, Bob (later) no.
+        for (person, answer, date) in [("Alice", "y", "2026-11-24T10:00:00Z"), ("Bob", "n", "2026-11-24T11:00:00Z")] {
+            let workshop = try git.sandbox.run(["workshop", "--plain", "--resume", name],
+                                               environment: git.environment(person, date: date), input: answer + "\n")
+            #expect(workshop.status == 0, "\(workshop.stderr)")
+            #expect(workshop.stderr.contains("git: committed \u{201C}Draft ICS, 2026-11-20: draft saved\u{201D}"), "\(workshop.stderr)")
+        }
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        let bob = try git.maturity("Bob", ["sync"], date: "2026-11-24T11:00:00Z")
+        #expect(bob.status == 2, "\(bob.stdout) \(bob.stderr)")
+        let copy = try #require(try git.files("Bob").first { $0 != name })
+        #expect(copy.hasSuffix("-20261124T110000.json"))
+        #expect(try SavedAssessment(path: git.store("Bob").appending(path: name).path).answers["econ-emerging-plan-reviewed"] == "yes")
+        #expect(try SavedAssessment(path: git.store("Bob").appending(path: copy).path).answers["econ-emerging-plan-reviewed"] == "no")
+        CampaignReport.record("Git store: one draft answered in plain workshops on two machines", cases: 1,
+                              how: "each workshop commits its draft at its end; sync keeps Alice's yes under the name and "
+                                  + "Bob's later no in the conflict copy, exit 2")
+    }
+
     @Test func aFileRemovedOnOneSideAndChangedOnTheOtherIsKeptAsChanged() throws {
         let git = GitSandbox()
         try git.twoFacilitators()
