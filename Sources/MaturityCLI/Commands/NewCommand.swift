@@ -136,11 +136,14 @@ struct NewCommand: ParsableCommand {
         // A known place keeps the spelling its first assessment gave it.
         assessment.place = place.map { name in choice.known.map { systems.place(named: name, in: $0.id) } ?? name }
         if let note { Terminal.error(note) }
+        let created: URL
         do {
-            Terminal.print(try store.create(assessment, framework: framework).path)
+            created = try store.create(assessment, framework: framework)
         } catch {
             throw CommandFailure("maturity: \(error.message)")
         }
+        Terminal.print(created.path)
+        GitRecording.recordChanged(file: created)
         if catalog.framework(id: framework.id) != framework {
             let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables).path
             Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "

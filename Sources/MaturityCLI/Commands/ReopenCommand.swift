@@ -50,5 +50,6 @@ struct ReopenCommand: ParsableCommand {
             throw CommandFailure("maturity: \(error.message)")
         }
         print("Reopened \(url.path) as a draft; the reopening is recorded.")
+        GitRecording.recordChanged(file: url)
     }
 }

@@ -156,6 +156,7 @@ struct WorkshopCommand: ParsableCommand {
                     }
                 }
                 runner.run()
+                GitRecording.recordChanged(in: store.folder)
                 var problems = runner.storeProblems
                 var failure = runner.storeFailure
                 // Quit before the store's read was handed over: what it found, if it has finished, is still told.
@@ -185,6 +186,7 @@ struct WorkshopCommand: ParsableCommand {
         let runner = PlainRunner(store: store, frameworks: frameworks, system: system, resumed: resumed,
                                  archive: archive, preset: preset?.choice, established: established.flatMap(CalendarDate.init),
                                  place: place)
+        defer { GitRecording.recordChanged(in: store.folder) }
         try runner.run()
     }
 
