@@ -49,5 +49,25 @@ struct StoreShareCommand: ParsableCommand {
             throw CommandFailure("maturity: \(error.message)")
         }
         Terminal.write(ShareReportText.lines(report, group: group).map { $0 + "\n" }.joined())
+        if GitStore.isRepository(folder) { try shareGitRepository(in: folder) }
+    }
+
+    /// A git store: git is told to create its files for the group (or the owner alone), and what it
+    /// wrote before is named, not changed (`.git` is git's own; the command to fix it is given).
+    private func shareGitRepository(in folder: URL) throws {
+        let setting = group == nil ? "umask" : "group"
+        do {
+            let git = try GitProgram.find(in: folder)
+            let outcome = try git.run(["config", "core.sharedRepository", setting])
+            guard outcome.succeeded else { throw CommandFailure("maturity: git config core.sharedRepository: \(outcome.reason)") }
+        } catch let error as GitError {
+            throw CommandFailure("maturity: \(error.description)")
+        }
+        Terminal.print("Git: core.sharedRepository is \(setting) in this store, so git's new files follow the store.")
+        if let group {
+            Terminal.print("Files git wrote before are left as they are; to open them to the group too, run: "
+                + "chgrp -R \(inert: group) \(inert: folder.path)/.git && chmod -R g+rwX \(inert: folder.path)/.git && "
+                + "find \(inert: folder.path)/.git -type d -exec chmod g+s {} +")
+        }
     }
 }

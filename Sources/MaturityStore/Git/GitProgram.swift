@@ -73,11 +73,10 @@ public struct GitProgram: Sendable {
     }
 
     /// The mask git's files are created with: group-readable only in a store shared with a group
-    /// (its folder grants the group access), otherwise the owner's alone, as every store file is.
+    /// (as ``StoreAccess`` decides it for every store file), otherwise the owner's alone.
     public static func fileModeMask(for folder: URL) -> mode_t {
-        var status = stat()
-        guard stat(folder.path, &status) == 0 else { return 0o077 }
-        return (status.st_mode & 0o070) == 0o070 ? 0o007 : 0o077
+        if case .group = StoreAccess.of(folder: folder.path) { return 0o007 }
+        return 0o077
     }
 
     private static func spawn(_ argv: [String], environment: [String: String]) throws(GitError) -> Outcome {
