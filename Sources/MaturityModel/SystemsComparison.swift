@@ -115,6 +115,12 @@ public struct AreaDistribution: Sendable, Equatable {
     /// Systems whose assessment has no such area (another framework version).
     public var notCompared: Int
 
+    /// Creates the value.
+    public init(counts: [Int], notCompared: Int) {
+        self.counts = counts
+        self.notCompared = notCompared
+    }
+
     /// The number of systems counted.
     public var total: Int { counts.reduce(0, +) + notCompared }
 }

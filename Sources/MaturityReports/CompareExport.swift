@@ -10,7 +10,8 @@ public enum CompareExport {
     /// distribution and movement per area, and the notes. Every name and title is made inert.
     public static func text(_ matrix: SystemsMatrix) -> String {
         let framework = matrix.framework
-        var lines = ["Systems compared: \(inert: framework.title) \(inert: framework.version), \(StageWords.scope(matrix.year))",
+        var lines = ["Systems compared: \(inert: framework.title) \(inert: framework.version)",
+                     "Shown: \(StageWords.scope(matrix.year))",
                      "Credit: \(inert: framework.attribution.text)", ""]
         let shortTitles = framework.areas.map { TerminalText.inert($0.shortTitle) }
         let cells = matrix.rows.map { row in
@@ -18,7 +19,7 @@ public enum CompareExport {
                 matrix.level(row, area: index).map { StageWords.short($0, in: framework) + " " + (row.changes[index]?.symbol ?? "") } ?? "—"
             }
         }
-        let names = matrix.rows.map { TextFit.truncate(TerminalText.inert($0.system.name), to: 24) }
+        let names = matrix.rows.map { TextFit.truncate(TerminalText.inert($0.system.name), to: 20) }
         let nameWidth = max(6, names.map { TextWidth.of($0) }.max() ?? 6) + 2
         let widths = framework.areas.indices.map { index in
             max(TextWidth.of(shortTitles[index]), cells.map { TextWidth.of($0[index]) }.max() ?? 0) + 2

@@ -36,7 +36,7 @@ public enum RollupExport {
         let cells = rollup.columns.map { column in
             framework.areas.indices.map { index in rollup.level(column, area: index).map { StageWords.short($0, in: framework) } ?? missing(column) }
         }
-        let names = rollup.columns.map { TextFit.truncate(TerminalText.inert(heading($0)), to: 24) }
+        let names = rollup.columns.map { TextFit.truncate(TerminalText.inert(heading($0)), to: 20) }
         let nameWidth = max(6, names.map { TextWidth.of($0) }.max() ?? 6) + 2
         let widths = framework.areas.indices.map { index in
             max(TextWidth.of(shortTitles[index]), cells.map { TextWidth.of($0[index]) }.max() ?? 0) + 2
