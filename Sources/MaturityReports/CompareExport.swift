@@ -28,6 +28,7 @@ public enum CompareExport {
             (TextFit.pad(name, to: nameWidth) + TextFit.pad(date, to: 12) + zip(row, widths).map { TextFit.pad($0, to: $1) }.joined())
                 .trimmingSpaces()
         }
+        let tableStart = lines.count
         if matrix.rows.isEmpty {
             lines.append("No system has a complete, system-level assessment to compare.")
         } else {
@@ -35,6 +36,9 @@ public enum CompareExport {
             for (index, row) in matrix.rows.enumerated() {
                 lines.append(line(names[index], row.current.date.description, cells[index]))
             }
+        }
+        let tableEnd = lines.count
+        if !matrix.rows.isEmpty {
             lines += ["", StageWords.legend]
         }
         lines += StageWords.versionNotes(matrix).map { TerminalText.inert($0) }
@@ -48,7 +52,7 @@ public enum CompareExport {
         }
         let leftOut = StageWords.leftOutNotes(matrix)
         if !leftOut.isEmpty { lines += [""] + leftOut.map { TerminalText.inert($0) } }
-        return lines.joined(separator: "\n") + "\n"
+        return StageWords.wrappedProse(lines, table: tableStart..<tableEnd)
     }
 
     /// Markdown: the matrix as a pipe table, then the distribution, the movement and the notes.

@@ -45,14 +45,16 @@ public enum RollupExport {
             (TextFit.pad(name, to: nameWidth) + TextFit.pad(date, to: 12) + zip(row, widths).map { TextFit.pad($0, to: $1) }.joined())
                 .trimmingSpaces()
         }
+        let tableStart = lines.count
         lines.append(line("Place", "Date", shortTitles))
         for (index, column) in rollup.columns.enumerated() {
             lines.append(line(names[index], column.assessment?.date.description ?? "", cells[index]))
         }
+        let tableEnd = lines.count
         lines += ["", "* provisional; — not in the assessment's framework version"]
         let notes = notes(rollup)
         if !notes.isEmpty { lines += notes.map { TerminalText.inert($0) } }
-        return lines.joined(separator: "\n") + "\n"
+        return StageWords.wrappedProse(lines, table: tableStart..<tableEnd)
     }
 
     /// Markdown: areas × places (the whole system first) as a pipe table.

@@ -1,3 +1,4 @@
+import CellGrid
 import MaturityFramework
 import MaturityModel
 import MaturityRules
@@ -60,6 +61,17 @@ enum StageWords {
             let when = matrix.year.map { "in \($0)" } ?? "yet"
             return "Left out: \(left.system.name): no complete, system-level assessment \(when)."
         }
+    }
+
+    /// Text `lines` ending in a newline, each line of prose longer than 80 columns wrapped (the lines in
+    /// `table` are left whole); a wrapped line's continuation is indented as the line is, plus two spaces.
+    static func wrappedProse(_ lines: [String], table: Range<Int>) -> String {
+        lines.enumerated().flatMap { index, line -> [String] in
+            guard !table.contains(index), TextWidth.of(line) > 80 else { return [line] }
+            let indent = String(line.prefix { $0 == " " })
+            return TextFit.paragraph(String(line.dropFirst(indent.count)), width: 80, first: indent, rest: indent + "  ",
+                                     splittingLongWords: false)
+        }.joined(separator: "\n") + "\n"
     }
 
     /// "2026" or "the latest complete assessment of each system".

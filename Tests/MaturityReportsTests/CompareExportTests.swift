@@ -24,6 +24,7 @@ struct CompareExportTests {
             let table = text.split(separator: "\n").filter { $0.contains("  20") || $0.hasPrefix("System  ") || $0.hasPrefix("Place  ") }
             #expect(!table.isEmpty)
             for line in table { #expect(line.count <= 80, "\(line)") }
+            for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
             #expect(!text.contains("\u{1B}") && !text.contains("\u{202E}"))
             #expect(text.contains("\\u{1B}[31m"))
         }
