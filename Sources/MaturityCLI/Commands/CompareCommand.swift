@@ -42,7 +42,7 @@ struct CompareCommand: ParsableCommand {
 
             Examples:
               maturity compare --year 2026 --format html -o compare-2026.html
-              maturity compare --system "West Yorkshire ICS" --system "Humber and North Yorkshire ICS"
+              maturity compare --system "West Yorkshire ICS" --system "Humber ICS"
             """)
 
     @Option(name: .customLong("system"), help: ArgumentHelp("A system to compare (repeat; default: every system).", valueName: "name"))
