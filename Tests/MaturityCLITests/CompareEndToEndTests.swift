@@ -101,6 +101,29 @@ struct CompareEndToEndTests {
                               how: "real binary: one line on stderr, exit 1, nothing written")
     }
 
+    @Test func anotherVersionIsMarkedAndAnotherFrameworkLeftOut() throws {
+        let sandbox = try Self.generatedStore()
+        try editJSONFile(sandbox.store.appending(path: "2026-10-15-system-5-ics.json").path) { object in
+            object["framework"] = ["id": "ics-social-economic-development", "version": "0.9.0", "title": "Older"]
+            object["areas"] = (object["areas"] as? [[String: Any]] ?? []).filter { $0["id"] as? String != "climate-change" }
+        }
+        try editJSONFile(sandbox.store.appending(path: "2026-10-16-system-6-ics.json").path) { object in
+            object["framework"] = ["id": "another-framework", "version": "2.0.0", "title": "Another"]
+        }
+        let text = try sandbox.run(["compare", "--year", "2026"])
+        try #require(text.status == 0, "\(text.stderr)")
+        let row = text.stdout.split(separator: "\n").first { $0.hasPrefix("System 5 ICS ") }
+        #expect(row?.hasSuffix("—") == true, "\(text.stdout)")
+        #expect(text.stdout.contains("Answered against version 0.9.0 of the framework (compared on 1.0.0)"))
+        #expect(text.stdout.contains("Left out: System 6 ICS: its assessment (2026-10-16-system-6-ics.json) was"))
+        #expect(text.stdout.contains("1 not compared"))
+        let csv = try pythonCSVRows(try sandbox.run(["compare", "--year", "2026", "--format", "csv"]).stdout, sandbox)
+        #expect(csv.filter { $0[1] == "system-5-ics" }.map(\.[7]).last == "not-compared")
+        #expect(!csv.contains { $0[1] == "system-6-ics" })
+        CampaignReport.record("compare: an assessment of another framework version (an area missing) and one of another framework",
+                              cases: 2, how: "real binary: the version compared where areas match, — and a note where not; the other framework left out with a note")
+    }
+
     @Test func rollupOfASystemInEveryFormat() throws {
         let sandbox = try Self.generatedStore()
         let text = try sandbox.run(["rollup", "--system", "System 3 ICS"])
