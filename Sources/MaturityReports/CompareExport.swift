@@ -19,23 +19,13 @@ public enum CompareExport {
                 matrix.level(row, area: index).map { StageWords.short($0, in: framework) + " " + (row.changes[index]?.symbol ?? "") } ?? "—"
             }
         }
-        let names = matrix.rows.map { TextFit.truncate(TerminalText.inert($0.system.name), to: 20) }
-        let nameWidth = max(6, names.map { TextWidth.of($0) }.max() ?? 6) + 2
-        let widths = framework.areas.indices.map { index in
-            max(TextWidth.of(shortTitles[index]), cells.map { TextWidth.of($0[index]) }.max() ?? 0) + 2
-        }
-        func line(_ name: String, _ date: String, _ row: [String]) -> String {
-            (TextFit.pad(name, to: nameWidth) + TextFit.pad(date, to: 12) + zip(row, widths).map { TextFit.pad($0, to: $1) }.joined())
-                .trimmingSpaces()
-        }
         let tableStart = lines.count
         if matrix.rows.isEmpty {
             lines.append("No system has a complete, system-level assessment to compare.")
         } else {
-            lines.append(line("System", "Date", shortTitles))
-            for (index, row) in matrix.rows.enumerated() {
-                lines.append(line(names[index], row.current.date.description, cells[index]))
-            }
+            lines += StageWords.textTable(first: "System", headings: shortTitles, rows: zip(matrix.rows, cells).map {
+                ($0.system.name, $0.current.date.description, $1)
+            })
         }
         let tableEnd = lines.count
         if !matrix.rows.isEmpty {

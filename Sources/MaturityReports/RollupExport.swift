@@ -36,20 +36,10 @@ public enum RollupExport {
         let cells = rollup.columns.map { column in
             framework.areas.indices.map { index in rollup.level(column, area: index).map { StageWords.short($0, in: framework) } ?? missing(column) }
         }
-        let names = rollup.columns.map { TextFit.truncate(TerminalText.inert(heading($0)), to: 20) }
-        let nameWidth = max(6, names.map { TextWidth.of($0) }.max() ?? 6) + 2
-        let widths = framework.areas.indices.map { index in
-            max(TextWidth.of(shortTitles[index]), cells.map { TextWidth.of($0[index]) }.max() ?? 0) + 2
-        }
-        func line(_ name: String, _ date: String, _ row: [String]) -> String {
-            (TextFit.pad(name, to: nameWidth) + TextFit.pad(date, to: 12) + zip(row, widths).map { TextFit.pad($0, to: $1) }.joined())
-                .trimmingSpaces()
-        }
         let tableStart = lines.count
-        lines.append(line("Place", "Date", shortTitles))
-        for (index, column) in rollup.columns.enumerated() {
-            lines.append(line(names[index], column.assessment?.date.description ?? "", cells[index]))
-        }
+        lines += StageWords.textTable(first: "Place", headings: shortTitles, rows: zip(rollup.columns, cells).map {
+            (heading($0), $0.assessment?.date.description ?? "", $1)
+        })
         let tableEnd = lines.count
         lines += ["", "* provisional; — not in the assessment's framework version"]
         let notes = notes(rollup)

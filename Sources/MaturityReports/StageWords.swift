@@ -63,6 +63,22 @@ enum StageWords {
         }
     }
 
+    /// The lines of a text table for 80 columns: a heading row (`first`, "Date", then `headings`), then
+    /// for each row its name (made inert, cut at 20 columns), its date and its cells, each column as wide
+    /// as its widest cell plus two spaces.
+    static func textTable(first: String, headings: [String], rows: [(name: String, date: String, cells: [String])]) -> [String] {
+        let names = rows.map { TextFit.truncate(TerminalText.inert($0.name), to: 20) }
+        let nameWidth = max(6, names.map { TextWidth.of($0) }.max() ?? 6) + 2
+        let widths = headings.indices.map { index in
+            max(TextWidth.of(headings[index]), rows.map { TextWidth.of($0.cells[index]) }.max() ?? 0) + 2
+        }
+        func line(_ name: String, _ date: String, _ cells: [String]) -> String {
+            (TextFit.pad(name, to: nameWidth) + TextFit.pad(date, to: 12) + zip(cells, widths).map { TextFit.pad($0, to: $1) }.joined())
+                .trimmingSpaces()
+        }
+        return [line(first, "Date", headings)] + zip(names, rows).map { line($0, $1.date, $1.cells) }
+    }
+
     /// Text `lines` ending in a newline, each line of prose longer than 80 columns wrapped (the lines in
     /// `table` are left whole); a wrapped line's continuation is indented as the line is, plus two spaces.
     static func wrappedProse(_ lines: [String], table: Range<Int>) -> String {

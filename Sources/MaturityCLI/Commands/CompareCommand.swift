@@ -13,6 +13,24 @@ enum MatrixFormat: String, ExpressibleByArgument, CaseIterable {
     var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
+/// `--format`, `-o` and `--force` of `compare` and `rollup`.
+struct MatrixOutputOptions: ParsableArguments {
+    @Option(help: "text, md, html, csv or json.")
+    var format: MatrixFormat = .text
+
+    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
+    var output: String?
+
+    @Flag(help: OutputFile.forceHelp)
+    var force = false
+
+    /// Writes `text`, made inert for the format, as ``emit(_:to:force:protecting:)`` does, never into `store`.
+    func emit(_ text: String, store: AssessmentStore) throws(CommandFailure) {
+        try MaturityCLI.emit(Reports.inert(text, format: format.report), to: output, force: force,
+                             protecting: OutputFile.storeFolders(store))
+    }
+}
+
 /// `--year`, checked.
 struct YearOption: ParsableArguments {
     @Option(help: ArgumentHelp("Only assessments dated in this year (default: each one's latest).", valueName: "yyyy"))
@@ -50,14 +68,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var yearOption: YearOption
 
-    @Option(help: "text, md, html, csv or json.")
-    var format: MatrixFormat = .text
-
-    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
-    var output: String?
-
-    @Flag(help: OutputFile.forceHelp)
-    var force = false
+    @OptionGroup var outputOptions: MatrixOutputOptions
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -82,14 +93,14 @@ struct CompareCommand: ParsableCommand {
         let systemNames = (systems.isEmpty ? read.directory.systems : named).map { SystemName(id: $0.id, name: $0.name) }
         let matrix = SystemsMatrix(framework: framework, systems: systemNames,
                                    assessments: ComparedStore.compared(chosen, on: framework), year: year)
-        let text: String = switch format {
+        let text: String = switch outputOptions.format {
         case .text: CompareExport.text(matrix)
         case .md: CompareExport.markdown(matrix)
         case .html: CompareHTML.render(matrix)
         case .csv: CompareCSV.render(matrix)
         case .json: try Reports.json(ComparisonJSON(matrix))
         }
-        try emit(Reports.inert(text, format: format.report), to: output, force: force, protecting: OutputFile.storeFolders(store))
+        try outputOptions.emit(text, store: store)
     }
 }
 
@@ -112,14 +123,7 @@ struct RollupCommand: ParsableCommand {
 
     @OptionGroup var yearOption: YearOption
 
-    @Option(help: "text, md, html, csv or json.")
-    var format: MatrixFormat = .text
-
-    @Option(name: .shortAndLong, help: OutputFile.outputHelp)
-    var output: String?
-
-    @Flag(help: OutputFile.forceHelp)
-    var force = false
+    @OptionGroup var outputOptions: MatrixOutputOptions
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -138,13 +142,13 @@ struct RollupCommand: ParsableCommand {
         let framework = try FrameworkCatalog.forUser().installed(latest.seen.glance.framework.id, file: latest.seen.path)
         let rollup = SystemRollup(framework: framework, system: SystemName(id: known.id, name: known.name),
                                   assessments: ComparedStore.compared(chosen, on: framework), year: year)
-        let text: String = switch format {
+        let text: String = switch outputOptions.format {
         case .text: RollupExport.text(rollup)
         case .md: RollupExport.markdown(rollup)
         case .html: RollupExport.html(rollup)
         case .csv: CompareCSV.render(rollup)
         case .json: try Reports.json(RollupJSON(rollup))
         }
-        try emit(Reports.inert(text, format: format.report), to: output, force: force, protecting: OutputFile.storeFolders(store))
+        try outputOptions.emit(text, store: store)
     }
 }
