@@ -24,7 +24,7 @@ struct Maturity: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [WorkshopCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ProgressCommand.self,
-                      NewCommand.self, ReopenCommand.self, FrameworksCommand.self,
+                      NewCommand.self, ReopenCommand.self, FrameworksCommand.self, CompareCommand.self, RollupCommand.self,
                       StoreCommand.self, SyncCommand.self, HistoryCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
