@@ -145,6 +145,49 @@ struct CompareEndToEndTests {
                               how: "real binary: text, CSV read by Python, JSON parsed, Markdown and HTML inert; unknown system exit 1")
     }
 
+    /// The 42 systems, each with five places assessed every year beside the system level (as `--place`
+    /// names files): `compare` still compares the system level only, `rollup` sets the places beside it,
+    /// and `progress` gives each place's series.
+    @Test func placesAcrossTheNationalStore() throws {
+        let sandbox = try Self.generatedStore()
+        let places = ["Leeds", "Bradford District and Craven", "Calderdale", "Kirklees", "Wakefield"]
+        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }
+        var placeFiles = 0
+        for name in files {
+            let data = try Data(contentsOf: sandbox.store.appending(path: name))
+            var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            guard object["status"] as? String == "complete" else { continue }
+            for place in places {
+                object["place"] = place
+                object["schemaVersion"] = 2
+                let stem = name.replacingOccurrences(of: ".json", with: "")
+                let placeData = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+                try placeData.write(to: sandbox.store.appending(path: "\(stem)--\(place.lowercased().replacingOccurrences(of: " ", with: "-")).json"))
+                placeFiles += 1
+            }
+        }
+        #expect(placeFiles == 5 * (42 * 3 - 1))
+        let compared = try sandbox.run(["compare", "--format", "csv"])
+        try #require(compared.status == 0, "\(compared.stderr)")
+        let rows = try pythonCSVRows(compared.stdout, sandbox)
+        #expect(rows.count == 1 + 42 * 3, "one row per system per area: places are not systems")
+        let rollup = try sandbox.run(["rollup", "--system", "System 3 ICS", "--format", "csv"])
+        try #require(rollup.status == 0, "\(rollup.stderr)")
+        let rolled = try pythonCSVRows(rollup.stdout, sandbox)
+        #expect(rolled.count == 1 + 6 * 3, "the whole system and five places, three areas each")
+        #expect(Set(rolled.dropFirst().map { $0[2] }) == Set([""] + places))
+        let text = try sandbox.run(["rollup", "--system", "System 3 ICS"])
+        #expect(text.stdout.contains("Whole system") && text.stdout.contains("Leeds") && text.stdout.contains("Wakefield"))
+        let progress = try sandbox.run(["progress", "--system", "System 3 ICS", "--place", "Leeds", "--format", "json"])
+        try #require(progress.status == 0, "\(progress.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])
+        #expect(object["place"] as? String == "Leeds")
+        #expect((object["assessments"] as? [Any])?.count == 3)
+        CampaignReport.record("compare, rollup and progress over 42 systems with five places each over three years", cases: 4,
+                              how: "real binary over 756 files: compare keeps to system level, rollup sets five places beside it, "
+                                  + "progress --place one place's series")
+    }
+
     /// The rows of a CSV document as Python's csv module reads them.
     func pythonCSVRows(_ text: String, _ sandbox: Sandbox) throws -> [[String]] {
         let script = "import csv,io,json,sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode('utf-8-sig'), newline='')))))"
