@@ -44,6 +44,11 @@ public struct Assessment: Sendable, Hashable {
     /// (Issue 15: the file, the store and the commands are wired to it separately.)
     public var place: String?
 
+    /// What the assessment covers, as headings name it: "West Yorkshire ICS", or "West Yorkshire ICS · Leeds" for a place.
+    public var scopeTitle: String {
+        place.map { "\(system) · \($0)" } ?? system
+    }
+
     /// Creates an assessment.
     public init(
         framework: FrameworkReference, system: String, date: CalendarDate,

@@ -11,7 +11,7 @@ public enum HTMLExport {
         let framework = report.framework
         let renamed = assessment.systemRename.map { "<dt>Renamed</dt><dd>from \(h($0.from)) to \(h($0.to)) on \($0.date)</dd>\n" } ?? ""
         var body = """
-            <h1>Maturity self-assessment: \(h(assessment.system))</h1>
+            <h1>Maturity self-assessment: \(h(assessment.scopeTitle))</h1>
             <dl class="facts">
             <dt>Date</dt><dd>\(assessment.date)</dd>
             \(renamed)<dt>Status</dt><dd>\(h(assessment.status.rawValue))</dd>
@@ -41,7 +41,7 @@ public enum HTMLExport {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Maturity self-assessment: \(h(assessment.system)), \(assessment.date)</title>
+            <title>Maturity self-assessment: \(h(assessment.scopeTitle)), \(assessment.date)</title>
             <style>\(style)\(report.showsViews ? viewsStyle : "")\(report.metrics.isEmpty ? "" : metricsStyle)</style>
             </head>
             <body>

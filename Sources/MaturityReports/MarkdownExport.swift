@@ -9,7 +9,7 @@ public enum MarkdownExport {
         let framework = report.framework
         let e = Escape.markdown
         var lines = [
-            "# Maturity self-assessment: \(e(assessment.system))", "",
+            "# Maturity self-assessment: \(e(assessment.scopeTitle))", "",
             "- **Date:** \(assessment.date)",
         ] + (assessment.systemRename.map { ["- **Renamed:** from \(e($0.from)) to \(e($0.to)) on \($0.date)"] } ?? []) + [
             "- **Status:** \(assessment.status.rawValue)",

@@ -238,6 +238,8 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
     public var schemaVersion = JSONExport.schemaVersion
     /// The system's display name.
     public var system: String
+    /// The place within the system the assessment covers; the key is left out for the whole system.
+    public var place: String?
     /// The assessment's date.
     public var date: String
     /// `draft` or `complete`.
@@ -270,6 +272,7 @@ public struct SummaryJSON: Codable, Sendable, Equatable {
         let assessment = report.assessment
         let framework = report.framework
         system = assessment.system
+        place = assessment.place
         date = assessment.date.description
         status = assessment.status.rawValue
         participants = assessment.participants
