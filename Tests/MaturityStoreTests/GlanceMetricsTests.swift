@@ -40,6 +40,6 @@ struct GlanceMetricsTests {
         #expect(kept.metrics == glance.metrics && kept == glance)
         #expect(kept.metrics[1].period == nil && kept.metrics[1].source == nil && kept.metrics[1].note == nil)
         CampaignReport.record("Metric values through the glance and the scan index", cases: 2,
-                              how: "read in the one pass as the decoder reads them, kept exactly (places, absent fields) in index format 3")
+                              how: "read in the one pass as the decoder reads them, kept exactly (places, absent fields) in the scan index")
     }
 }
