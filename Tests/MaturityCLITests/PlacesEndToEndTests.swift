@@ -28,7 +28,8 @@ struct PlacesCommandTests {
         #expect(leeds["place"] as? String == "Leeds", "the place keeps the spelling first written")
         #expect(leeds["schemaVersion"] as? Int == 2)
         let level = try fileObject(sandbox.store.appending(path: "2026-03-01-west-yorkshire-ics.json").path)
-        #expect(level["place"] == nil && level["schemaVersion"] as? Int == 1)
+        // Schema 2 all the same: the file names its framework's hash (issue 16).
+        #expect(level["place"] == nil && level["schemaVersion"] as? Int == 2)
         // show and list name it.
         let shown = try sandbox.run(["show", "2026-02-01-west-yorkshire-ics--leeds.json"])
         #expect(shown.stdout.hasPrefix("West Yorkshire ICS · Leeds, 2026-02-01 (complete)\n"))

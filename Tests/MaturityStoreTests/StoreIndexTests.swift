@@ -295,7 +295,7 @@ struct StoreIndexTests {
         try coldAndWarm({ let read = try consensus(); #expect(read == expected) }, read: { warm, names in #expect(names.isEmpty == warm) })
         let url = try #require(indexFile)
         var bytes = [UInt8](try Data(contentsOf: url))
-        #expect(bytes.starts(with: Array("MATSCAN4".utf8)))
+        #expect(bytes.starts(with: Array("MATSCAN5".utf8)))
         // The same index marked as format 1, and sealed again: whole, but of the older format.
         bytes.replaceSubrange(0..<8, with: Array("MATSCAN3".utf8))
         bytes.removeLast(8)
@@ -304,6 +304,6 @@ struct StoreIndexTests {
         try Data(bytes).write(to: url)
         #expect(try consensus() == expected)
         #expect(reads.taken() == ["2026-11-22-west-yorkshire-ics.json"], "the file is read again")
-        #expect([UInt8](try Data(contentsOf: url)).starts(with: Array("MATSCAN4".utf8)), "the index is rebuilt")
+        #expect([UInt8](try Data(contentsOf: url)).starts(with: Array("MATSCAN5".utf8)), "the index is rebuilt")
     }
 }
