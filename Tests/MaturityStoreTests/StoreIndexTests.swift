@@ -40,7 +40,7 @@ struct StoreIndexTests {
     /// The index file of the store, once a scan has written it.
     var indexFile: URL? {
         let folder = cache.url.appending(path: "maturity")
-        return (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasSuffix(".index") }
+        return (try? storeContents(atPath: folder.path))?.first { $0.hasSuffix(".index") }
             .map { folder.appending(path: $0) }
     }
 
@@ -220,12 +220,12 @@ struct StoreIndexTests {
         let cacheFolder = index.deletingLastPathComponent(), elsewhereFolder = cache.url.appending(path: "private")
         try FileManager.default.moveItem(at: cacheFolder, to: elsewhereFolder)
         try FileManager.default.createSymbolicLink(at: cacheFolder, withDestinationURL: elsewhereFolder)
-        let before = try FileManager.default.contentsOfDirectory(atPath: elsewhereFolder.path)
+        let before = try storeContents(atPath: elsewhereFolder.path)
         try write(sampleAssessment(system: "New ICS", date: "2026-02-02"), as: "2026-02-02-new.json")
         _ = reads.taken()
         #expect(lines() == ["2026-02-02-new.json New ICS draft", "2026-01-01-real-ics.json Real ICS draft"])
         #expect(reads.taken() == ["2026-01-01-real-ics.json", "2026-02-02-new.json"], "nothing is taken from behind the link")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhereFolder.path) == before)
+        #expect(try storeContents(atPath: elsewhereFolder.path) == before)
         try FileManager.default.removeItem(at: folder.url.appending(path: "2026-02-02-new.json"))
         // A cache folder others may write in: no index is read or written there.
         try FileManager.default.removeItem(at: index.deletingLastPathComponent())
