@@ -84,7 +84,7 @@ struct NewCommand: ParsableCommand {
             }
             return day
         } ?? CalendarDate.today()
-        let catalog = FrameworkCatalog.forUser()
+        let catalog = FrameworkCatalog.forUser(store: storeOptions.assessmentStore)
         let framework = try catalog.resolve(self.framework).orFail()
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
         if anonymous { assessment.makeAnonymous() }
