@@ -50,7 +50,11 @@ var source = """
 
     """
 for (fileName, framework) in frameworks {
-    source += "    (\(literal(fileName)), \(FrameworkSource.framework(framework))),\n"
+    // The file's exact text goes along, so that a store can keep a copy of it and an assessment can name
+    // it by hash (the loader refused anything that is not UTF-8, so the text is the bytes).
+    let text = String(decoding: framework.file?.bytes ?? [], as: UTF8.self)
+    source += "    (\(literal(fileName)), \(FrameworkSource.framework(framework))\n"
+        + "        .reading(from: FrameworkFile(bytes: Array(\(literal(text)).utf8)))),\n"
 }
 source += "]\n"
 do {

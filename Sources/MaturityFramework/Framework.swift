@@ -19,6 +19,8 @@ public struct Framework: Sendable, Equatable {
     public var areas: [Area]
     /// What comes from the source and what is the framework's own work.
     public var attribution: Attribution
+    /// The bytes the framework was read from and their hash; nil for one built in code.
+    public internal(set) var file: FrameworkFile?
 
     /// Creates a framework from its parts.
     public init(

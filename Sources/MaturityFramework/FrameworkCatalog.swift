@@ -14,12 +14,15 @@ public struct FrameworkCatalog: Sendable {
         case builtIn(fileName: String)
         /// A file in the user's frameworks folder, or named on the command line.
         case file(path: String)
+        /// A copy the store keeps in its `frameworks/` folder (issue 16).
+        case store(path: String)
 
-        /// "built-in" or the file's path.
+        /// "built-in", the file's path, or "store: " and the copy's path.
         public var description: String {
             switch self {
             case .builtIn: "built-in"
             case let .file(path): path
+            case let .store(path): "store: " + path
             }
         }
     }
@@ -54,6 +57,18 @@ public struct FrameworkCatalog: Sendable {
         }
         self.entries = entries
         self.problems = problems
+    }
+
+    /// Adds the store's copies (`copies`, each with its path), after the built-in and installed frameworks:
+    /// a copy is listed unless a framework with the same id, version and text is already there; lookups by
+    /// id still find the built-in or installed one first.
+    public mutating func addStoreCopies(_ copies: [(framework: Framework, path: String)]) {
+        for copy in copies where !entries.contains(where: {
+            $0.framework.id == copy.framework.id && $0.framework.version == copy.framework.version
+                && $0.framework.file?.sha256 == copy.framework.file?.sha256
+        }) {
+            entries.append(Entry(framework: copy.framework, origin: .store(path: copy.path)))
+        }
     }
 
     /// The framework with this id, if any.

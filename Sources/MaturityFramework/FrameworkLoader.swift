@@ -44,7 +44,7 @@ public enum FrameworkLoader {
         guard let root else { return failure(nil, "is empty; a framework needs id, version, title, source, stages and areas") }
         var decoder = FrameworkDecoder(file: fileName)
         let framework = decoder.decodeFramework(root)
-        if let framework, decoder.problems.isEmpty { return .success(framework) }
+        if let framework, decoder.problems.isEmpty { return .success(framework.reading(from: FrameworkFile(bytes: Array(data)))) }
         if decoder.problems.isEmpty { return failure(nil, "could not be read as a framework") }
         let sorted = decoder.problems.enumerated().sorted { a, b in
             (a.element.line ?? 0, a.offset) < (b.element.line ?? 0, b.offset)

@@ -172,17 +172,21 @@ public struct FrameworkReference: Sendable, Hashable, Codable {
     public var version: String
     /// Framework title at the time of answering, for readers without the framework.
     public var title: String
+    /// The SHA-256 of the framework file answered (see ``FrameworkFile``); nil in files written before
+    /// it was kept, and for a framework not read from a file.
+    public var sha256: String?
 
     /// Creates a reference.
-    public init(id: String, version: String, title: String) {
+    public init(id: String, version: String, title: String, sha256: String? = nil) {
         self.id = id
         self.version = version
         self.title = title
+        self.sha256 = sha256
     }
 
-    /// The reference to `framework` as it is now.
+    /// The reference to `framework` as it is now, with its file's hash when it has one.
     public init(_ framework: Framework) {
-        self.init(id: framework.id, version: framework.version, title: framework.title)
+        self.init(id: framework.id, version: framework.version, title: framework.title, sha256: framework.file?.sha256)
     }
 }
 

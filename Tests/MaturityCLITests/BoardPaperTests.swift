@@ -78,7 +78,7 @@ struct BoardPaperTests {
                     "a due date was broken (\(noteLines) note lines)")
             documents += 1
             try FileManager.default.removeItem(atPath: path)
-            for name in try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path) {
+            for name in try storeContents(atPath: sandbox.store.path) {
                 try FileManager.default.removeItem(at: sandbox.store.appending(path: name))
             }
         }

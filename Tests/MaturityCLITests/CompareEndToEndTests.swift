@@ -151,7 +151,7 @@ struct CompareEndToEndTests {
     @Test func placesAcrossTheNationalStore() throws {
         let sandbox = try Self.generatedStore()
         let places = ["Leeds", "Bradford District and Craven", "Calderdale", "Kirklees", "Wakefield"]
-        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }
+        let files = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }
         var placeFiles = 0
         for name in files {
             let data = try Data(contentsOf: sandbox.store.appending(path: name))

@@ -26,7 +26,7 @@ struct DraftLockRaceTests {
             #expect(holders == 1, "trial \(trial): \(holders) workshops held the lock at once")
         }
         let exactlyOne = holdersPerTrial.filter { $0 == 1 }.count
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
+        #expect(try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
         CampaignReport.record(
             "Draft lock: \(Self.contenders) workshops started at the same instant on one draft", cases: Self.trials,
             how: "real binary, plain --resume, released at one instant: \(holdersPerTrial.reduce(0, +)) holders in "

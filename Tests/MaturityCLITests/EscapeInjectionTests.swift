@@ -233,7 +233,7 @@ struct EscapeInjectionTests {
             }
         }
         // Typed at plain mode's start questions, the payload is refused and asked again.
-        let typed = try #require(FileManager.default.contentsOfDirectory(atPath: world.sandbox.store.path)
+        let typed = try #require(storeContents(atPath: world.sandbox.store.path)
             .first { $0.contains("typed-ics") })
         let saved = try #require(try json(String(contentsOfFile: world.sandbox.store.appending(path: typed).path, encoding: .utf8))
             as? [String: Any])

@@ -92,7 +92,7 @@ struct ExportOutputTests {
             statuses.withLock { $0.append(status ?? -1) }
         }
         #expect(statuses.withLock { $0 } == Array(repeating: 0, count: writers))
-        let names = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix("paper") }
+        let names = try storeContents(atPath: root).filter { $0.hasPrefix("paper") }
         #expect(Set(names) == Set(["paper.md"] + (2...writers).map { "paper-\($0).md" }))
         let messages = try (0..<writers).map { try String(contentsOfFile: "\(root)/writer-\($0).err", encoding: .utf8) }
         #expect(Set(messages).count == writers, "each writer names its own file")
@@ -100,7 +100,7 @@ struct ExportOutputTests {
             #expect(try String(contentsOfFile: sandbox.root.appending(path: name).path, encoding: .utf8)
                 .hasPrefix("# Maturity self-assessment: York"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(try storeContents(atPath: sandbox.root.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
         ExportCampaign.overwrites(writers - 1)
     }
 
@@ -117,7 +117,7 @@ struct ExportOutputTests {
         let progress = try sandbox.run(["progress", "--system", "York", "-o", paper, "--force"])
         #expect(progress.status == 0, "\(progress.stderr)")
         #expect(try String(contentsOfFile: paper, encoding: .utf8).contains("2026-01-01"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).filter { $0.hasPrefix("paper") } == ["paper.md"])
+        #expect(try storeContents(atPath: sandbox.root.path).filter { $0.hasPrefix("paper") } == ["paper.md"])
     }
 
     /// A symbolic link, a FIFO, a device and a folder at `-o`: each refused, whatever it is left as it was.
@@ -148,8 +148,8 @@ struct ExportOutputTests {
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "the link's target\n")
         #expect(ExportedFile.type("/dev/null") == S_IFCHR)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: sandbox.root.path).filter { $0.hasSuffix(".tmp") }
+        #expect(try storeContents(atPath: folder).isEmpty)
+        let leftovers = try storeContents(atPath: sandbox.root.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
         ExportCampaign.overwrites(cases.count * 2)
     }
@@ -174,7 +174,7 @@ struct ExportOutputTests {
         #expect(symlink(sandbox.store.path, linkToStore) == 0)
         let elsewhere = sandbox.root.appending(path: "elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        let before = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let before = try storeContents(atPath: sandbox.store.path).sorted()
         let targets = [sandbox.store.appending(path: "paper.md").path, "\(linkToStore)/paper.md",
                        "\(elsewhere.path)/../store/paper.md", "2026-01-01-york-summary.json"]
         var attempts = 0
@@ -197,7 +197,7 @@ struct ExportOutputTests {
         let result = try sandbox.run(["export", file, "--format", "md", "--store", other.path,
                                       "-o", sandbox.store.appending(path: "x.md").path], environment: ["MATURITY_STORE": ""])
         #expect(result.status == 1)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == before)
+        #expect(try storeContents(atPath: sandbox.store.path).sorted() == before)
         ExportCampaign.overwrites(attempts + 1)
     }
 

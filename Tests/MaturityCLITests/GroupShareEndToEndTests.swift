@@ -47,7 +47,7 @@ struct GroupShareEndToEndTests {
         #expect(economy.answers["econ-emerging-plan-reviewed"] == "yes" && economy.notes?["econ-emerging-plan-reviewed"] == "Note by Bob")
         #expect(economy.answers["econ-emerging-plan-known"] == "no" && economy.notes?["econ-emerging-plan-known"] == "Note by Alice")
         #expect(economy.answers.count == 4, "every member's answer is kept: \(economy.answers)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: store) == [file], "no lock or temporary file is left")
+        #expect(try storeContents(atPath: store) == [file], "no lock or temporary file is left")
 
         for arguments in [["list", "--store", store], ["show", path], ["progress", "--system", "West Yorkshire ICS", "--store", store]] {
             let refused = try users.run(carol, arguments)

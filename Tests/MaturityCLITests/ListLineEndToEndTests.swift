@@ -43,7 +43,7 @@ struct ListLineEndToEndTests {
             try #require(made.status == 0, "\(made.stderr)")
         }
         // Files the glance reader leaves to the full decoder (a \u escape), and one with a name to make inert.
-        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let files = try storeContents(atPath: sandbox.store.path).sorted()
         try editJSONFile(sandbox.store.appending(path: files[0]).path) { $0["participants"] = ["A\u{7}B"] }
         try editJSONFile(sandbox.store.appending(path: files[1]).path) { $0["system"] = "Kent\u{1B}[31m and Medway" }
         let lines = try sandbox.run(["list"])
@@ -61,13 +61,13 @@ struct ListLineEndToEndTests {
         for (system, date) in [("West Yorkshire ICS", "2025-11-20"), ("Kent and Medway", "2026-01-01")] {
             #expect(try sandbox.run(["new", "--system", system, "--date", date]).status == 0)
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let files = try storeContents(atPath: sandbox.store.path).sorted()
         let first = try sandbox.run(["list"])
         let progress = try sandbox.run(["progress", "--system", "west yorkshire ics"])
         #expect(first.status == 0 && progress.status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == files, "nothing is written into the store")
+        #expect(try storeContents(atPath: sandbox.store.path).sorted() == files, "nothing is written into the store")
         let cache = sandbox.home.appending(path: ".cache/maturity")
-        let kept = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        let kept = try storeContents(atPath: cache.path)
         #expect(kept.count == 1 && kept[0].hasPrefix("scan-") && kept[0].hasSuffix(".index"))
         #expect((try FileManager.default.attributesOfItem(atPath: cache.path)[.posixPermissions] as? Int) == 0o700)
         #expect((try FileManager.default.attributesOfItem(atPath: cache.appending(path: kept[0]).path)[.posixPermissions] as? Int) == 0o600)

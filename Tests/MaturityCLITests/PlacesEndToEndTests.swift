@@ -20,7 +20,7 @@ struct PlacesCommandTests {
 
     @Test func newWritesThePlaceAndItsFileName() throws {
         let sandbox = try placesStore()
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
         #expect(names == ["2025-01-10-west-yorkshire-ics.json", "2025-02-01-west-yorkshire-ics--leeds.json",
                           "2026-02-01-humber-ics--leeds.json", "2026-02-01-west-yorkshire-ics--bradford-district-craven.json",
                           "2026-02-01-west-yorkshire-ics--leeds.json", "2026-03-01-west-yorkshire-ics.json"])
@@ -28,7 +28,8 @@ struct PlacesCommandTests {
         #expect(leeds["place"] as? String == "Leeds", "the place keeps the spelling first written")
         #expect(leeds["schemaVersion"] as? Int == 2)
         let level = try fileObject(sandbox.store.appending(path: "2026-03-01-west-yorkshire-ics.json").path)
-        #expect(level["place"] == nil && level["schemaVersion"] as? Int == 1)
+        // Schema 2 all the same: the file names its framework's hash (issue 16).
+        #expect(level["place"] == nil && level["schemaVersion"] as? Int == 2)
         // show and list name it.
         let shown = try sandbox.run(["show", "2026-02-01-west-yorkshire-ics--leeds.json"])
         #expect(shown.stdout.hasPrefix("West Yorkshire ICS · Leeds, 2026-02-01 (complete)\n"))
@@ -53,7 +54,7 @@ struct PlacesCommandTests {
         let result = try sandbox.run(["new", "--system", "S"] + arguments)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix(message) && result.stderr.filter { $0 == "\n" }.count == 1, "\(result.stderr)")
-        let written = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.store.path)) ?? []
+        let written = (try? storeContents(atPath: sandbox.store.path)) ?? []
         #expect(written.isEmpty)
         let workshop = try sandbox.run(["workshop", "--plain", "--system", "S"] + arguments, input: "\n\n\n")
         #expect(workshop.status == 1 && workshop.stderr.hasPrefix(message), "\(workshop.stderr)")
@@ -67,7 +68,7 @@ struct PlacesCommandTests {
             #expect(URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path == sandbox.store.standardizedFileURL.path)
             #expect(try fileObject(path)["place"] as? String == place)
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let names = try storeContents(atPath: sandbox.store.path).sorted()
         #expect(names.contains("2026-01-01-west-yorkshire-ics--etc-passwd.json"))
         #expect(names.contains("2026-01-01-west-yorkshire-ics--place.json") && names.contains("2026-01-01-west-yorkshire-ics--place-2.json"))
         #expect(names.contains("2026-01-01-west-yorkshire-ics--west-yorkshire-ics.json"))
@@ -168,7 +169,7 @@ struct PlacesTmuxTests {
         try session.answer("y")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
         let placed = try #require(names.first { $0.hasSuffix("-west-yorkshire-ics--bradford-district-craven.json") }, "\(names)")
         let shown = try #require(try json(try sandbox.run(["show", placed, "--format", "json"]).stdout) as? [String: Any])
         #expect(shown["place"] as? String == "Bradford District & Craven")

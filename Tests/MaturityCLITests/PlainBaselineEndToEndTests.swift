@@ -54,7 +54,7 @@ struct PlainBaselineEndToEndTests {
                                       input: "2026-11-20\n\n1\nq\n")
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("--established 2027-01-01 is after the assessment's date, 2026-11-20; nothing was saved"))
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: sandbox.store.path)) ?? []).filter { $0.hasSuffix(".json") }.isEmpty)
+        #expect(((try? storeContents(atPath: sandbox.store.path)) ?? []).filter { $0.hasSuffix(".json") }.isEmpty)
         let result = try sandbox.run(["workshop", "--plain", "--system", "Flag ICS", "--established", "2022-07-01"],
                                      input: "2026-11-20\n\n1\nq\n")
         #expect(result.status == 0, "\(result.stderr)")

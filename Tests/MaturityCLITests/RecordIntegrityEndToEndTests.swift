@@ -92,7 +92,7 @@ struct RecordIntegrityEndToEndTests {
     }
 
     func newestFile(_ sandbox: Sandbox) throws -> String {
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
         return sandbox.store.appending(path: try #require(names.last)).path
     }
 
@@ -177,7 +177,7 @@ struct RecordIntegrityEndToEndTests {
         let result = try sandbox.run(["new", "--system", "West Yorkshire ICS", "--answers", sheet])
         #expect(result.status == 1)
         #expect(result.stderr.contains("long.csv:2: the note for '\(criterion)' is 20001 characters; at most 20000 are allowed"))
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: sandbox.store.path))?.isEmpty ?? true)
+        #expect((try? storeContents(atPath: sandbox.store.path))?.isEmpty ?? true)
         let fits = try sandbox.write("criterion,answer,note\n\(criterion),yes,\(String(long.dropLast()))\n", to: "fits.csv")
         #expect(try sandbox.run(["new", "--system", "West Yorkshire ICS", "--answers", fits]).status == 0)
         CampaignReport.record("Answer sheet with a note over 20,000 characters", cases: 1,

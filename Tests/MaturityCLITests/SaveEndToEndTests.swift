@@ -38,7 +38,7 @@ struct SaveEndToEndTests {
     }
 
     func lockFiles(_ sandbox: Sandbox) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
+        try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
     }
 
     func ended(_ pid: Int32, within timeout: Double) -> Bool {

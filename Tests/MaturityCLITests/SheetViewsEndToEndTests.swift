@@ -123,7 +123,7 @@ struct SheetViewsEndToEndTests {
         #expect(lines.first?.hasSuffix("bad.csv:2: the participant 'Eve\\u{1B}]0;pwned\\u{7}' must not contain control characters such as tabs, line breaks or escapes, nor bidirectional overrides") == true)
         #expect(lines.dropFirst().first?.hasSuffix("bad.csv:4: 'Ann' gives no on '\(Self.criteria[0])' here but yes on \(sheet):3") == true)
         #expect(!made.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
-        let stored = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.store.path)) ?? []
+        let stored = (try? storeContents(atPath: sandbox.store.path)) ?? []
         #expect(stored.allSatisfy { !$0.hasSuffix(".json") }, "\(stored)")
     }
 }

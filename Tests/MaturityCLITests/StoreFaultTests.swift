@@ -70,7 +70,7 @@ struct StoreFaultTests {
         try session.waitFor("A copy is safe in", acrossLines: true)
         try session.waitFor(reason, acrossLines: true)
         // A save in progress may have its temporary file (hidden) beside the copy.
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
+        let copies = try storeContents(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
         try #require(copies.count == 1)
         let copy = sandbox.rescue.appending(path: copies[0])
         let rescued = try SavedAssessment(url: copy).answers
@@ -150,7 +150,7 @@ struct StoreFaultTests {
         #expect(screen.contains("maturity: the store could not be written"))
         #expect(screen.contains("once the store works, put it back with: cp"))
         // A save in progress may have its temporary file (hidden) beside the copy.
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
+        let copies = try storeContents(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
         try #require(copies.count == 1)
         // Put back as the message says, the assessment is whole.
         try FileManager.default.removeItem(at: sandbox.store)
@@ -174,7 +174,7 @@ struct StoreFaultTests {
         #expect(result.stdout.components(separatedBy: "Not saved in the store").count == 2, "said once, not after every answer")
         #expect(result.stdout.contains("outside the store, which could not be written"))
         // A save in progress may have its temporary file (hidden) beside the copy.
-        let copies = try FileManager.default.contentsOfDirectory(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
+        let copies = try storeContents(atPath: sandbox.rescue.path).filter { !$0.hasPrefix(".") }
         try #require(copies.count == 1)
         let rescued = try SavedAssessment(url: sandbox.rescue.appending(path: copies[0])).answers
         #expect(holds(rescued, ["econ-emerging-plan-reviewed": "yes", "econ-emerging-plan-known": "partly"]), "\(rescued)")

@@ -73,7 +73,7 @@ struct StoreFolderTests {
         for temporary in [dead, live] { try Data("{".utf8).write(to: sandbox.store.appending(path: temporary)) }
         let resumed = try sandbox.run(["workshop", "--plain", "--resume", file], input: "y\nq\n")
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        let left = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let left = try storeContents(atPath: sandbox.store.path).sorted()
         #expect(left == [live, name].sorted())
         CampaignReport.record("Temporary files of a killed save, then --resume", cases: 2,
                               how: "the one whose process is gone is removed; a live process's is kept")

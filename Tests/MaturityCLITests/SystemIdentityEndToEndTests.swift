@@ -102,7 +102,7 @@ struct SystemIdentityCommandTests {
         let result = try sandbox.run(["new", "--date", "2026-01-01"] + arguments)
         #expect(result.status == 1)
         #expect(result.stderr == message + "\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).count == 2)
+        #expect(try storeContents(atPath: sandbox.store.path).count == 2)
     }
 
     @Test func systemIDAttachesToAKnownSystemOrStartsADistinctOne() throws {
@@ -237,7 +237,7 @@ struct SystemIdentityTmuxTests {
         try session.waitFor("Ynys Môn & Gwynedd ICS · 20")
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
         try #require(names.count == 2)
         let object = try fileObject(sandbox.store.appending(path: names[1]).path)
         #expect(object["system"] as? String == "Ynys Môn & Gwynedd ICS")

@@ -8,7 +8,7 @@ import TestSupport
 struct TargetsEndToEndTests {
     /// The assessment files in the sandbox's store.
     func storeFiles(_ sandbox: Sandbox) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
+        try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }.sorted()
     }
 
     /// `show --format json` of the store's file `name`.

@@ -21,7 +21,7 @@ struct TerminalLifecycleTests {
     }
 
     func lockFiles(_ sandbox: Sandbox) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
+        try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
     }
 
     @Test func ctrlZStopsTheWorkshopAndFgBringsItBackWhole() throws {

@@ -357,7 +357,7 @@ struct ViewsSavedEndToEndTests {
         // each run, read from the files or from the index, shows both consensus figures.
         let index = sandbox.home.appending(path: ".cache/maturity")
         func stamp() -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: index.path)) ?? []).sorted().map { name in
+            ((try? storeContents(atPath: index.path)) ?? []).sorted().map { name in
                 let attributes = (try? FileManager.default.attributesOfItem(atPath: index.appending(path: name).path)) ?? [:]
                 return "\(name) \(attributes[.systemFileNumber] ?? "") \(attributes[.modificationDate] ?? "")"
             }

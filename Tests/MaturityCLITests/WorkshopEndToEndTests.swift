@@ -4,7 +4,7 @@ import TestSupport
 
 /// The only assessment file in the sandbox's store.
 func onlyStoreFile(_ sandbox: Sandbox) throws -> String {
-    let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }
+    let names = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".json") }
     try #require(names.count == 1, "expected one file in the store, found \(names)")
     return sandbox.store.appending(path: names[0]).path
 }
@@ -158,7 +158,7 @@ struct WorkshopEndToEndTests {
         try third.waitFor("Lock ICS · 2026-01-01")
         try third.type("q")
         #expect(try third.ending().exit == "exit=0")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
+        #expect(try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }.isEmpty)
         CampaignReport.record("Two workshops on one draft; a lock left by a killed workshop", cases: 2,
                               how: "tmux: the second is refused naming process, host and time; a lock file left by a killed workshop holds nothing and is taken")
     }
@@ -180,7 +180,7 @@ struct WorkshopEndToEndTests {
         #expect(ending.modes == "icanon echo", "the terminal must be back in normal mode")
         #expect(try !session.screen().contains("Overview"), "the workshop's screen must be gone")
         _ = try onlyStoreFile(sandbox)
-        let locks = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
+        let locks = try storeContents(atPath: sandbox.store.path).filter { $0.hasSuffix(".lock") }
         #expect(locks.isEmpty, "the draft's lock is removed even when a signal ends the workshop")
         CampaignReport.record("Signals: Ctrl-C, SIGTERM, SIGHUP, SIGSEGV, SIGABRT", cases: 1,
                               how: "tmux: draft on disk, lock removed, terminal back in icanon echo, screen cleared")
@@ -351,7 +351,7 @@ struct YearlyRerunEndToEndTests {
         #expect(progress.stdout.contains("Established (provisional) (↑ up)"))
         #expect(progress.stdout.contains("Economy: ↑ up. Newly met: system strategy aligned with the economic plan"))
 
-        let files = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let files = try storeContents(atPath: sandbox.store.path).sorted()
         let latest = try #require(files.last)
         let markdown = try sandbox.run(["export", latest, "--format", "md"])
         #expect(markdown.stdout.contains("### Since 2025-11-20"))

@@ -26,7 +26,7 @@ struct WorkshopExportTests {
         #expect(other.hasSuffix("/2026-01-01-york-summary.json"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: other))
         let york = try sandbox.exportTestAssessment("York")
-        let storeBefore = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted()
+        let storeBefore = try storeContents(atPath: sandbox.store.path).sorted()
 
         let session = try summaryBoard(sandbox, york, from: sandbox.store, umask: umask)
         try session.type("x")
@@ -39,7 +39,7 @@ struct WorkshopExportTests {
         try session.type("q")
         #expect(try session.ending().exit == "exit=0")
 
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).sorted() == storeBefore)
+        #expect(try storeContents(atPath: sandbox.store.path).sorted() == storeBefore)
         #expect(ExportedFile.permissions(exports.path) == 0o700)
         for ending in Self.endings {
             let path = exports.appending(path: "2026-01-01-york-summary.\(ending)").path
@@ -130,7 +130,7 @@ struct WorkshopExportTests {
 
         #expect(try String(contentsOfFile: markdown, encoding: .utf8).hasPrefix("# Maturity self-assessment: York"))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "the link's target\n")
-        let names = try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
+        let names = try storeContents(atPath: work.path).sorted()
         #expect(names == Self.endings.flatMap { ["2026-01-01-york-summary-2.\($0)", "2026-01-01-york-summary.\($0)"] }.sorted())
         for name in names { #expect(ExportedFile.permissions(work.appending(path: name).path) == 0o600, "\(name)") }
         ExportCampaign.overwrites(3)

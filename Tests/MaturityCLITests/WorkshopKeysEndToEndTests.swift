@@ -128,7 +128,7 @@ struct KeyCountTests {
         try keys.type("q")
         #expect(try keys.session.ending().exit == "exit=0")
         #expect(toComplete <= Self.limit, "a carried-forward year took \(toComplete) keys")
-        let names = try FileManager.default.contentsOfDirectory(atPath: sandbox.store.path).filter { $0.hasPrefix("20") }.sorted()
+        let names = try storeContents(atPath: sandbox.store.path).filter { $0.hasPrefix("20") }.sorted()
         let latest = try #require(names.last)
         let saved = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: sandbox.store.appending(path: latest)))
         #expect(saved.status == "complete")

@@ -14,10 +14,31 @@ struct AssessmentFileTests {
         #expect(try AssessmentFile.decode(data) == assessment)
     }
 
+    @Test func aFrameworkWithoutAFileLeavesTheHashOutAndTheSchemaAtOne() throws {
+        var assessment = sampleAssessment()
+        assessment.framework.sha256 = nil
+        let data = try AssessmentFile.encode(assessment, framework: seedFramework)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["schemaVersion"] as? Int == 1)
+        #expect((json["framework"] as? [String: Any])?["sha256"] == nil)
+        #expect(try AssessmentFile.decode(data) == assessment)
+    }
+
+    @Test func aMalformedHashIsRefusedByBothReaders() throws {
+        let data = try AssessmentFile.encode(sampleAssessment(), framework: seedFramework)
+        let hash = try #require(seedFramework.file?.sha256)
+        for bad in ["abc", hash.uppercased(), String(hash.dropLast()) + "g"] {
+            let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: hash, with: bad)
+            #expect(throws: AssessmentFileError.self) { try AssessmentFile.decode(Data(text.utf8)) }
+            #expect(AssessmentFile.glance(in: Data(text.utf8)) == nil)
+        }
+    }
+
     @Test func theFileCarriesTheDocumentedFields() throws {
         let data = try AssessmentFile.encode(sampleAssessment(), framework: seedFramework)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["schemaVersion"] as? Int == 1)
+        // The reference names the framework file's hash, which schema 2 holds.
+        #expect(json["schemaVersion"] as? Int == 2)
         #expect(json["kind"] as? String == "maturity-assessment")
         #expect(json["system"] as? String == "West Yorkshire ICS")
         #expect(json["date"] as? String == "2026-11-22")
@@ -26,6 +47,8 @@ struct AssessmentFileTests {
         let framework = try #require(json["framework"] as? [String: Any])
         #expect(framework["id"] as? String == "ics-social-economic-development")
         #expect(framework["version"] as? String == "1.0.0")
+        #expect(framework["sha256"] as? String == seedFramework.file?.sha256)
+        #expect((framework["sha256"] as? String).map(ContentHash.isWellFormed) == true)
         let areas = try #require(json["areas"] as? [[String: Any]])
         #expect(areas.map { $0["id"] as? String } == ["economic-development", "quality-employment", "climate-change"])
         let economy = areas[0]

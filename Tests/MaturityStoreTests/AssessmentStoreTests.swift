@@ -66,7 +66,7 @@ struct AssessmentStoreTests {
         try Data("{\"name\": \"x\"}".utf8).write(to: folder.url.appending(path: "foreign.json"))
         try Data([0, 1, 2]).write(to: folder.url.appending(path: "binary.json"))
         try Data().write(to: folder.url.appending(path: "empty.json"))
-        let future = String(decoding: valid, as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3")
+        let future = String(decoding: valid, as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
         try Data(future.utf8).write(to: folder.url.appending(path: "future.json"))
         try Data("ignored".utf8).write(to: folder.url.appending(path: "notes.txt"))
         try Data(valid).write(to: folder.url.appending(path: ".hidden.json"))

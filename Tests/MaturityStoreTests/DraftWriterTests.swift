@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import MaturityStore
 
 @Suite("Draft writer and rescue copies")
@@ -55,8 +56,8 @@ struct DraftWriterTests {
         #expect(outcome == .rescued(reason: "\(storeAsFile.path) is a file, not a folder",
                                     copy: good.appending(path: "\(stem)-rescue-2.json")))
         #expect(try String(contentsOf: good.appending(path: name), encoding: .utf8) == "an earlier rescue")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: shared.path).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).isEmpty)
+        #expect(try storeContents(atPath: shared.path).isEmpty)
+        #expect(try storeContents(atPath: target.path).isEmpty)
     }
 
     @Test func withNowhereToWriteTheFailureIsReported() throws {

@@ -103,12 +103,16 @@ struct StoreAccessTests {
         try #require(mkfifo(storeFolder.appending(path: "fifo.json").path, 0o600) == 0)
         try Data("x".utf8).write(to: storeFolder.appending(path: "notes.txt"))
         let again = try SharedStore.share(storeFolder, group: groupName)
-        #expect(again.folderChanged && again.changed == [file.lastPathComponent])
+        // The store's copy of the framework (issue 16) is shared with it, and its folder.
+        let copy = "frameworks/" + StoreFrameworks.fileName(id: seedFramework.id, version: seedFramework.version)
+        #expect(again.folderChanged && again.changed == [file.lastPathComponent, copy])
+        #expect(try mode(of: storeFolder.appending(path: copy)) == 0o660 && mode(of: storeFolder.appending(path: "frameworks")) == 0o2770)
         #expect(again.leftAlone == ["fifo.json", "link.json", "notes.txt"])
         #expect(try mode(of: file) == 0o660 && mode(of: storeFolder) == 0o2770)
         #expect(try mode(of: URL(fileURLWithPath: "/etc/passwd")) == 0o644, "a link is never followed")
         let off = try SharedStore.makePrivate(storeFolder)
-        #expect(off.folderChanged && off.changed == [file.lastPathComponent] && off.access == .owner)
+        #expect(off.folderChanged && off.changed == [file.lastPathComponent, copy] && off.access == .owner)
+        #expect(try mode(of: storeFolder.appending(path: copy)) == 0o600 && mode(of: storeFolder.appending(path: "frameworks")) == 0o700)
         #expect(try mode(of: file) == 0o600 && mode(of: storeFolder) == 0o700)
         #expect(StoreAccess.of(folder: storeFolder.path) == .owner)
         CampaignReport.record("maturity store share on a folder with planted files", cases: 3,

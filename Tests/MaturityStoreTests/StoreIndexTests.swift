@@ -40,7 +40,7 @@ struct StoreIndexTests {
     /// The index file of the store, once a scan has written it.
     var indexFile: URL? {
         let folder = cache.url.appending(path: "maturity")
-        return (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.first { $0.hasSuffix(".index") }
+        return (try? storeContents(atPath: folder.path))?.first { $0.hasSuffix(".index") }
             .map { folder.appending(path: $0) }
     }
 
@@ -220,12 +220,12 @@ struct StoreIndexTests {
         let cacheFolder = index.deletingLastPathComponent(), elsewhereFolder = cache.url.appending(path: "private")
         try FileManager.default.moveItem(at: cacheFolder, to: elsewhereFolder)
         try FileManager.default.createSymbolicLink(at: cacheFolder, withDestinationURL: elsewhereFolder)
-        let before = try FileManager.default.contentsOfDirectory(atPath: elsewhereFolder.path)
+        let before = try storeContents(atPath: elsewhereFolder.path)
         try write(sampleAssessment(system: "New ICS", date: "2026-02-02"), as: "2026-02-02-new.json")
         _ = reads.taken()
         #expect(lines() == ["2026-02-02-new.json New ICS draft", "2026-01-01-real-ics.json Real ICS draft"])
         #expect(reads.taken() == ["2026-01-01-real-ics.json", "2026-02-02-new.json"], "nothing is taken from behind the link")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhereFolder.path) == before)
+        #expect(try storeContents(atPath: elsewhereFolder.path) == before)
         try FileManager.default.removeItem(at: folder.url.appending(path: "2026-02-02-new.json"))
         // A cache folder others may write in: no index is read or written there.
         try FileManager.default.removeItem(at: index.deletingLastPathComponent())
@@ -295,7 +295,7 @@ struct StoreIndexTests {
         try coldAndWarm({ let read = try consensus(); #expect(read == expected) }, read: { warm, names in #expect(names.isEmpty == warm) })
         let url = try #require(indexFile)
         var bytes = [UInt8](try Data(contentsOf: url))
-        #expect(bytes.starts(with: Array("MATSCAN4".utf8)))
+        #expect(bytes.starts(with: Array("MATSCAN5".utf8)))
         // The same index marked as format 1, and sealed again: whole, but of the older format.
         bytes.replaceSubrange(0..<8, with: Array("MATSCAN3".utf8))
         bytes.removeLast(8)
@@ -304,6 +304,6 @@ struct StoreIndexTests {
         try Data(bytes).write(to: url)
         #expect(try consensus() == expected)
         #expect(reads.taken() == ["2026-11-22-west-yorkshire-ics.json"], "the file is read again")
-        #expect([UInt8](try Data(contentsOf: url)).starts(with: Array("MATSCAN4".utf8)), "the index is rebuilt")
+        #expect([UInt8](try Data(contentsOf: url)).starts(with: Array("MATSCAN5".utf8)), "the index is rebuilt")
     }
 }

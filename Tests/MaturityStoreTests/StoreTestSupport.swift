@@ -21,13 +21,20 @@ final class TemporaryFolder {
         try? FileManager.default.removeItem(at: url)
     }
 
-    /// Names of the files in the folder, sorted, hidden ones included.
+    /// Names of the files in the folder, sorted, hidden ones included (a store's `frameworks/` folder left out).
     var fileNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0 != StoreFrameworks.folderName }.sorted()
     }
 }
 
 /// A draft of West Yorkshire ICS with a few answers, a note and an action.
+/// ``sampleAssessment(system:date:)`` as a file written before framework hashes were kept names it.
+func sampleAssessmentWithoutHash() -> Assessment {
+    var assessment = sampleAssessment()
+    assessment.framework.sha256 = nil
+    return assessment
+}
+
 func sampleAssessment(system: String = "West Yorkshire ICS", date: String = "2026-11-22") -> Assessment {
     var assessment = Assessment(starting: seedFramework, system: system, date: CalendarDate(date)!,
                                 participants: ["Cathy (chair)", "Rob"])

@@ -43,9 +43,17 @@ extension FrameworkCatalog {
         FrameworkCatalog(userFolder: userFolder(environment: ProcessEnvironment.variables))
     }
 
+    /// ``forUser()`` with the copies `store` keeps in its `frameworks/` folder added (issue 16), so that a
+    /// store carried to another machine offers the frameworks its assessments use.
+    static func forUser(store: AssessmentStore) -> FrameworkCatalog {
+        var catalog = forUser()
+        catalog.addStoreCopies(store.frameworks.all().frameworks)
+        return catalog
+    }
+
     /// The framework an assessment was answered against, checked against its answers.
     func framework(for assessment: Assessment, file: String) throws(CommandFailure) -> Framework {
-        let framework = try installed(assessment.framework.id, file: file)
+        let framework = try answered(assessment.framework, file: file)
         try Self.refuse(AssessmentCheck.problems(assessment, framework: framework), file: file)
         return framework
     }

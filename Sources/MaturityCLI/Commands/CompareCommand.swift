@@ -89,7 +89,7 @@ struct CompareCommand: ParsableCommand {
             let when = year.map { " in \($0)" } ?? ""
             throw CommandFailure("maturity: no complete, system-level assessment\(when) to compare in \(store.folder.path) (see 'maturity list')")
         }
-        let framework = try FrameworkCatalog.forUser().installed(latest.seen.glance.framework.id, file: latest.seen.path)
+        let framework = try FrameworkCatalog.forUser().answered(latest.seen.glance.framework, file: latest.seen.path)
         let systemNames = (systems.isEmpty ? read.directory.systems : named).map { SystemName(id: $0.id, name: $0.name) }
         let matrix = SystemsMatrix(framework: framework, systems: systemNames,
                                    assessments: ComparedStore.compared(chosen, on: framework), year: year)
@@ -139,7 +139,7 @@ struct RollupCommand: ParsableCommand {
             let when = year.map { " in \($0)" } ?? ""
             throw CommandFailure("maturity: '\(inert: known.name)' has no complete assessment\(when) in \(store.folder.path) (see 'maturity list --system')")
         }
-        let framework = try FrameworkCatalog.forUser().installed(latest.seen.glance.framework.id, file: latest.seen.path)
+        let framework = try FrameworkCatalog.forUser().answered(latest.seen.glance.framework, file: latest.seen.path)
         let rollup = SystemRollup(framework: framework, system: SystemName(id: known.id, name: known.name),
                                   assessments: ComparedStore.compared(chosen, on: framework), year: year)
         let text: String = switch outputOptions.format {

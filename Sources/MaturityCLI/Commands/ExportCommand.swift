@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let store = storeOptions.assessmentStore
         let (url, loaded) = try load(assessment, from: store)
-        let catalog = FrameworkCatalog.forUser()
+        let catalog = FrameworkCatalog.forUser(store: store)
         let framework = try catalog.frameworkNotingVersion(for: loaded, file: url.path)
         // A file's own folder is its store, unless --store says otherwise.
         let historyStore = storeOptions.store(of: url)
@@ -146,14 +146,14 @@ struct ProgressCommand: ParsableCommand {
         } else {
             scopes = (series.contains { $0.assessment.place == nil } ? [nil] : []) + knownPlaces
         }
-        let catalog = FrameworkCatalog.forUser()
+        let catalog = FrameworkCatalog.forUser(store: store)
         // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
         let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
         var progressions: [PlaceProgressions.Series] = []
         for scope in scopes {
             let scoped = series.filter { SystemDirectory.samePlace($0.assessment.place, scope) }
             guard let latest = scoped.first, let latestGlance = glanceByFile[latest.url.lastPathComponent] else { continue }
-            let framework = try catalog.installed(latestGlance.framework.id, file: latest.url.path)
+            let framework = try catalog.answered(latestGlance.framework, file: latest.url.path)
             try FrameworkCatalog.refuse(AssessmentCheck.problems(latestGlance, framework: FrameworkCriteria(framework)), file: latest.url.path)
             // Each glance carries its file's metric values too (kept in the scan index), so nothing is read again.
             let progression = Progression(

@@ -22,8 +22,13 @@ struct FrameworksCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the frameworks maturity can use.")
 
+        @OptionGroup var storeOptions: StoreOptions
+
         func run() throws {
-            let catalog = FrameworkCatalog.forUser()
+            // The store's copies too (issue 16): ORIGIN says built-in, the installed file's path, or "store: " and the copy's.
+            let store = storeOptions.assessmentStore
+            let catalog = FrameworkCatalog.forUser(store: store)
+            for problem in store.frameworks.all().problems { Terminal.error("warning: \(problem)") }
             for problem in catalog.problems { Terminal.error("warning: \(problem)") }
             let rows = [["ID", "VERSION", "AREAS", "ORIGIN", "TITLE"]] + catalog.entries.map { entry in
                 [entry.framework.id, entry.framework.version, "\(entry.framework.areas.count)",

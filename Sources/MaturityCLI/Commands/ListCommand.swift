@@ -30,7 +30,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let store = storeOptions.assessmentStore
-        let catalog = FrameworkCatalog.forUser()
+        let catalog = FrameworkCatalog.forUser(store: store)
         // What tells the systems apart, kept only with --system.
         let keepsMembers = system != nil
         // Each file is read, summed up and let go: only its line (or summary, for JSON) is kept. A line
@@ -86,6 +86,11 @@ struct ListCommand: ParsableCommand {
         switch format {
         case .json:
             Terminal.print(try jsonText(listed.compactMap(\.summary)))
+        case .text where listed.isEmpty && !unreadable.isEmpty:
+            // Never "No assessments" while files were reported above (issue 16).
+            let filter = system.map { " of \(inert: $0)" } ?? ""
+            Terminal.print("No readable assessments\(filter) in \(store.folder.path): \(unreadable.count) "
+                + "\(unreadable.count == 1 ? "file" : "files") could not be read (see above).")
         case .text where listed.isEmpty:
             let filter = system.map { " of \(inert: $0)" } ?? ""
             Terminal.print("No assessments\(filter) in \(store.folder.path).")

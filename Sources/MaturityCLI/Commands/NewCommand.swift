@@ -84,7 +84,7 @@ struct NewCommand: ParsableCommand {
             }
             return day
         } ?? CalendarDate.today()
-        let catalog = FrameworkCatalog.forUser()
+        let catalog = FrameworkCatalog.forUser(store: storeOptions.assessmentStore)
         let framework = try catalog.resolve(self.framework).orFail()
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
         if anonymous { assessment.makeAnonymous() }
@@ -146,8 +146,10 @@ struct NewCommand: ParsableCommand {
         GitRecording.recordChanged(file: created)
         if catalog.framework(id: framework.id) != framework {
             let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables).path
+            // The store keeps its own copy (issue 16), so this assessment reads anywhere; the note is about starting others.
             Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
-                + "copy its file to \(folder) so that list and show can read this assessment")
+                + "the store keeps a copy, so this assessment reads anywhere the store goes; to use it on this machine "
+                + "for stores without it, copy its file to \(folder)")
         }
     }
 

@@ -37,11 +37,13 @@ final class ListLines: Sendable {
     /// failure that ``FrameworkCatalog/framework(for:file:)`` gives for the whole assessment.
     func line(_ glance: AssessmentGlance, fileName: String, path: @autoclosure () -> String) throws(CommandFailure) -> String {
         let framework: Prepared
-        if let known = prepared.withLock({ $0[glance.framework.id] }) {
+        // By id, version and hash: assessments of one store may use several versions of a framework (issue 16).
+        let key = glance.framework.id + "\u{0}" + glance.framework.version + "\u{0}" + (glance.framework.sha256 ?? "")
+        if let known = prepared.withLock({ $0[key] }) {
             framework = known
         } else {
-            framework = Prepared(try catalog.installed(glance.framework.id, file: path()))
-            prepared.withLock { $0[glance.framework.id] = framework }
+            framework = Prepared(try catalog.answered(glance.framework, file: path()))
+            prepared.withLock { $0[key] = framework }
         }
         try FrameworkCatalog.refuse(AssessmentCheck.problems(glance, framework: framework.criteria), file: path())
         var line = ""

@@ -256,9 +256,11 @@ extension OutputFile.Failure {
 }
 
 extension OutputFile {
-    /// The folders no export may be written into: `store`, the default store, and `also` (an assessment's own folder).
+    /// The folders no export may be written into: `store`, the default store, their `frameworks/` folders
+    /// and `also` (an assessment's own folder).
     static func storeFolders(_ store: AssessmentStore, also: [URL] = []) -> [URL] {
-        [store.folder, AssessmentStore.defaultFolder(environment: ProcessEnvironment.variables)] + also
+        let stores = [store.folder, AssessmentStore.defaultFolder(environment: ProcessEnvironment.variables)]
+        return stores + stores.map { StoreFrameworks(storeFolder: $0).folder } + also
     }
 
     /// The help of `-o`, shared by `export` and `progress`.

@@ -69,7 +69,7 @@ struct WorkshopCommand: ParsableCommand {
             if resume != nil { throw CommandFailure("maturity: --rename-system starts a new assessment; it cannot be used with --resume") }
             if system == nil { throw CommandFailure("maturity: --rename-system needs --system with the system's current name") }
         }
-        let catalog = FrameworkCatalog.forUser()
+        let catalog = FrameworkCatalog.forUser(store: store)
         var frameworks = catalog.entries.map(\.framework)
         if let reference = framework {
             frameworks = [try catalog.resolve(reference).orFail()]

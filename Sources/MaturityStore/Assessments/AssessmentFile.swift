@@ -13,12 +13,12 @@ public enum AssessmentFile {
     public static let schemaVersion = 2
 
     /// The version `assessment`'s file is written at: 2 when it has views, targets or metrics, is
-    /// anonymous, records when the system was established or covers a place, else 1.
+    /// anonymous, records when the system was established, covers a place or names its framework's hash, else 1.
     public static func schemaVersion(for assessment: Assessment) -> Int {
         let hasViews = assessment.anonymousViews || assessment.areas.contains { !$0.views.isEmpty }
         let hasTargets = assessment.areas.contains { $0.target != nil }
         return hasViews || hasTargets || assessment.established != nil || !assessment.metrics.isEmpty
-            || assessment.place != nil ? 2 : 1
+            || assessment.place != nil || assessment.framework.sha256 != nil ? 2 : 1
     }
     /// Marks a JSON file as an assessment, so foreign JSON is told apart.
     public static let kind = "maturity-assessment"
@@ -160,6 +160,9 @@ public enum AssessmentFile {
                 record.target = Target(stageID: target.stage, year: target.by)
             }
             areas.append(record)
+        }
+        if let sha256 = document.framework.sha256, !ContentHash.isWellFormed(sha256) {
+            throw .init("framework.sha256: '\(inert: sha256)' is not a SHA-256 written as 64 lowercase hex digits")
         }
         var assessment = Assessment(
             framework: document.framework, system: document.system, date: document.date,

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import MaturityModel
+import MaturityFramework
 import MaturityRules
 
 extension AssessmentFile {
@@ -126,16 +127,19 @@ private struct GlanceReader {
     // MARK: - Members
 
     private mutating func frameworkReference() -> FrameworkReference? {
-        var id: String?, version: String?, title: String?
-        record(["id", "version", "title"]) { reader, index in
+        var id: String?, version: String?, title: String?, sha256: String?, hashWellFormed = true
+        record(["id", "version", "title", "sha256"]) { reader, index in
             switch index {
             case 0: id = reader.json.string()
             case 1: version = reader.json.string()
-            default: title = reader.json.string()
+            case 2: title = reader.json.string()
+            default:
+                sha256 = reader.json.string()
+                hashWellFormed = sha256.map(ContentHash.isWellFormed) ?? false
             }
         }
-        guard let id, let version, let title else { return failed() }
-        return FrameworkReference(id: id, version: version, title: title)
+        guard let id, let version, let title, hashWellFormed else { return failed() }
+        return FrameworkReference(id: id, version: version, title: title, sha256: sha256)
     }
 
     private mutating func area() -> AssessmentGlance.Area? {

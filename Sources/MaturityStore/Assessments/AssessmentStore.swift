@@ -52,8 +52,9 @@ public struct AssessmentStore: Sendable {
     /// Writes a new assessment under a name not yet taken (`-2`, `-3`... on a same-day clash).
     @discardableResult
     public func create(_ assessment: Assessment, framework: Framework) throws(StoreError) -> URL {
-        let data = try encode(assessment, framework: framework)
         try ensureFolder()
+        let assessment = try keepFramework(framework, of: assessment)
+        let data = try encode(assessment, framework: framework)
         removeAbandonedTemporaryFiles()
         let candidates = (1...999).map { folder.appending(path: Self.fileName(for: assessment, suffix: $0)) }
         return try DurableFile.createNew(data, candidates: candidates)
@@ -61,8 +62,9 @@ public struct AssessmentStore: Sendable {
 
     /// Replaces the assessment at `url` atomically.
     public func save(_ assessment: Assessment, framework: Framework, to url: URL) throws(StoreError) {
-        let data = try encode(assessment, framework: framework)
         try ensureFolder()
+        let assessment = try keepFramework(framework, of: assessment)
+        let data = try encode(assessment, framework: framework)
         try DurableFile.replace(url, with: data)
     }
 
@@ -164,6 +166,26 @@ public struct AssessmentStore: Sendable {
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid() else { continue }
             unlink(path)
         }
+    }
+
+    /// The store's copies of the frameworks its assessments use.
+    public var frameworks: StoreFrameworks { StoreFrameworks(storeFolder: folder) }
+
+    /// Keeps a copy of `framework` in the store when `assessment` was answered against it (same id and
+    /// version), and returns the assessment with the framework's hash recorded (a file written before
+    /// hashes were kept gets it on its first save). Refuses a framework whose text differs from the one
+    /// the assessment names by hash, or from the copy the store keeps.
+    private func keepFramework(_ framework: Framework, of assessment: Assessment) throws(StoreError) -> Assessment {
+        guard let file = framework.file, framework.id == assessment.framework.id,
+              framework.version == assessment.framework.version else { return assessment }
+        if let recorded = assessment.framework.sha256, recorded != file.sha256 {
+            throw StoreError("framework '\(inert: framework.id)' version \(inert: framework.version) is not the text this assessment "
+                + "was answered against (its hash differs); a framework whose text changes needs a new version: raise `version` in its file")
+        }
+        try frameworks.keep(framework)
+        var assessment = assessment
+        assessment.framework.sha256 = file.sha256
+        return assessment
     }
 
     private func encode(_ assessment: Assessment, framework: Framework) throws(StoreError) -> Data {

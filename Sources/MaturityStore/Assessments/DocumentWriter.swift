@@ -20,7 +20,7 @@ extension AssessmentFile.Document {
         "Action": ["due", "id", "owner", "status", "what"],
         "LastTime": ["answers", "date", "file", "notes"],
         "PlacementSummary": ["explanation", "gap", "nextStage", "progress", "provisional", "stage", "stageTitle"],
-        "FrameworkReference": ["id", "title", "version"],
+        "FrameworkReference": ["id", "sha256", "title", "version"],
         "WorkshopPosition": ["area", "criterion", "step"],
         "RecordEvent": ["at", "by", "criteria", "kind", "reason"],
         "SystemRename": ["date", "from", "to"],
@@ -60,6 +60,10 @@ extension AssessmentFile.Document {
         json.beginObject()
         json.key("id")
         json.string(framework.id)
+        if let sha256 = framework.sha256 {
+            json.key("sha256")
+            json.string(sha256)
+        }
         json.key("title")
         json.string(framework.title)
         json.key("version")

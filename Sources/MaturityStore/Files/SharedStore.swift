@@ -109,6 +109,10 @@ public enum SharedStore {
             throw StoreError("cannot read the store folder \(path)")
         }
         for name in names {
+            if name == StoreFrameworks.folderName {
+                try applyToFrameworks(access, in: descriptor, report: &report)
+                continue
+            }
             guard isStoreFileName(name) else {
                 report.leftAlone.append(name)
                 continue
@@ -137,6 +141,40 @@ public enum SharedStore {
             throw StoreError.system("cannot set the mode of \(path)", errno)
         }
         return true
+    }
+
+    /// Gives the store's `frameworks/` folder (when it is a real folder, never a link) and the copies in it
+    /// the mode and group of `access`, as the store folder and its assessments; reported as `frameworks/NAME`.
+    private static func applyToFrameworks(_ access: StoreAccess, in store: Int32, report: inout Report) throws(StoreError) {
+        let name = StoreFrameworks.folderName
+        let folder = openat(store, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard folder >= 0 else {
+            report.leftAlone.append(name)
+            return
+        }
+        defer { close(folder) }
+        var status = stat()
+        guard fstat(folder, &status) == 0, status.st_uid == geteuid() else {
+            report.leftAlone.append(name)
+            return
+        }
+        _ = try applyToFolder(access, descriptor: folder, path: name)
+        guard let directory = fdopendir(dup(folder)) else { return }
+        defer { closedir(directory) }
+        var copies: [String] = []
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if entryName != ".", entryName != ".." { copies.append(entryName) }
+        }
+        var inner = Report(folder: name, access: access, folderChanged: false, changed: [], unchanged: [], othersFiles: [],
+                           leftAlone: [], closedAbove: [])
+        for copy in copies.sorted() {
+            try applyToFile(copy, in: folder, access: access, report: &inner)
+        }
+        report.changed += inner.changed.map { name + "/" + $0 }
+        report.unchanged += inner.unchanged.map { name + "/" + $0 }
+        report.leftAlone += inner.leftAlone.map { name + "/" + $0 }
+        report.othersFiles += inner.othersFiles.map { OthersFile(name: name + "/" + $0.name, owner: $0.owner, fits: $0.fits) }
     }
 
     /// Gives the store's file `name` the mode and group of `access` if it is a regular file of this user's.

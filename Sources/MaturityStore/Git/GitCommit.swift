@@ -19,8 +19,10 @@ extension GitStore {
     /// Commits the changes pending in the store (only `names`, files in the store folder, when given;
     /// otherwise every file git does not ignore), with a message that names each assessment's system,
     /// place, date and what happened. The committer is whoever git's configuration says.
+    /// The store's framework copies (see ``StoreFrameworks``) always go with the assessments named, so that
+    /// a clone reads every assessment it receives.
     public func commitPending(_ names: [String]?) throws(GitError) -> CommitOutcome {
-        let paths = names.map { $0.isEmpty ? ["."] : $0.map { ":(literal)" + $0 } } ?? ["."]
+        let paths = names.map { $0.isEmpty ? ["."] : $0.map { ":(literal)" + $0 } + [":(literal)" + StoreFrameworks.folderName] } ?? ["."]
         let status = try must(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--"] + paths,
                               "cannot read the store's git status")
         // An assessment is committed even if a .gitignore (pulled from elsewhere, or edited) hides it.
@@ -31,7 +33,9 @@ extension GitStore {
         guard !changed.isEmpty else { return .nothing }
         guard try identity() != nil else { return .noIdentity }
         var subjects: [String] = []
-        for path in changed {
+        // A framework copy rides along with the assessment that uses it; the message names the assessments.
+        let copies = changed.filter { $0.hasPrefix(StoreFrameworks.folderName + "/") }
+        for path in changed where !copies.contains(path) || copies.count == changed.count {
             subjects.append(try subject(for: path))
         }
         try must(["add", "--all", "--"] + changed.filter { !hidden.contains($0) }.map { ":(literal)" + $0 }, "cannot stage the store's changes")
@@ -52,6 +56,7 @@ extension GitStore {
     func subject(for path: String) throws(GitError) -> String {
         let url = folder.appending(path: path)
         guard path.hasSuffix(".json"), !path.contains("/") else {
+            if path.hasPrefix(StoreFrameworks.folderName + "/") { return "\(path): the framework assessments were answered against" }
             return [".gitignore", ".gitattributes"].contains(path) ? "\(path): the git store's settings" : "\(path): changed"
         }
         let after = try? AssessmentStore.load(url)

@@ -7,11 +7,11 @@ import MaturityRules
 /// entry is settled (see ``StoreIndex``), and the file's glance. Texts are kept once in a table
 /// that entries refer to by number; an entry is decoded only when asked for.
 ///
-/// Layout: `MATSCAN4` (version 2 kept each area's view criteria and consensus counts, version 3 adds
-/// the metric values, version 4 the place after them; an index of another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
+/// Layout: `MATSCAN5` (version 2 kept each area's view criteria and consensus counts, version 3 adds
+/// the metric values, version 4 the place after them, version 5 the framework's hash after its title; an index of another version is not read, so it is rebuilt), the folder's device and inode, the boot id, the text table, the entries (each
 /// its file name and its body: stamp, first seen, settled, glance), and a check value of it all.
 final class ScanIndex: Sendable {
-    private static let magic = Array("MATSCAN4".utf8)
+    private static let magic = Array("MATSCAN5".utf8)
 
     /// Where an entry's body is in the index's bytes.
     struct Entry: Sendable {
@@ -135,6 +135,7 @@ final class ScanIndex: Sendable {
         encode(glance.date, into: &writer)
         writer.byte(glance.status == .complete ? 1 : 0)
         for text in [glance.framework.id, glance.framework.version, glance.framework.title] { writer.number(texts.number(of: text)) }
+        writer.number(glance.framework.sha256.map { texts.number(of: $0) + 1 } ?? 0)
         if let rename = glance.systemRename {
             writer.byte(1)
             writer.number(texts.number(of: rename.from))
@@ -214,7 +215,8 @@ private struct GlanceBytesReader {
 
     mutating func glance() -> AssessmentGlance? {
         guard let identity = identity(), let day = date(), let status = reader.byte(), status <= 1,
-              let id = text(), let version = text(), let title = text(), let hasRename = reader.byte() else { return nil }
+              let id = text(), let version = text(), let title = text(), let sha256 = optionalText(),
+              let hasRename = reader.byte() else { return nil }
         var rename: SystemRename?
         if hasRename == 1 {
             guard let from = text(), let to = text(), let renamed = self.date() else { return nil }
@@ -257,7 +259,7 @@ private struct GlanceBytesReader {
             metrics.append(MetricReading(metricID: metricID, value: value, unit: unit, period: period, source: source, note: note))
         }
         guard let place = optionalText(), reader.isAtEnd else { return nil }
-        var glance = AssessmentGlance(framework: FrameworkReference(id: id, version: version, title: title), system: identity.name,
+        var glance = AssessmentGlance(framework: FrameworkReference(id: id, version: version, title: title, sha256: sha256), system: identity.name,
                                       systemID: identity.id, systemRename: rename, date: day,
                                       status: status == 1 ? .complete : .draft, areas: areas)
         glance.metrics = metrics

@@ -1,0 +1,41 @@
+import FoundationEssentials
+import MaturityFramework
+import MaturityModel
+import MaturityStore
+
+extension FrameworkCatalog {
+    /// The framework version an assessment in `file` was answered against, in this order: the copy its
+    /// store keeps (in the `frameworks/` folder beside the file), when its hash is the one the assessment
+    /// records; else an installed framework with the same id, version and hash. A file written before
+    /// hashes were kept, whose store has no copy, is read with the installed framework of its id, as before.
+    func answered(_ reference: FrameworkReference, file: String) throws(CommandFailure) -> Framework {
+        let copies = StoreFrameworks(storeFolder: URL(fileURLWithPath: file).deletingLastPathComponent())
+        var copyProblem: String?
+        switch copies.copy(id: reference.id, version: reference.version) {
+        case let .copy(framework):
+            if reference.sha256 == nil || framework.file?.sha256 == reference.sha256 { return framework }
+            copyProblem = "the store's copy \(copies.url(id: reference.id, version: reference.version).path) is another text "
+                + "(its hash is not the one the assessment records)"
+        case let .unusable(reason):
+            copyProblem = reason
+        case .missing:
+            break
+        }
+        guard let sha256 = reference.sha256 else {
+            if copyProblem == nil, let installed = framework(id: reference.id) { return installed }
+            if let copyProblem { throw CommandFailure("maturity: \(inert: file): \(inert: copyProblem)") }
+            throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: reference.id)', "
+                + "which is not installed (add its file to \(Self.userFolder(environment: ProcessEnvironment.variables).path))")
+        }
+        if let installed = entries.first(where: {
+            $0.framework.id == reference.id && $0.framework.version == reference.version && $0.framework.file?.sha256 == sha256
+        }) {
+            return installed.framework
+        }
+        let missing = copyProblem ?? "the store has no copy of it (\(copies.url(id: reference.id, version: reference.version).path))"
+        throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: reference.id)' version "
+            + "\(inert: reference.version) (sha256 \(sha256.prefix(12))…); \(inert: missing), and no installed framework has that "
+            + "id, version and text: copy the store's frameworks/ folder with its assessments, or add that framework file to "
+            + "\(Self.userFolder(environment: ProcessEnvironment.variables).path)")
+    }
+}

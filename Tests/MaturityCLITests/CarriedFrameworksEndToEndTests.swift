@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 16: a store carries the frameworks its assessments use, so that it reads anywhere.
+@Suite("A store that carries its own frameworks")
+struct CarriedFrameworksEndToEndTests {
+    static let framework = """
+        id: procurement-social-value
+        version: 1.0.0
+        title: Procurement for social value
+        source: {title: Our own, publisher: Test ICS, published: November 2026}
+        stages:
+          - {id: starting, title: Starting}
+          - {id: doing, title: Doing}
+        areas:
+          - id: spend
+            title: Local spend
+            short: Spend
+            stages:
+              starting:
+                descriptor: Spend is known.
+                criteria:
+                  - {id: spend-known, question: Is local spend known to the board?, label: spend known}
+              doing:
+                descriptor: Spend is steered.
+                criteria:
+                  - {id: spend-steered, question: Is local spend steered?, label: spend steered}
+
+        """
+
+    @Test func aCopiedStoreReadsInAFreshHomeWithNoFrameworksFolder() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write(Self.framework, to: "procurement.yaml")
+        let sheet = try sandbox.write("criterion,answer,note\nspend-known,yes,\nspend-steered,partly,\n", to: "sheet.csv")
+        let made = try sandbox.run(["new", "--system", "Test ICS", "--date", "2025-11-20", "--framework", file, "--answers", sheet, "--complete"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(FileManager.default.fileExists(atPath: sandbox.store.appending(path: "frameworks/procurement-social-value-1.0.0.yaml").path))
+        // Another machine: a fresh sandbox (fresh HOME, no frameworks folder) given a copy of the store.
+        let other = try Sandbox()
+        try? FileManager.default.removeItem(at: other.store)
+        try FileManager.default.copyItem(at: sandbox.store, to: other.store)
+        let listed = try other.run(["list"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("2025-11-20  Test ICS  complete  procurement-social-value"))
+        #expect(!listed.stdout.contains("No assessments"))
+        let shown = try other.run(["show", "2025-11-20-test-ics.json"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let exported = try other.run(["export", "2025-11-20-test-ics.json", "--format", "md"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("Local spend"))
+        let frameworks = try other.run(["frameworks"])
+        #expect(frameworks.stdout.contains("store: \(other.store.path)/frameworks/procurement-social-value-1.0.0.yaml"))
+        // A plain workshop there carries last year's answers forward: the framework is offered from the store.
+        let workshop = try other.run(["workshop", "--plain", "--system", "Test ICS", "--framework", "procurement-social-value"],
+                                     input: "2026-11-20\n\n" + String(repeating: "\n", count: 40))
+        let drafts = try storeContents(atPath: other.store.path).filter { $0.hasPrefix("2026-11-20") }
+        #expect(drafts.count == 1, "\(workshop.stdout.suffix(400)) \(workshop.stderr)")
+        if let draft = drafts.first {
+            let text = try String(contentsOf: other.store.appending(path: draft), encoding: .utf8)
+            #expect(text.contains("\"lastTime\""), "carried forward from 2025-11-20")
+        }
+    }
+
+    @Test func editingTheFrameworkWithoutRaisingItsVersionKeepsTheOldQuestionsAndRefusesTheNewText() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write(Self.framework, to: "procurement.yaml")
+        #expect(try sandbox.run(["new", "--system", "Test ICS", "--date", "2025-11-20", "--framework", file]).status == 0)
+        _ = try sandbox.write(Self.framework.replacingOccurrences(of: "Is local spend known to the board?", with: "Is spend counted?"),
+                              to: "procurement.yaml")
+        let shown = try sandbox.run(["show", "2025-11-20-test-ics.json", "--format", "json"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let refused = try sandbox.run(["new", "--system", "Other ICS", "--date", "2025-11-21", "--framework", file])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("raise `version`"), "\(refused.stderr)")
+        let exported = try sandbox.run(["export", "2025-11-20-test-ics.json", "--format", "md"])
+        #expect(exported.stdout.contains("Is local spend known to the board?") || exported.stdout.contains("spend known"), "\(exported.stdout.prefix(600))")
+        #expect(!exported.stdout.contains("Is spend counted?"))
+    }
+
+    @Test func aCopyWhoseHashDoesNotMatchOrABombIsRefusedInOneLine() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write(Self.framework, to: "procurement.yaml")
+        #expect(try sandbox.run(["new", "--system", "Test ICS", "--date", "2025-11-20", "--framework", file]).status == 0)
+        let copy = sandbox.store.appending(path: "frameworks/procurement-social-value-1.0.0.yaml")
+        let bomb = "a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\n"
+        for planted in [Self.framework.replacingOccurrences(of: "Spend is known.", with: "Spend is guessed."), bomb] {
+            try FileManager.default.removeItem(at: copy)
+            try Data(planted.utf8).write(to: copy)
+            // A fresh HOME has no installed copy to fall back on.
+            for command in [["show", "2025-11-20-test-ics.json"], ["export", "2025-11-20-test-ics.json", "--format", "md"]] {
+                let result = try sandbox.run(command)
+                #expect(result.status == 1)
+                #expect(result.stderr.hasPrefix("maturity: ") && result.stderr.contains("procurement-social-value"), "\(result.stderr)")
+            }
+            let listed = try sandbox.run(["list"])
+            #expect(!listed.stdout.contains("No assessments in"), "\(listed.stdout)")
+        }
+        CampaignReport.record("A store's framework copy altered (another text under the hash, a YAML alias bomb)", cases: 2,
+                              how: "show and export refuse in one line naming the framework; list never says No assessments")
+    }
+}
