@@ -168,6 +168,14 @@ struct WorkshopEndToEndTests {
         let sandbox = try Sandbox()
         let session = try TmuxSession(["workshop", "--system", "Signal ICS"], sandbox: sandbox)
         try session.startWorkshop()
+        // The draft is created by the saver thread just after the first frame: a signal that kills the
+        // process outright (SEGV, ABRT) must come once it is on disk, or there is nothing to find.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline,
+              (try? storeContents(atPath: sandbox.store.path).contains { $0.hasSuffix(".json") }) != true {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        try session.waitFor(" saved")
         if how == "C-c" {
             try session.press("C-c")
         } else {
