@@ -33,8 +33,7 @@ extension PlainWorkshop {
                 }
             }
             if assessment.isReadOnly {
-                say("This assessment is complete and read-only. To change it, type s for the summary, then c to reopen "
-                    + "it and say why; the reopening is recorded.")
+                say(Self.readOnlyRefusal)
                 continue
             }
             switch command {

@@ -2,6 +2,10 @@ import MaturityFramework
 import MaturityModel
 
 extension PlainWorkshop {
+    /// What a change to a complete assessment is told, at any prompt.
+    static let readOnlyRefusal = "This assessment is complete and read-only. To change it, type s for the summary, then c to reopen "
+        + "it and say why; the reopening is recorded."
+
     /// The start's line on the established date: what it is, and how to set it.
     var establishedLine: String {
         if let established = assessment.established {
@@ -15,8 +19,7 @@ extension PlainWorkshop {
     /// `established [DATE|-]`: sets the day the system was established (asking when `reply` is nil) and saves.
     mutating func setEstablished(_ reply: String?) throws {
         if assessment.isReadOnly {
-            say("This assessment is complete and read-only. To change it, type s for the summary, then c to reopen "
-                + "it and say why; the reopening is recorded.")
+            say(Self.readOnlyRefusal)
             return
         }
         let question = PlainEstablished(current: assessment.established, assessmentDate: assessment.date)

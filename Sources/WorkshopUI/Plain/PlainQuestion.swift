@@ -59,8 +59,7 @@ extension PlainWorkshop {
             }
             if assessment.isReadOnly {
                 if reply.isEmpty { return next(after: step) }
-                say("This assessment is complete and read-only. To change it, type s for the summary, then c to reopen "
-                    + "it and say why; the reopening is recorded.")
+                say(Self.readOnlyRefusal)
                 continue
             }
             let word = reply.lowercased()
