@@ -48,6 +48,19 @@ public struct Progression: Sendable {
         public var newlyMet: [Criterion]
         /// Criteria answered yes before and not now.
         public var newlyLost: [Criterion]
+        /// When the two assessments were answered against different versions of the framework, what
+        /// the later version asks that the earlier did not, and the reverse; nil when the versions match.
+        public var versionChange: VersionChange? = nil
+    }
+
+    /// The criteria of an area that differ between the framework versions of two assessments.
+    public struct VersionChange: Sendable, Equatable {
+        /// The earlier assessment's version, and the later one's.
+        public var from: String, to: String
+        /// Criteria only the later version has (the whole area when the earlier version lacks it).
+        public var added: [Criterion]
+        /// Criteria only the earlier version has.
+        public var removed: [Criterion]
     }
 
     /// The system's display name: the known system's when given, else as the latest assessment writes it.
@@ -67,8 +80,12 @@ public struct Progression: Sendable {
     public var metrics: [MetricSeries]
 
     /// The progression of `entries` against `framework`, in date order (entries of the same day keep their
-    /// order), headed by `known`'s display name and renames when given.
-    public init(entries: [Entry], framework: Framework, system known: KnownSystem? = nil) {
+    /// order), headed by `known`'s display name and renames when given. `answeredAgainst` gives the
+    /// framework version an entry was answered against, when known: each entry is then placed by its own
+    /// version (as its board saw it), movement counts only the criteria both versions of a step ask, and
+    /// the step names what one version has and the other lacks. Nil places it on `framework`.
+    public init(entries: [Entry], framework: Framework, system known: KnownSystem? = nil,
+                answeredAgainst: (Entry) -> Framework? = { _ in nil }) {
         let ordered = entries.enumerated().sorted { ($0.element.assessment.date, $0.offset) < ($1.element.assessment.date, $1.offset) }
             .map(\.element)
         self.entries = ordered
@@ -78,20 +95,44 @@ public struct Progression: Sendable {
         renames = known?.renames ?? []
         // Each assessment's answers, merged once.
         let answers = ordered.map(\.assessment.answers)
+        let versions = ordered.map { entry in answeredAgainst(entry).flatMap { $0.id == framework.id ? $0 : nil } ?? framework }
         areas = framework.areas.map { area in
-            let points = ordered.indices.map { History.stage(of: area, in: ordered[$0].assessment, answers: answers[$0], framework: framework) }
+            // The area as each entry's version has it (nil where that version lacks it).
+            let own = versions.map { version in version.areas.first { $0.id == area.id } }
+            let points = ordered.indices.map { index in
+                own[index].flatMap { History.stage(of: $0, in: ordered[index].assessment, answers: answers[index], framework: versions[index]) }
+            }
             let steps = ordered.indices.dropLast().map { index in
-                let assessedBoth = points[index] != nil && points[index + 1] != nil
-                let met = { (answers: [String: Answer]) in Set(area.criteria.filter { answers[$0.id] == .yes }.map(\.id)) }
-                let metBefore = met(answers[index])
-                let metAfter = met(answers[index + 1])
-                return Step(
-                    movement: Movement(from: points[index], to: points[index + 1]),
-                    newlyMet: assessedBoth ? area.criteria.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
-                    newlyLost: assessedBoth ? area.criteria.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [])
+                Self.step(from: (own[index], versions[index], answers[index]), to: (own[index + 1], versions[index + 1], answers[index + 1]),
+                          points: (points[index], points[index + 1]))
             }
             return AreaSeries(area: area, points: points, steps: steps, consensus: ordered.map { $0.consensus[area.id]?.share })
         }
         metrics = MetricSeries.recorded(in: framework, across: ordered.map(\.assessment))
+    }
+
+    /// The step between two assessments of one area, each with the area as its version has it.
+    private static func step(from before: (area: Area?, version: Framework, answers: [String: Answer]),
+                             to after: (area: Area?, version: Framework, answers: [String: Answer]),
+                             points: (StagePoint?, StagePoint?)) -> Step {
+        let criteriaBefore = before.area?.criteria ?? []
+        let criteriaAfter = after.area?.criteria ?? []
+        let idsBefore = Set(criteriaBefore.map(\.id))
+        let idsAfter = Set(criteriaAfter.map(\.id))
+        // Met and lost count only what both versions ask.
+        let shared = criteriaAfter.filter { idsBefore.contains($0.id) }
+        let assessedBoth = points.0 != nil && points.1 != nil
+        let metBefore = Set(shared.filter { before.answers[$0.id] == .yes }.map(\.id))
+        let metAfter = Set(shared.filter { after.answers[$0.id] == .yes }.map(\.id))
+        var step = Step(movement: Movement(from: points.0, to: points.1),
+                        newlyMet: assessedBoth ? shared.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
+                        newlyLost: assessedBoth ? shared.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [])
+        if before.version.version != after.version.version || before.version.file?.sha256 != after.version.file?.sha256 {
+            let change = VersionChange(from: before.version.version, to: after.version.version,
+                                       added: criteriaAfter.filter { !idsBefore.contains($0.id) },
+                                       removed: criteriaBefore.filter { !idsAfter.contains($0.id) })
+            if !change.added.isEmpty || !change.removed.isEmpty { step.versionChange = change }
+        }
+        return step
     }
 }

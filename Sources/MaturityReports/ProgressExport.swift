@@ -33,7 +33,7 @@ public enum ProgressExport {
                 lines.append("  \(inert: series.area.shortTitle): \(step.movement.text). Newly met: "
                              + (step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label)))
                              + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + "."
-                             + consensusStep(series, index))
+                             + consensusStep(series, index) + versionStep(step))
             }
         }
         if progression.entries.count < 2 { lines += ["", "Only one assessment so far: progression shows from the second."] }
@@ -64,7 +64,7 @@ public enum ProgressExport {
                 lines.append("- **\(e(series.area.title))**: \(step.movement.text). Newly met: "
                              + (step.newlyMet.isEmpty ? "none" : e(Prose.list(step.newlyMet.map(\.label))))
                              + ". Newly lost: " + (step.newlyLost.isEmpty ? "none" : e(Prose.list(step.newlyLost.map(\.label)))) + "."
-                             + consensusStep(series, index))
+                             + consensusStep(series, index) + versionStep(step))
             }
         }
         lines += metricsMarkdown(progression)
@@ -93,7 +93,7 @@ public enum ProgressExport {
                 let step = series.steps[index]
                 changes += "<li><strong>\(h(series.area.title))</strong>: \(h(step.movement.text)). Newly met: "
                     + h(step.newlyMet.isEmpty ? "none" : Prose.list(step.newlyMet.map(\.label))) + ". Newly lost: "
-                    + h(step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + "." + h(consensusStep(series, index)) + "</li>\n"
+                    + h(step.newlyLost.isEmpty ? "none" : Prose.list(step.newlyLost.map(\.label))) + "." + h(consensusStep(series, index) + versionStep(step)) + "</li>\n"
             }
             changes += "</ul>\n"
         }
@@ -116,7 +116,8 @@ public enum ProgressExport {
     /// One row per area and assessment.
     public static func csv(_ progression: Progression) -> String {
         var rows = [["system", "date", "file", "area_id", "area", "stage_id", "stage", "provisional", "movement", "newly_met", "newly_lost",
-                     "system_id", "system_as_named", "attribution", "consensus"]]
+                     "system_id", "system_as_named", "attribution", "consensus",
+                     "framework_version", "newly_asked", "no_longer_asked"]]
         for series in progression.areas {
             for (index, entry) in progression.entries.enumerated() {
                 let point = series.points[index]
@@ -129,6 +130,9 @@ public enum ProgressExport {
                     progression.systemID ?? entry.assessment.systemID ?? Slug.identity(for: entry.assessment.system),
                     entry.assessment.system, progression.framework.attribution.text,
                     series.consensus[index].map { String(($0 * 1000).rounded() / 1000) } ?? "",
+                    entry.assessment.framework.version,
+                    step?.versionChange.map { $0.added.map(\.id).joined(separator: " ") } ?? "",
+                    step?.versionChange.map { $0.removed.map(\.id).joined(separator: " ") } ?? "",
                 ])
             }
         }
@@ -189,6 +193,15 @@ public enum ProgressExport {
         let before = series.consensus[index], after = series.consensus[index + 1]
         guard before != nil || after != nil else { return "" }
         return " Consensus \(before.map(ViewsWords.percent) ?? "no views") → \(after.map(ViewsWords.percent) ?? "no views")."
+    }
+
+    /// " Framework version 1.0.0 → 1.1.0: newly asked: spend reported; no longer asked: spend steered.", or
+    /// "" when the two assessments of the step were answered against the same version.
+    static func versionStep(_ step: Progression.Step) -> String {
+        guard let change = step.versionChange else { return "" }
+        let parts = (change.added.isEmpty ? [] : ["newly asked: " + Prose.list(change.added.map(\.label))])
+            + (change.removed.isEmpty ? [] : ["no longer asked: " + Prose.list(change.removed.map(\.label))])
+        return " Framework version \(change.from) → \(change.to): " + parts.joined(separator: "; ") + "."
     }
 
     /// "Renamed from Ynys Môn & Gwynedd ICS to North Wales ICS on 2027-11-20."

@@ -15,6 +15,8 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
         public var status: String
         /// The name it was saved under.
         public var system: String
+        /// The version of the framework it was answered against.
+        public var frameworkVersion: String
     }
 
     /// How an area moved between two consecutive assessments.
@@ -25,6 +27,10 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
         public var newlyMet: [String]
         /// Criteria answered yes before and not now.
         public var newlyLost: [String]
+        /// Criteria the later assessment's framework version asks and the earlier one's did not.
+        public var newlyAsked: [String]
+        /// Criteria the earlier assessment's framework version asked and the later one's does not.
+        public var noLongerAsked: [String]
     }
 
     /// One area across the series.
@@ -75,7 +81,7 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
         self.framework = SummaryJSON.FrameworkRef(id: framework.id, version: framework.version, title: framework.title)
         assessments = progression.entries.map {
             AssessmentLine(date: $0.assessment.date.description, file: $0.file, status: $0.assessment.status.rawValue,
-                           system: $0.assessment.system)
+                           system: $0.assessment.system, frameworkVersion: $0.assessment.framework.version)
         }
         areas = progression.areas.map { series in
             AreaLine(
@@ -83,7 +89,8 @@ public struct ProgressionJSON: Codable, Sendable, Equatable {
                 stages: series.points.map { $0?.stageID ?? "not-assessed" },
                 provisional: series.points.map { $0?.isProvisional },
                 steps: series.steps.map {
-                    StepLine(movement: $0.movement.rawValue, newlyMet: $0.newlyMet.map(\.id), newlyLost: $0.newlyLost.map(\.id))
+                    StepLine(movement: $0.movement.rawValue, newlyMet: $0.newlyMet.map(\.id), newlyLost: $0.newlyLost.map(\.id),
+                             newlyAsked: $0.versionChange?.added.map(\.id) ?? [], noLongerAsked: $0.versionChange?.removed.map(\.id) ?? [])
                 },
                 consensus: series.consensus.map { $0.map { ($0 * 1000).rounded() / 1000 } })
         }

@@ -52,6 +52,6 @@ struct BoardVoiceEndToEndTests {
         let progress = try sandbox.run(["progress", "--system", "Views ICS"])
         #expect(progress.status == 0 && !progress.stdout.contains("onsensus"), "\(progress.stdout)")
         let progressCSV = try sandbox.run(["progress", "--system", "Views ICS", "--format", "csv"])
-        #expect(progressCSV.stdout.contains(",attribution,consensus\r\n"))
+        #expect(progressCSV.stdout.contains(",attribution,consensus,framework_version,newly_asked,no_longer_asked\r\n"))
     }
 }

@@ -38,4 +38,9 @@ extension FrameworkCatalog {
             + "id, version and text: copy the store's frameworks/ folder with its assessments, or add that framework file to "
             + "\(Self.userFolder(environment: ProcessEnvironment.variables).path)")
     }
+
+    /// ``answered(_:file:)``, or nil when that version cannot be read (the caller then uses another).
+    func answeredIfReadable(_ reference: FrameworkReference, file: String) -> Framework? {
+        try? answered(reference, file: file)
+    }
 }

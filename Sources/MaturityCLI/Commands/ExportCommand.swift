@@ -161,7 +161,8 @@ struct ProgressCommand: ParsableCommand {
                     glanceByFile[entry.url.lastPathComponent].map { Progression.Entry(glance: $0, file: entry.url.lastPathComponent) }
                         ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
                 },
-                framework: framework, system: known)
+                framework: framework, system: known,
+                answeredAgainst: { catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path) })
             progressions.append(PlaceProgressions.Series(place: scope, progression: progression))
         }
         let all = PlaceProgressions(series: progressions, hasPlaces: !knownPlaces.isEmpty)
@@ -188,7 +189,9 @@ enum Reports {
         let entries = listed.entries
         let (earlier, series) = SystemHistory.around(assessment, file: file, among: entries)
         let (directory, systemID) = SystemHistory.identity(of: assessment, file: file, among: entries)
-        var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID))
+        let catalog = FrameworkCatalog.forUser(store: store)
+        var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID),
+                                  answeredAgainst: { catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path) })
         history.system = assessment.system
         return (SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID),
                 listed.problems)
