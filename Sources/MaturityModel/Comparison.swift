@@ -13,15 +13,20 @@ public struct Comparison: Sendable {
     /// Per area of the framework.
     public var areas: [AreaChange]
 
-    /// Compares `now` with `earlier` using `framework` for both (criteria are matched by id).
-    public init(now: Assessment, earlier: Earlier, framework: Framework) {
+    /// Compares `now` with `earlier` (criteria are matched by id). `earlier` is placed by `earlierFramework`,
+    /// the version it was answered against, when given (else by `framework`); answers are compared only
+    /// on the criteria both versions ask, and each area names what one version has and the other lacks.
+    public init(now: Assessment, earlier: Earlier, framework: Framework, earlierFramework: Framework? = nil) {
         earlierDate = earlier.assessment.date
         earlierFile = earlier.file
         let before = earlier.assessment
+        let thenVersion = earlierFramework.flatMap { $0.id == framework.id ? $0 : nil } ?? framework
         areas = framework.areas.map { area in
-            let then = History.stage(of: area, in: before, framework: framework)
+            let thenArea = thenVersion.areas.first { $0.id == area.id }
+            let then = thenArea.flatMap { History.stage(of: $0, in: before, framework: thenVersion) }
             let current = History.stage(of: area, in: now, framework: framework)
-            let changed = area.criteria.compactMap { criterion -> AnswerChange? in
+            let askedThen = Set((thenArea?.criteria ?? []).map(\.id))
+            let changed = area.criteria.filter { askedThen.contains($0.id) }.compactMap { criterion -> AnswerChange? in
                 let old = before.answers[criterion.id]
                 let new = now.answers[criterion.id]
                 return old == new ? nil : AnswerChange(criterion: criterion, then: old, now: new)
@@ -34,7 +39,8 @@ public struct Comparison: Sendable {
                 reviewed.first { $0.id == action.id } ?? action
             }
             return AreaChange(area: area, then: then, now: current, changedAnswers: changed, lastActions: lastActions,
-                              reviewedIDs: Set(reviewed.map(\.id)))
+                              reviewedIDs: Set(reviewed.map(\.id)),
+                              versionChange: .between((thenArea, thenVersion), (area, framework)))
         }
     }
 }
@@ -53,6 +59,9 @@ public struct AreaChange: Sendable {
     public var lastActions: [Action]
     /// Ids of last time's actions the board has reviewed this time.
     public var reviewedIDs: Set<String>
+    /// What the earlier assessment's framework version asked of the area that this one's does not, and
+    /// the reverse; nil when both were answered against one version.
+    public var versionChange: Progression.VersionChange? = nil
 
     /// The status of one of last time's actions in words: as reviewed, or "not reviewed (last time: …)".
     public func review(of action: Action) -> String {

@@ -61,6 +61,20 @@ public struct Progression: Sendable {
         public var added: [Criterion]
         /// Criteria only the earlier version has.
         public var removed: [Criterion]
+
+        /// What differs between the area as `before`'s version has it and as `after`'s has it; nil when
+        /// the versions are one (same version and text) or ask the same criteria of the area.
+        public static func between(_ before: (area: Area?, version: Framework), _ after: (area: Area?, version: Framework)) -> VersionChange? {
+            guard before.version.version != after.version.version || before.version.file?.sha256 != after.version.file?.sha256 else {
+                return nil
+            }
+            let idsBefore = Set((before.area?.criteria ?? []).map(\.id))
+            let idsAfter = Set((after.area?.criteria ?? []).map(\.id))
+            let change = VersionChange(from: before.version.version, to: after.version.version,
+                                       added: (after.area?.criteria ?? []).filter { !idsBefore.contains($0.id) },
+                                       removed: (before.area?.criteria ?? []).filter { !idsAfter.contains($0.id) })
+            return change.added.isEmpty && change.removed.isEmpty ? nil : change
+        }
     }
 
     /// The system's display name: the known system's when given, else as the latest assessment writes it.
@@ -118,21 +132,14 @@ public struct Progression: Sendable {
         let criteriaBefore = before.area?.criteria ?? []
         let criteriaAfter = after.area?.criteria ?? []
         let idsBefore = Set(criteriaBefore.map(\.id))
-        let idsAfter = Set(criteriaAfter.map(\.id))
         // Met and lost count only what both versions ask.
         let shared = criteriaAfter.filter { idsBefore.contains($0.id) }
         let assessedBoth = points.0 != nil && points.1 != nil
         let metBefore = Set(shared.filter { before.answers[$0.id] == .yes }.map(\.id))
         let metAfter = Set(shared.filter { after.answers[$0.id] == .yes }.map(\.id))
-        var step = Step(movement: Movement(from: points.0, to: points.1),
-                        newlyMet: assessedBoth ? shared.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
-                        newlyLost: assessedBoth ? shared.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [])
-        if before.version.version != after.version.version || before.version.file?.sha256 != after.version.file?.sha256 {
-            let change = VersionChange(from: before.version.version, to: after.version.version,
-                                       added: criteriaAfter.filter { !idsBefore.contains($0.id) },
-                                       removed: criteriaBefore.filter { !idsAfter.contains($0.id) })
-            if !change.added.isEmpty || !change.removed.isEmpty { step.versionChange = change }
-        }
-        return step
+        return Step(movement: Movement(from: points.0, to: points.1),
+                    newlyMet: assessedBoth ? shared.filter { metAfter.contains($0.id) && !metBefore.contains($0.id) } : [],
+                    newlyLost: assessedBoth ? shared.filter { metBefore.contains($0.id) && !metAfter.contains($0.id) } : [],
+                    versionChange: VersionChange.between((before.area, before.version), (after.area, after.version)))
     }
 }

@@ -111,7 +111,8 @@ public enum HTMLExport {
         html += "<h3>Agreed actions</h3>\n" + actions(area.actions, empty: "No actions agreed.")
         if let change, let earlierDate {
             html += "<h3>Since \(earlierDate)</h3>\n<p>Placed at \(h(change.then.map(pointWords) ?? "not assessed")) then, "
-                + "\(h(change.now.map(pointWords) ?? "not assessed")) now: \(h(change.movement.text)).</p>\n"
+                + "\(h(change.now.map(pointWords) ?? "not assessed")) now: \(h(change.movement.text))."
+                + "\(h(ProgressExport.versionSentence(change.versionChange)))</p>\n"
             if change.changedAnswers.isEmpty {
                 html += "<p>No answer changed.</p>\n"
             } else {

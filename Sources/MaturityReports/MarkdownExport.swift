@@ -152,7 +152,8 @@ public enum MarkdownExport {
         let e = Escape.markdown
         var lines = ["### Since \(date)", "",
                      "Placed at \(e(change.then.map(pointWords) ?? "not assessed")) then, "
-                     + "\(e(change.now.map(pointWords) ?? "not assessed")) now: \(change.movement.text).", ""]
+                     + "\(e(change.now.map(pointWords) ?? "not assessed")) now: \(change.movement.text)."
+                     + e(ProgressExport.versionSentence(change.versionChange)), ""]
         if change.changedAnswers.isEmpty {
             lines += ["No answer changed.", ""]
         } else {

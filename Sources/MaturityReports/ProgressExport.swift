@@ -198,7 +198,12 @@ public enum ProgressExport {
     /// " Framework version 1.0.0 → 1.1.0: newly asked: spend reported; no longer asked: spend steered.", or
     /// "" when the two assessments of the step were answered against the same version.
     static func versionStep(_ step: Progression.Step) -> String {
-        guard let change = step.versionChange else { return "" }
+        versionSentence(step.versionChange)
+    }
+
+    /// ``versionStep(_:)`` of one area's change between two framework versions (nil: "").
+    static func versionSentence(_ change: Progression.VersionChange?) -> String {
+        guard let change else { return "" }
         let parts = (change.added.isEmpty ? [] : ["newly asked: " + Prose.list(change.added.map(\.label))])
             + (change.removed.isEmpty ? [] : ["no longer asked: " + Prose.list(change.removed.map(\.label))])
         return " Framework version \(change.from) → \(change.to): " + parts.joined(separator: "; ") + "."

@@ -27,7 +27,7 @@ public struct SummaryReport: Sendable {
 
     /// The report of `assessment`, compared with `earlier` when given; `history` feeds the chart.
     public init(_ assessment: Assessment, framework: Framework, earlier: Comparison.Earlier? = nil, history: Progression? = nil,
-                systemID: String? = nil) {
+                systemID: String? = nil, earlierFramework: Framework? = nil) {
         self.systemID = systemID ?? assessment.systemID ?? Slug.identity(for: assessment.system)
         self.history = history.flatMap { $0.entries.count > 1 ? $0 : nil }
         if let history, history.entries.last?.assessment.date == assessment.date {
@@ -70,7 +70,7 @@ public struct SummaryReport: Sendable {
             report.metrics = area.metrics.compactMap { metric in metricsByID[metric.id].map { (metric, $0) } }
             return report
         }
-        comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework) }
+        comparison = earlier.map { Comparison(now: assessment, earlier: $0, framework: framework, earlierFramework: earlierFramework) }
     }
 
     /// The area's agreed actions as the board paper ties them to its target: "Actions toward it: Publish

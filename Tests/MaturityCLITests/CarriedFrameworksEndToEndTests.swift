@@ -99,4 +99,75 @@ struct CarriedFrameworksEndToEndTests {
         CampaignReport.record("A store's framework copy altered (another text under the hash, a YAML alias bomb)", cases: 2,
                               how: "show and export refuse in one line naming the framework; list never says No assessments")
     }
+
+    /// A store with one complete assessment of Test ICS on the custom framework, copied into a fresh sandbox.
+    static func copiedStore() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write(framework, to: "procurement.yaml")
+        let sheet = try sandbox.write("criterion,answer,note\nspend-known,yes,\nspend-steered,partly,\n", to: "sheet.csv")
+        let made = try sandbox.run(["new", "--system", "Test ICS", "--date", "2025-11-20", "--framework", file, "--answers", sheet, "--complete"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let other = try Sandbox()
+        try? FileManager.default.removeItem(at: other.store)
+        try FileManager.default.copyItem(at: sandbox.store, to: other.store)
+        return other
+    }
+
+    @Test func aCarriedForwardFullScreenWorkshopRunsOnTheStoresCopyInAFreshHome() throws {
+        let other = try Self.copiedStore()
+        let session = try TmuxSession(["workshop", "--system", "Test ICS", "--framework", "procurement-social-value"],
+                                      sandbox: other)
+        try session.waitFor("Framework: Procurement for social value 1.0.0")
+        try session.waitFor("▸ Participants")
+        try session.press("Tab", "Tab", "Enter")
+        try session.waitFor("Test ICS has a complete assessment of 2025-11-20. Start from it?")
+        try session.type("y")
+        try session.waitFor("Spend (1 of 1) · Overview")
+        try session.press("Enter")
+        let carried = try session.waitForWholeFrame("as last time: Enter confirms")
+        #expect(carried.contains("Is local spend known to the board?"))
+        #expect(carried.contains("Last time (2025-11-20): Yes, in place"))
+        try session.press("Enter")
+        try session.waitFor("Question 2 of 2")
+        try session.answer("y")
+        try session.waitFor("Placed at: Doing")
+        try session.type("s")
+        try session.type("c")
+        try session.waitFor("Marked complete (recorded)")
+        try session.type("q")
+        #expect(try session.ending().exit == "exit=0")
+        let listed = try other.run(["list"])
+        // This year's (dated today) is complete and placed on the store's copy.
+        #expect(listed.stdout.contains("  Test ICS  complete  procurement-social-value 1.0.0  Spend: Doing  "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("2025-11-20  Test ICS  complete  procurement-social-value 1.0.0  Spend: Starting"))
+    }
+
+    @Test func aRerunOnANewVersionCarriesByCriterionAndProgressNamesWhatEachVersionLacks() throws {
+        let other = try Self.copiedStore()
+        // This year the board uses version 1.1.0, installed on this machine: one question replaced by another.
+        let folder = other.home.appending(path: ".config/maturity/frameworks")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let next = Self.framework.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+            .replacingOccurrences(of: "{id: spend-steered, question: Is local spend steered?, label: spend steered}",
+                                  with: "{id: spend-reported, question: Is local spend reported yearly?, label: spend reported}")
+        try Data(next.utf8).write(to: folder.appending(path: "procurement.yaml"))
+        // Date, participants, start from last year; Enter confirms question 1 as last time; y answers the new one; complete.
+        let workshop = try other.run(["workshop", "--plain", "--system", "Test ICS", "--framework", "procurement-social-value"],
+                                     input: "2026-11-20\n\n\n\n\ny\n\n\ny\n\n")
+        #expect(workshop.status == 0, "\(workshop.stderr)")
+        #expect(workshop.stdout.contains("Last time (2025-11-20): Yes, in place"), "carried by criterion id across versions")
+        let listed = try other.run(["list"])
+        #expect(listed.stdout.contains("2026-11-20  Test ICS  complete  procurement-social-value 1.1.0  Spend: Doing"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("2025-11-20  Test ICS  complete  procurement-social-value 1.0.0  Spend: Starting  "))
+        #expect(FileManager.default.fileExists(atPath: other.store.appending(path: "frameworks/procurement-social-value-1.1.0.yaml").path))
+        let progress = try other.run(["progress", "--system", "Test ICS"])
+        #expect(progress.status == 0, "\(progress.stderr)")
+        // Last year stays as its board saw it (not provisional for the question it was never asked).
+        #expect(progress.stdout.contains("Spend  Starting      Doing (↑ up)"), "\(progress.stdout)")
+        #expect(progress.stdout.contains("Spend: ↑ up. Newly met: none. Newly lost: none. Framework version 1.0.0 → 1.1.0: "
+                                         + "newly asked: spend reported; no longer asked: spend steered."))
+        let paper = try other.run(["export", "2026-11-20-test-ics.json", "--format", "md"])
+        #expect(paper.stdout.contains("Placed at Starting then, Doing now: ↑ up. Framework version 1.0.0 → 1.1.0:"), "\(paper.stdout)")
+        #expect(paper.stdout.contains("No answer changed."))
+    }
 }

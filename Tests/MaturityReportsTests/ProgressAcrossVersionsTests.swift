@@ -79,4 +79,22 @@ struct ProgressAcrossVersionsTests {
         #expect(progression.areas[0].steps[0].versionChange == nil)
         #expect(!ProgressExport.text(progression).contains("Framework version"))
     }
+
+    @Test func theBoardPaperComparesWithLastYearAsItsBoardSawIt() throws {
+        let first = try Self.framework(version: "1.0.0", doing: "spend-steered")
+        let second = try Self.framework(version: "1.1.0", doing: "spend-reported")
+        let lastYear = Self.answered(first, date: "2025-11-20", ["spend-known": .yes, "spend-steered": .yes])
+        let thisYear = Self.answered(second, date: "2026-11-20", ["spend-known": .no, "spend-reported": .yes])
+        let report = SummaryReport(thisYear, framework: second, earlier: .init(assessment: lastYear, file: "a.json"), earlierFramework: first)
+        let change = try #require(report.comparison?.areas.first)
+        #expect(change.then?.stageID == "doing")
+        // Only the question both versions ask is compared; the new one is named as newly asked.
+        #expect(change.changedAnswers.map(\.criterion.id) == ["spend-known"])
+        let markdown = MarkdownExport.render(report)
+        #expect(markdown.contains("Placed at Doing then, Not yet starting now: ↓ down. Framework version 1.0.0 → 1.1.0: "
+                                  + "newly asked: spend reported; no longer asked: spend steered."), "\(markdown)")
+        // Without last year's version it is placed on this year's, as before.
+        let unversioned = SummaryReport(thisYear, framework: second, earlier: .init(assessment: lastYear, file: "a.json"))
+        #expect(unversioned.comparison?.areas.first?.then?.isProvisional == true)
+    }
 }

@@ -193,7 +193,11 @@ enum Reports {
         var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID),
                                   answeredAgainst: { catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path) })
         history.system = assessment.system
-        return (SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID),
+        let earlierFramework = earlier.flatMap {
+            catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path)
+        }
+        return (SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID,
+                              earlierFramework: earlierFramework),
                 listed.problems)
     }
 
