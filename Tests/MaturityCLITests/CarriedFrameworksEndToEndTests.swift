@@ -170,4 +170,17 @@ struct CarriedFrameworksEndToEndTests {
         #expect(paper.stdout.contains("Placed at Starting then, Doing now: ↑ up. Framework version 1.0.0 → 1.1.0:"), "\(paper.stdout)")
         #expect(paper.stdout.contains("No answer changed."))
     }
+
+    @Test func plainModeOffersTheFrameworkTheSystemLastUsedOnEnter() throws {
+        let other = try Self.copiedStore()
+        // Date, participants, Enter at the framework prompt, Enter to start from last year's answers.
+        let workshop = try other.run(["workshop", "--plain", "--system", "Test ICS"], input: "2026-11-20\n\n\n\n" + String(repeating: "\n", count: 12))
+        #expect(workshop.stdout.contains("  3. Procurement for social value (procurement-social-value)\n"), "\(workshop.stdout.prefix(900))")
+        #expect(workshop.stdout.contains("Framework (Enter for 3, the one Test ICS last used): "))
+        #expect(workshop.stdout.contains("Test ICS has a complete assessment of 2025-11-20. Start from its answers"))
+        #expect(workshop.stdout.contains("Last time (2025-11-20): Yes, in place"))
+        // A system with no assessment still starts on the first framework.
+        let fresh = try other.run(["workshop", "--plain", "--system", "Other ICS"], input: "2026-11-20\n\n\n" + String(repeating: "q\n", count: 3))
+        #expect(fresh.stdout.contains("Framework (Enter for 1): "), "\(fresh.stdout.prefix(900))")
+    }
 }

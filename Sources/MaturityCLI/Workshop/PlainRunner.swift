@@ -34,8 +34,17 @@ struct PlainRunner {
             write("Resuming \(inert: resumed.path)\n")
         } else {
             let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
+            let lastUsed: (String) -> Int? = { [frameworks, archive, place] name in
+                guard let known = systems.match(name) else { return nil }
+                let series = archive.filter {
+                    systems.belongs(SystemDirectory.Member($0.assessment, file: $0.path), to: known.id, place: place)
+                }
+                let latest = series.filter { $0.assessment.status == .complete }.max { ($0.assessment.date, $0.path) < ($1.assessment.date, $1.path) }
+                    ?? series.max { ($0.assessment.date, $0.path) < ($1.assessment.date, $1.path) }
+                return latest.flatMap { entry in frameworks.firstIndex { $0.id == entry.assessment.framework.id } }
+            }
             guard let start = PlainStart(frameworks: frameworks, system: system, known: system == nil ? systems.systems : [],
-                                         read: read, write: write).ask() else {
+                                         read: read, write: write, lastUsed: lastUsed).ask() else {
                 Terminal.error("maturity: input ended before the workshop started; nothing was saved")
                 throw CommandFailure("")
             }
@@ -138,6 +147,8 @@ struct PlainStart {
     let known: [KnownSystem]
     let read: PlainWorkshop.ReadLine
     let write: PlainWorkshop.Write
+    /// The framework (its number less one) the named system's last assessment used, if offered.
+    var lastUsed: (String) -> Int? = { _ in nil }
 
     func ask() -> (system: String, date: CalendarDate, participants: [String], framework: Framework, anonymous: Bool)? {
         var system = self.system
@@ -191,10 +202,16 @@ struct PlainStart {
             }
         }
         var framework = frameworks[0]
-        if frameworks.count > 1 {
-            for (number, candidate) in frameworks.enumerated() { write("  \(number + 1). \(inert: candidate.title) (\(candidate.id))\n") }
+        if frameworks.count > 1, let system {
+            // Enter keeps the framework the system last used, so that its answers can be carried forward.
+            let usual = lastUsed(system) ?? 0
+            framework = frameworks[usual]
+            for (number, candidate) in frameworks.enumerated() {
+                let version = frameworks.filter { $0.id == candidate.id }.count > 1 ? " \(candidate.version)" : ""
+                write("  \(number + 1). \(inert: candidate.title) (\(inert: candidate.id)\(inert: version))\n")
+            }
             while true {
-                write("Framework (Enter for 1): ")
+                write("Framework (Enter for \(usual + 1)\(usual == 0 ? "" : ", the one \(inert: system) last used")): ")
                 guard let line = read()?.trimmingSpaces() else { return nil }
                 if line.isEmpty { break }
                 if let number = Int(line), frameworks.indices.contains(number - 1) {

@@ -68,6 +68,10 @@ public struct StartForm: Sendable, Equatable {
     public var anonymous = false
     /// The chosen framework.
     public var frameworkIndex: Int
+    /// Set once the facilitator chooses a framework with ←/→: it no longer follows the system named.
+    public var frameworkChosen = false
+    /// The framework offered first (the one asked for, or the default), for a system with no assessment.
+    public let firstFrameworkIndex: Int
     /// The field with the cursor.
     public var focus: Field
     /// The selected draft, when the focus is on the list of drafts.
@@ -91,6 +95,7 @@ public struct StartForm: Sendable, Equatable {
         self.date = TextField(date.description, limit: 10)
         participants = TextField("", limit: 1000)
         self.frameworkIndex = frameworkIndex
+        firstFrameworkIndex = frameworkIndex
         focus = system.isEmpty ? .system : .participants
         draftIndex = 0
         problem = nil

@@ -56,7 +56,7 @@ enum StartRender {
             let focused = form.focus == .framework
             body.line((focused ? "▸ " : "  ") + "Framework", style: focused ? .title : .plain)
             if let row = body.lastVisibleRow {
-                let title = "‹ \(state.frameworks[form.frameworkIndex].title) ›"
+                let title = "‹ \(StartScreen.frameworkName(state, at: form.frameworkIndex)) ›"
                 body.grid.put(title, row: row, column: Layout.margin + labelWidth, style: focused ? .selected : .plain,
                               limit: body.width - labelWidth)
             }

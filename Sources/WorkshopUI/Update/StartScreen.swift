@@ -67,6 +67,7 @@ enum StartScreen {
         case .left where form.focus == .framework, .right where form.focus == .framework:
             let count = state.frameworks.count
             form.frameworkIndex = (form.frameworkIndex + (key == .left ? count - 1 : 1)) % count
+            form.frameworkChosen = true
             state.framework = state.frameworks[form.frameworkIndex]
         case .enter:
             switch form.focus {
@@ -127,6 +128,7 @@ enum StartScreen {
                     + "characters); the rest was not added."
             }
         }
+        followSystemFramework(&form, in: &state)
         state.screen = .start(form)
         return []
     }
@@ -219,6 +221,10 @@ enum StartScreen {
     /// typed meanwhile follow it.
     static func storeRead(_ index: StoreIndex, in state: inout WorkshopState) -> [WorkshopEffect] {
         state.storeIndex = index
+        if var form = state.start {
+            followSystemFramework(&form, in: &state)
+            state.screen = .start(form)
+        }
         guard var form = state.start, let waiting = form.waitingForStore else { return [] }
         form.waitingForStore = nil
         form.focus = .start

@@ -1,0 +1,31 @@
+import MaturityFramework
+import MaturityModel
+
+/// Which framework the start screen offers: the one the named system's last assessment used, until the
+/// facilitator chooses one with ←/→, so that a yearly rerun starts on last year's framework (and is
+/// offered last year's answers) without a key.
+extension StartScreen {
+    /// Points the form's framework at the one the system it names last used (its latest complete
+    /// assessment, else its latest draft) when that framework is offered; back to the first one offered
+    /// when the name is not a known system (or has no assessment on an offered framework). Nothing changes once a framework was chosen by hand.
+    static func followSystemFramework(_ form: inout StartForm, in state: inout WorkshopState) {
+        guard !form.frameworkChosen, state.frameworks.count > 1, let index = state.storeIndex else { return }
+        var chosen = form.firstFrameworkIndex
+        if let systemID = form.renaming ?? state.systems.match(form.system.text.trimmingSpaces())?.id {
+            let place = place(state, form: form, systemID: systemID)
+            let series = index.entries.filter { state.systems.belongs($0.member, to: systemID, place: place) }
+            let latest = series.filter { $0.status == .complete }.max { ($0.date, $0.path) < ($1.date, $1.path) }
+                ?? series.max { ($0.date, $0.path) < ($1.date, $1.path) }
+            if let latest, let offered = state.frameworks.firstIndex(where: { $0.id == latest.frameworkID }) { chosen = offered }
+        }
+        form.frameworkIndex = chosen
+        state.framework = state.frameworks[chosen]
+    }
+
+    /// The framework's name in the form: its title, and its version when another version is offered too.
+    static func frameworkName(_ state: WorkshopState, at index: Int) -> String {
+        let framework = state.frameworks[index]
+        let versions = state.frameworks.filter { $0.id == framework.id }.count
+        return versions > 1 ? "\(framework.title) \(framework.version)" : framework.title
+    }
+}
