@@ -74,8 +74,9 @@ struct BoardVoiceExportTests {
                                      "target_stage", "target_year", "target_status"])
                 #expect(added.dropFirst().allSatisfy { $0 == ["0", "0", "0", "0", "", "no", "", "", "", "", ""] })
             } else {
-                #expect(added[0] == ["consensus"])
-                #expect(added.dropFirst().allSatisfy { $0 == [""] })
+                // Issue 16: each row's framework version, and what a step across versions newly asks or no longer asks.
+                #expect(added[0] == ["consensus", "framework_version", "newly_asked", "no_longer_asked"])
+                #expect(added.dropFirst().allSatisfy { $0 == ["", seedFramework.version, "", ""] })
             }
         }
     }
@@ -122,7 +123,21 @@ struct BoardVoiceExportTests {
             #expect((area["consensus"] as? [Any])?.allSatisfy { $0 is NSNull } == true)
             var area = area
             area["consensus"] = nil
+            // Issue 16: what a step across framework versions newly asks and no longer asks (nothing here).
+            area["steps"] = (area["steps"] as? [[String: Any]] ?? []).map { step in
+                #expect((step["newlyAsked"] as? [Any])?.isEmpty == true && (step["noLongerAsked"] as? [Any])?.isEmpty == true)
+                var step = step
+                step["newlyAsked"] = nil
+                step["noLongerAsked"] = nil
+                return step
+            }
             return area
+        }
+        strippedProgress["assessments"] = (progress["assessments"] as? [[String: Any]] ?? []).map { line in
+            #expect(line["frameworkVersion"] as? String == seedFramework.version)
+            var line = line
+            line["frameworkVersion"] = nil
+            return line
         }
         let progressBefore = try JSONSerialization.jsonObject(with: Data(try GoldenFixture.golden("progress.json").utf8))
         #expect(NSDictionary(dictionary: strippedProgress).isEqual(progressBefore))

@@ -39,8 +39,27 @@ extension FrameworkCatalog {
             + "\(Self.userFolder(environment: ProcessEnvironment.variables).path)")
     }
 
-    /// ``answered(_:file:)``, or nil when that version cannot be read (the caller then uses another).
-    func answeredIfReadable(_ reference: FrameworkReference, file: String) -> Framework? {
-        try? answered(reference, file: file)
+}
+
+/// The framework version each assessment of a series was answered against (see ``FrameworkCatalog/answered(_:file:)``),
+/// read once per version and text; nil for a version that cannot be read (the caller then uses another).
+final class AnsweredVersions {
+    private let catalog: FrameworkCatalog
+    private let storeFolder: URL
+    private var read: [String: Framework?] = [:]
+
+    init(catalog: FrameworkCatalog, storeFolder: URL) {
+        self.catalog = catalog
+        self.storeFolder = storeFolder
+    }
+
+    /// The version `entry`'s assessment was answered against.
+    func framework(of entry: Progression.Entry) -> Framework? {
+        let reference = entry.assessment.framework
+        let key = "\(reference.id)\u{0}\(reference.version)\u{0}\(reference.sha256 ?? "")"
+        if let known = read[key] { return known }
+        let framework = try? catalog.answered(reference, file: storeFolder.appending(path: entry.file).path)
+        read[key] = framework
+        return framework
     }
 }

@@ -150,6 +150,7 @@ struct ProgressCommand: ParsableCommand {
         // Each entry keeps its glance's consensus per area, which the assessment made from it leaves out.
         let glanceByFile = Dictionary(glances.map { ($0.fileName, $0.glance) }, uniquingKeysWith: { first, _ in first })
         var progressions: [PlaceProgressions.Series] = []
+        let versions = AnsweredVersions(catalog: catalog, storeFolder: store.folder)
         for scope in scopes {
             let scoped = series.filter { SystemDirectory.samePlace($0.assessment.place, scope) }
             guard let latest = scoped.first, let latestGlance = glanceByFile[latest.url.lastPathComponent] else { continue }
@@ -162,7 +163,7 @@ struct ProgressCommand: ParsableCommand {
                         ?? Progression.Entry(assessment: entry.assessment, file: entry.url.lastPathComponent)
                 },
                 framework: framework, system: known,
-                answeredAgainst: { catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path) })
+                answeredAgainst: versions.framework(of:))
             progressions.append(PlaceProgressions.Series(place: scope, progression: progression))
         }
         let all = PlaceProgressions(series: progressions, hasPlaces: !knownPlaces.isEmpty)
@@ -189,13 +190,11 @@ enum Reports {
         let entries = listed.entries
         let (earlier, series) = SystemHistory.around(assessment, file: file, among: entries)
         let (directory, systemID) = SystemHistory.identity(of: assessment, file: file, among: entries)
-        let catalog = FrameworkCatalog.forUser(store: store)
+        let versions = AnsweredVersions(catalog: FrameworkCatalog.forUser(store: store), storeFolder: store.folder)
         var history = Progression(entries: series, framework: framework, system: directory.system(id: systemID),
-                                  answeredAgainst: { catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path) })
+                                  answeredAgainst: versions.framework(of:))
         history.system = assessment.system
-        let earlierFramework = earlier.flatMap {
-            catalog.answeredIfReadable($0.assessment.framework, file: store.folder.appending(path: $0.file).path)
-        }
+        let earlierFramework = earlier.flatMap(versions.framework(of:))
         return (SummaryReport(assessment, framework: framework, earlier: earlier, history: history, systemID: systemID,
                               earlierFramework: earlierFramework),
                 listed.problems)
