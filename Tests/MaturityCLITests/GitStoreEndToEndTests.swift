@@ -97,6 +97,36 @@ struct GitStoreEndToEndTests {
                                   + "each commit by its author, nothing but assessments and the git settings tracked")
     }
 
+    @Test func oneFrameworkVersionWrittenWithTwoTextsOnTwoMachinesKeepsEachAssessmentReadable() throws {
+        let git = GitSandbox()
+        try git.twoFacilitators()
+        // Each facilitator has their own text of one id and version (someone edited it without raising the version).
+        let aliceFile = try git.sandbox.write(CarriedFrameworksEndToEndTests.framework, to: "alice.yaml")
+        let bobFile = try git.sandbox.write(CarriedFrameworksEndToEndTests.framework
+            .replacingOccurrences(of: "Is local spend steered?", with: "Is local spend steered by the board?"), to: "bob.yaml")
+        #expect(try git.maturity("Alice", ["new", "--system", "Leeds ICS", "--date", "2026-11-22", "--framework", aliceFile]).status == 0)
+        #expect(try git.maturity("Bob", ["new", "--system", "York ICS", "--date", "2026-11-23", "--framework", bobFile]).status == 0)
+        #expect(try git.maturity("Alice", ["sync"], date: "2026-11-24T10:00:00Z").status == 0)
+        let bob = try git.maturity("Bob", ["sync"], date: "2026-11-24T11:00:00Z")
+        #expect(bob.stdout.contains("frameworks/procurement-social-value-1.0.0.yaml was written with another text on each side"), "\(bob.stdout) \(bob.stderr)")
+        #expect(bob.stdout.contains("keep both") && bob.stdout.contains("raise `version`"), "\(bob.stdout)")
+        #expect(try git.maturity("Alice", ["sync"]).status == 0)
+        for person in ["Alice", "Bob"] {
+            let listed = try git.maturity(person, ["list"])
+            #expect(listed.status == 0 && listed.stderr.isEmpty, "\(person): \(listed.stdout) \(listed.stderr)")
+            // Each assessment reads with the text it was answered against, kept whole on both machines.
+            let leeds = try git.maturity(person, ["export", "2026-11-22-leeds-ics.json", "--format", "md"])
+            #expect(leeds.status == 0, "\(person): \(leeds.stderr)")
+            #expect(leeds.stdout.contains("Is local spend steered?") && !leeds.stdout.contains("steered by the board"))
+            let york = try git.maturity(person, ["export", "2026-11-23-york-ics.json", "--format", "md"])
+            #expect(york.status == 0, "\(person): \(york.stderr)")
+            #expect(york.stdout.contains("Is local spend steered by the board?"))
+        }
+        CampaignReport.record("Git store: one framework version written with two texts on two machines, then synced", cases: 1,
+                              how: "sync keeps both copies (the later under a conflict name); every assessment reads with "
+                                  + "its own text on both machines")
+    }
+
     @Test func theSameDraftChangedOnBothSidesIsKeptTwiceUntilSomeoneChooses() throws {
         let git = GitSandbox()
         try git.twoFacilitators()

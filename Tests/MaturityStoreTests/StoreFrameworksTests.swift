@@ -106,6 +106,55 @@ struct StoreFrameworksTests {
                               how: "refused with a message, never followed or opened; nothing listed")
     }
 
+    @Test func aFrameworksFolderThatIsALinkElsewhereIsNeitherFollowedNorWrittenThrough() throws {
+        let folder = TemporaryFolder()
+        let store = AssessmentStore(folder: folder.url.appending(path: "store"))
+        let framework = try Self.framework()
+        try FileManager.default.createDirectory(at: store.folder, withIntermediateDirectories: true)
+        // Elsewhere, outside the store: a folder holding the right copy, which `frameworks` links to.
+        let elsewhere = folder.url.appending(path: "elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data(Self.frameworkText.utf8).write(to: elsewhere.appending(path: StoreFrameworks.fileName(id: framework.id, version: framework.version)))
+        try FileManager.default.createSymbolicLink(at: store.frameworks.folder, withDestinationURL: elsewhere)
+        if case let .unusable(reason) = store.frameworks.copy(id: framework.id, version: framework.version) {
+            #expect(reason.contains("is not a folder"), "\(reason)")
+        } else {
+            Issue.record("a copy was read through a link to a folder outside the store")
+        }
+        let listed = store.frameworks.all()
+        #expect(listed.frameworks.isEmpty)
+        #expect(listed.problems.count == 1 && listed.problems.first?.contains("is not a folder") == true, "\(listed.problems)")
+        #expect(throws: StoreError.self) {
+            try store.create(Assessment(starting: framework, system: "Test ICS", date: CalendarDate("2026-11-23")!), framework: framework)
+        }
+        #expect(throws: StoreError.self) { try store.create(sampleAssessment(), framework: seedFramework) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == ["procurement-social-value-1.0.0.yaml"])
+        #expect(try store.list().entries.isEmpty)
+        CampaignReport.record("The store's frameworks folder replaced by a symbolic link to a folder outside it", cases: 1,
+                              how: "nothing read or written through it (a copy there with the right text included); "
+                                  + "saves refused in one line, listed as one problem")
+    }
+
+    @Test func aConflictCopyKeptBySyncIsReadWhenItsHashIsTheOneAsked() throws {
+        let folder = TemporaryFolder()
+        let store = AssessmentStore(folder: folder.url)
+        let first = try Self.framework()
+        try store.create(Assessment(starting: first, system: "Test ICS", date: CalendarDate("2026-11-23")!), framework: first)
+        let otherText = Self.frameworkText.replacingOccurrences(of: "Is local spend known?", with: "Is spend known?")
+        let other = try Self.framework(otherText)
+        let keptName = StoreFrameworks.fileName(id: other.id, version: other.version) + ".conflict-host-20261124T110000.json"
+        try Data(otherText.utf8).write(to: store.frameworks.folder.appending(path: keptName))
+        let sha256 = try #require(other.file?.sha256)
+        #expect(store.frameworks.conflictCopy(id: other.id, version: other.version, sha256: sha256)?.file?.bytes == Array(otherText.utf8))
+        #expect(store.frameworks.conflictCopy(id: other.id, version: other.version, sha256: String(repeating: "0", count: 64)) == nil)
+        // A link under a conflict name is not followed.
+        try FileManager.default.removeItem(at: store.frameworks.folder.appending(path: keptName))
+        let elsewhere = folder.url.appending(path: "elsewhere.yaml")
+        try Data(otherText.utf8).write(to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: store.frameworks.folder.appending(path: keptName), withDestinationURL: elsewhere)
+        #expect(store.frameworks.conflictCopy(id: other.id, version: other.version, sha256: sha256) == nil)
+    }
+
     @Test func aVersionNeverLeavesTheFolder() {
         #expect(StoreFrameworks.fileName(id: "x", version: "../../etc") == "x-..%2F..%2Fetc.yaml")
         #expect(StoreFrameworks.fileName(id: "x", version: "2026.1+b") == "x-2026.1+b.yaml")

@@ -27,6 +27,9 @@ extension FrameworkCatalog {
             throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: reference.id)', "
                 + "which is not installed (add its file to \(Self.userFolder(environment: ProcessEnvironment.variables).path))")
         }
+        if let kept = copies.conflictCopy(id: reference.id, version: reference.version, sha256: sha256) {
+            return kept
+        }
         if let installed = entries.first(where: {
             $0.framework.id == reference.id && $0.framework.version == reference.version && $0.framework.file?.sha256 == sha256
         }) {

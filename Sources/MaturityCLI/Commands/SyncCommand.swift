@@ -44,7 +44,14 @@ struct SyncCommand: ParsableCommand {
                 + "git -C \(inert: folder.path) remote add origin URL, then run 'maturity sync' again.")
         }
         for kept in outcome.keptBoth {
-            Terminal.print("\(inert: kept.original) was changed on both sides: both are kept, the later as \(inert: kept.copy).")
+            if kept.original.hasPrefix(StoreFrameworks.folderName + "/") {
+                // Two texts of one framework version: each is needed by the assessments answered against it.
+                Terminal.print("\(inert: kept.original) was written with another text on each side under the same version: both are kept, "
+                    + "the later as \(inert: kept.copy); keep both (each assessment reads the text it was answered against), "
+                    + "and raise `version` in that framework's file before it is used again.")
+            } else {
+                Terminal.print("\(inert: kept.original) was changed on both sides: both are kept, the later as \(inert: kept.copy).")
+            }
         }
         guard !outcome.waiting.isEmpty else { return }
         Terminal.error("maturity: \(outcome.waiting.count) conflict cop\(outcome.waiting.count == 1 ? "y waits" : "ies wait") for a choice:\n"

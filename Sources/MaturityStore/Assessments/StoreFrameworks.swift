@@ -57,6 +57,7 @@ public struct StoreFrameworks: Sendable {
     /// link, a FIFO or anything else planted there is unusable); it must validate as a framework of
     /// that id and version.
     public func copy(id: String, version: String) -> Lookup {
+        if let refusal = folderRefusal() { return refusal }
         let url = url(id: id, version: version)
         var status = stat()
         guard lstat(url.path, &status) == 0 else {
@@ -109,9 +110,31 @@ public struct StoreFrameworks: Sendable {
         throw StoreError("cannot keep a copy of framework '\(inert: framework.id)' in \(inert: folder.path)")
     }
 
+    /// The copy of version `version` of framework `id` whose bytes have the hash `sha256`, kept beside the
+    /// copy under a conflict name (`<id>-<version>.yaml.conflict-…`): when two machines each wrote another
+    /// text under the same id and version, `maturity sync` keeps both, the later under such a name, and the
+    /// assessments answered against it read with it. Nil when there is none; only regular files are read.
+    public func conflictCopy(id: String, version: String, sha256: String) -> Framework? {
+        guard folderRefusal() == nil, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return nil }
+        let prefix = Self.fileName(id: id, version: version) + ".conflict-"
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let path = folder.appending(path: name).path
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                  case let .success(framework) = FrameworkLoader.load(contentsOf: URL(fileURLWithPath: path), displayName: path),
+                  framework.id == id, framework.version == version, framework.file?.sha256 == sha256 else { continue }
+            return framework
+        }
+        return nil
+    }
+
     /// Every copy in the folder, sorted by file name, and a one-line problem for each file that cannot be used.
     public func all() -> (frameworks: [(framework: Framework, path: String)], problems: [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return ([], []) }
+        if case let .unusable(reason) = folderRefusal() { return ([], [reason]) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            var status = stat()
+            return lstat(folder.path, &status) == 0 ? ([], ["\(folder.path): cannot be read, so the store's frameworks are not listed"]) : ([], [])
+        }
         var frameworks: [(framework: Framework, path: String)] = []
         var problems: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") && name.hasSuffix(".yaml") {
@@ -132,6 +155,18 @@ public struct StoreFrameworks: Sendable {
             }
         }
         return (frameworks, problems)
+    }
+
+    /// Why nothing in the folder is read, when it is not a folder (a symbolic link to one elsewhere is
+    /// never followed: the store's copies are the store's own files); `.missing` when no folder exists.
+    private func folderRefusal() -> Lookup? {
+        var status = stat()
+        guard lstat(folder.path, &status) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .missing : .unusable("\(folder.path): cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard status.st_mode & S_IFMT != S_IFDIR else { return nil }
+        return .unusable("\(folder.path): is not a folder (a symbolic link, file or other special file), so nothing in it is read; "
+            + "the store keeps its frameworks there, so remove what is in its place")
     }
 
     /// Creates the folder when missing, with the store folder's mode and group (see ``StoreAccess``).
