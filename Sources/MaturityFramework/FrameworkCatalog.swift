@@ -45,6 +45,12 @@ public struct FrameworkCatalog: Sendable {
     public private(set) var entries: [Entry]
     /// Files that could not be used, each with its problems.
     public private(set) var problems: [FrameworkProblem]
+    /// Built-in or installed frameworks set aside for another text of the same version that the store keeps
+    /// (see ``addStoreCopies(_:)``), one line each.
+    public private(set) var setAside: [String] = []
+    /// The frameworks set aside, still found by ``FrameworkCatalog`` users reading an assessment answered
+    /// against exactly their text.
+    public private(set) var setAsideEntries: [Entry] = []
 
     /// `builtIns` (sorted by id) and the frameworks in `userFolder` (which may be missing: it is optional).
     public init(builtIns: [Entry], userFolder: URL?) {
@@ -61,13 +67,27 @@ public struct FrameworkCatalog: Sendable {
 
     /// Adds the store's copies (`copies`, each with its path), after the built-in and installed frameworks:
     /// a copy is listed unless a framework with the same id, version and text is already there; lookups by
-    /// id still find the built-in or installed one first.
+    /// id still find the built-in or installed one first. A built-in or installed framework with the id
+    /// and version of a copy but another text cannot be used with this store: the copy takes its place,
+    /// and ``setAside`` says why.
     public mutating func addStoreCopies(_ copies: [(framework: Framework, path: String)]) {
-        for copy in copies where !entries.contains(where: {
-            $0.framework.id == copy.framework.id && $0.framework.version == copy.framework.version
-                && $0.framework.file?.sha256 == copy.framework.file?.sha256
-        }) {
-            entries.append(Entry(framework: copy.framework, origin: .store(path: copy.path)))
+        for copy in copies {
+            let sameVersion = entries.indices.filter {
+                entries[$0].framework.id == copy.framework.id && entries[$0].framework.version == copy.framework.version
+            }
+            if sameVersion.contains(where: { entries[$0].framework.file?.sha256 == copy.framework.file?.sha256 }) { continue }
+            let copyEntry = Entry(framework: copy.framework, origin: .store(path: copy.path))
+            guard let other = sameVersion.first else {
+                entries.append(copyEntry)
+                continue
+            }
+            var holder = entries[other].origin.description
+            if case .builtIn = entries[other].origin { holder = "the built-in framework" }
+            setAside.append("\(TerminalText.inert(holder)) is another text of framework '\(TerminalText.inert(copy.framework.id))' version "
+                + "\(TerminalText.inert(copy.framework.version)) than the copy this store keeps (\(TerminalText.inert(copy.path))); "
+                + "the store's copy is used with this store: to use the edited text, raise `version` in its file")
+            setAsideEntries.append(entries[other])
+            entries[other] = copyEntry
         }
     }
 

@@ -202,7 +202,7 @@ public enum ProgressExport {
     }
 
     /// ``versionStep(_:)`` of one area's change between two framework versions (nil: "").
-    static func versionSentence(_ change: Progression.VersionChange?) -> String {
+    public static func versionSentence(_ change: Progression.VersionChange?) -> String {
         guard let change else { return "" }
         let parts = (change.added.isEmpty ? [] : ["newly asked: " + Prose.list(change.added.map(\.label))])
             + (change.removed.isEmpty ? [] : ["no longer asked: " + Prose.list(change.removed.map(\.label))])

@@ -183,4 +183,54 @@ struct CarriedFrameworksEndToEndTests {
         let fresh = try other.run(["workshop", "--plain", "--system", "Other ICS"], input: "2026-11-20\n\n\n" + String(repeating: "q\n", count: 3))
         #expect(fresh.stdout.contains("Framework (Enter for 1): "), "\(fresh.stdout.prefix(900))")
     }
+
+    /// Issue 16's newcomer run: the edited text of a version the store keeps, installed on this machine.
+    @Test func anEditedInstalledTextOfAKeptVersionIsSetAsideAndRefusedBeforeTheWorkshopStarts() throws {
+        let other = try Self.copiedStore()
+        let folder = other.home.appending(path: ".config/maturity/frameworks")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let edited = folder.appending(path: "procurement.yaml")
+        try Data(Self.framework.replacingOccurrences(of: "Is local spend known to the board?", with: "Is spend counted?").utf8).write(to: edited)
+        // Listed once, as the store's copy, with a warning naming the installed file.
+        let listed = try other.run(["frameworks"])
+        #expect(listed.stdout.components(separatedBy: "procurement-social-value 1.0.0").count == 2, "\(listed.stdout)")
+        #expect(listed.stdout.contains("procurement-social-value 1.0.0 · 1 area · the store's copy"))
+        #expect(listed.stderr.contains("warning: \(edited.path) is another text of framework 'procurement-social-value' version 1.0.0"))
+        #expect(listed.stderr.contains("raise `version` in its file"))
+        // validate says the store would refuse it; show finds the store's copy by id.
+        let validated = try other.run(["frameworks", "validate", edited.path])
+        #expect(validated.status == 0 && validated.stderr.contains("raise `version`"), "\(validated.stderr)")
+        let shown = try other.run(["frameworks", "show", "procurement-social-value"])
+        #expect(shown.status == 0 && shown.stdout.contains("Is local spend known to the board?"), "\(shown.stderr)")
+        // A workshop on the edited file is refused before it starts: nothing to rescue, nothing written.
+        let before = try storeContents(atPath: other.store.path)
+        for mode in [["--plain"], []] {
+            let refused = try other.run(["workshop", "--system", "Test ICS", "--framework", edited.path] + mode, input: "")
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("is not the text this store already keeps for that version"), "\(refused.stderr)")
+        }
+        #expect(try storeContents(atPath: other.store.path) == before)
+        // By id, the store's copy is used, and a note says why.
+        let made = try other.run(["new", "--system", "Test ICS", "--date", "2026-11-20", "--framework", "procurement-social-value"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr.contains("note: \(edited.path) is another text"))
+        let paper = try other.run(["export", "2026-11-20-test-ics.json", "--format", "md"])
+        #expect(paper.stdout.contains("Is local spend known to the board?"), "the store's text, not the edited one")
+        #expect(!paper.stdout.contains("Is spend counted?"))
+    }
+
+    @Test func aStoreOnlyFrameworkCanBeShownByIdAndItsOfferToCarryForwardNamesTheVersions() throws {
+        let other = try Self.copiedStore()
+        let shown = try other.run(["frameworks", "show", "procurement-social-value", "--format", "json"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("\"spend-known\""))
+        let folder = other.home.appending(path: ".config/maturity/frameworks")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(Self.framework.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0").utf8)
+            .write(to: folder.appending(path: "procurement.yaml"))
+        let workshop = try other.run(["workshop", "--plain", "--system", "Test ICS", "--framework", "procurement-social-value"],
+                                     input: "2026-11-20\n\n" + String(repeating: "q\n", count: 3))
+        #expect(workshop.stdout.contains("Test ICS has a complete assessment of 2025-11-20. It was answered on version 1.0.0 of the "
+                                         + "framework; this workshop uses 1.1.0: answers are carried question by question"), "\(workshop.stdout.prefix(900))")
+    }
 }

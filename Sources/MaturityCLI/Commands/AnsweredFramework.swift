@@ -30,16 +30,21 @@ extension FrameworkCatalog {
         if let kept = copies.conflictCopy(id: reference.id, version: reference.version, sha256: sha256) {
             return kept
         }
-        if let installed = entries.first(where: {
+        if let installed = (entries + setAsideEntries).first(where: {
             $0.framework.id == reference.id && $0.framework.version == reference.version && $0.framework.file?.sha256 == sha256
         }) {
             return installed.framework
         }
+        let folder = Self.userFolder(environment: ProcessEnvironment.variables).path
+        // A missing copy was left behind; a copy that is there but unusable was changed or replaced.
+        let remedy = copyProblem == nil
+            ? "copy the store's frameworks/ folder with its assessments, or add that framework file to \(folder)"
+            : "restore that copy from where the store came from (a backup, or the store's git history), or add the framework file "
+                + "with that text to \(folder)"
         let missing = copyProblem ?? "the store has no copy of it (\(copies.url(id: reference.id, version: reference.version).path))"
         throw CommandFailure("maturity: \(inert: file): answered against framework '\(inert: reference.id)' version "
             + "\(inert: reference.version) (sha256 \(sha256.prefix(12))…); \(inert: missing), and no installed framework has that "
-            + "id, version and text: copy the store's frameworks/ folder with its assessments, or add that framework file to "
-            + "\(Self.userFolder(environment: ProcessEnvironment.variables).path)")
+            + "id, version and text: \(remedy)")
     }
 
 }
@@ -58,10 +63,14 @@ final class AnsweredVersions {
 
     /// The version `entry`'s assessment was answered against.
     func framework(of entry: Progression.Entry) -> Framework? {
-        let reference = entry.assessment.framework
+        framework(of: entry.assessment.framework, file: storeFolder.appending(path: entry.file).path)
+    }
+
+    /// The version an assessment that names `reference`, in `file`, was answered against.
+    func framework(of reference: FrameworkReference, file: String) -> Framework? {
         let key = "\(reference.id)\u{0}\(reference.version)\u{0}\(reference.sha256 ?? "")"
         if let known = read[key] { return known }
-        let framework = try? catalog.answered(reference, file: storeFolder.appending(path: entry.file).path)
+        let framework = try? catalog.answered(reference, file: file)
         read[key] = framework
         return framework
     }

@@ -25,16 +25,23 @@ struct FrameworksCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            // The store's copies too (issue 16): ORIGIN says built-in, the installed file's path, or "store: " and the copy's.
+            // The store's copies too (issue 16): each says built-in, installed (and the file), or the store's copy (and its path).
             let store = storeOptions.assessmentStore
             let catalog = FrameworkCatalog.forUser(store: store)
             for problem in store.frameworks.all().problems { Terminal.error("warning: \(problem)") }
             for problem in catalog.problems { Terminal.error("warning: \(problem)") }
-            let rows = [["ID", "VERSION", "AREAS", "ORIGIN", "TITLE"]] + catalog.entries.map { entry in
-                [entry.framework.id, entry.framework.version, "\(entry.framework.areas.count)",
-                 "\(entry.origin)", entry.framework.title].map(TerminalText.inert)
+            for note in catalog.setAside { Terminal.error("warning: \(note)") }
+            // One block per framework, so that long titles and paths never break a table at 80 columns.
+            let blocks = catalog.entries.map { entry in
+                let framework = entry.framework
+                let head = "\(inert: framework.id) \(inert: framework.version) · \(counted(framework.areas.count, "area", "areas")) · "
+                switch entry.origin {
+                case .builtIn: return head + "built-in\n  \(inert: framework.title)"
+                case let .file(path): return head + "installed\n  \(inert: framework.title)\n  \(inert: path)"
+                case .store: return head + "the store's copy\n  \(inert: framework.title)\n  \(inert: entry.origin.description)"
+                }
             }
-            Terminal.print(table(rows))
+            Terminal.print(blocks.joined(separator: "\n\n"))
             let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables)
             Terminal.print("\nYour frameworks folder: \(folder.path)")
         }
@@ -52,8 +59,11 @@ struct FrameworksCommand: ParsableCommand {
         @Option(help: "text or json.")
         var format: OutputFormat = .text
 
+        @OptionGroup var storeOptions: StoreOptions
+
         func run() throws {
-            let framework = try FrameworkCatalog.forUser().resolve(framework).orFail()
+            // The store's copies are found by id too, so a framework that came with a store can be read.
+            let framework = try FrameworkCatalog.forUser(store: storeOptions.assessmentStore).resolve(framework).orFail()
             switch format {
             case .json: Terminal.print(try jsonText(FrameworkJSON(framework)))
             case .text: Terminal.print(FrameworkText.render(framework))
@@ -65,10 +75,14 @@ struct FrameworksCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check framework files; print every problem as FILE:LINE: message.",
-            discussion: "Exits 0 when every file is valid, 1 otherwise. Example: maturity frameworks validate my-framework.yaml")
+            discussion: "Exits 0 when every file is valid, 1 otherwise. A valid file whose id and version the store (--store, "
+                + "else the default) keeps with another text gets a warning: raise its version before using it there. "
+                + "Example: maturity frameworks validate my-framework.yaml")
 
         @Argument(help: ArgumentHelp("Framework files to check.", valueName: "path"))
         var paths: [String]
+
+        @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
             if paths.isEmpty { throw ValidationError("name at least one framework file") }
@@ -85,6 +99,10 @@ struct FrameworksCommand: ParsableCommand {
                         counted(framework.allCriteria.count, "criterion", "criteria"),
                     ] + (framework.allMetrics.isEmpty ? [] : [counted(framework.allMetrics.count, "metric", "metrics")])
                     Terminal.print("\(inert: path): ok (\(framework.id) \(inert: framework.version): \(counts.joined(separator: ", ")))")
+                    // Valid, but the store would refuse it: say so before anyone starts a workshop on it.
+                    if let refusal = storeOptions.assessmentStore.frameworks.refusal(of: framework) {
+                        Terminal.error("warning: \(inert: path): \(refusal)")
+                    }
                 case let .failure(failure):
                     failed = true
                     for problem in failure.problems { Terminal.error(problem.description) }

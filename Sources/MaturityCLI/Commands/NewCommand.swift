@@ -85,6 +85,7 @@ struct NewCommand: ParsableCommand {
             return day
         } ?? CalendarDate.today()
         let catalog = FrameworkCatalog.forUser(store: storeOptions.assessmentStore)
+        for note in catalog.setAside { Terminal.error("maturity: note: \(note)") }
         let framework = try catalog.resolve(self.framework).orFail()
         var assessment = Assessment(starting: framework, system: system, date: day, participants: participants)
         if anonymous { assessment.makeAnonymous() }
@@ -147,9 +148,9 @@ struct NewCommand: ParsableCommand {
         if catalog.framework(id: framework.id) != framework {
             let folder = FrameworkCatalog.userFolder(environment: ProcessEnvironment.variables).path
             // The store keeps its own copy (issue 16), so this assessment reads anywhere; the note is about starting others.
-            Terminal.error("note: framework '\(framework.id)' \(framework.version) is not among your frameworks; "
-                + "the store keeps a copy, so this assessment reads anywhere the store goes; to use it on this machine "
-                + "for stores without it, copy its file to \(folder)")
+            Terminal.error("note: the store keeps a copy of framework '\(framework.id)' \(framework.version), so this "
+                + "assessment reads anywhere the store goes. It is not installed on this machine: to offer it for other stores "
+                + "too, copy its file to \(folder)")
         }
     }
 

@@ -268,7 +268,7 @@ extension OutputFile {
         "Write to this file instead of standard output ('-' is standard output).",
         discussion: "The file is readable by you alone. An existing file is kept and a free name such as FILE-2.html "
             + "is chosen and shown, unless --force. A symbolic link, FIFO, device or folder at FILE is refused, and so "
-            + "is the store's folder, which holds assessments only.",
+            + "is the store's folder (and its frameworks/ folder), which hold assessments and the store's framework copies only.",
         valueName: "file")
 
     /// The help of `--force`.

@@ -67,8 +67,9 @@ struct PlainRunner {
             if let known = choice.known,
                let earlier = archive.latestComplete(ofSystem: known.id, place: place, frameworkID: framework.id, systems: systems)
                    .map({ archive[$0] }) {
-                write("\(inert: place.map { "\(known.name) · \($0)" } ?? known.name) has a complete assessment of \(earlier.assessment.date). Start from its "
-                      + "answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
+                write("\(inert: place.map { "\(known.name) · \($0)" } ?? known.name) has a complete assessment of \(earlier.assessment.date)."
+                      + CarryAcrossVersions.note(earlier: earlier.assessment.framework.version, now: framework.version)
+                      + " Start from its answers (marked as last time until you confirm each)? y or n (Enter for yes): ")
                 let reply = read()?.trimmingSpaces().lowercased() ?? "n"
                 if reply.isEmpty || reply == "y" || reply == "yes" {
                     assessment = Assessment(carryingForward: earlier.assessment, file: URL(fileURLWithPath: earlier.path).lastPathComponent,
@@ -114,10 +115,12 @@ struct PlainRunner {
         }
         let systems = SystemDirectory(archive.map { SystemDirectory.Member($0.assessment, file: $0.path) })
         let identity = systems.identity(of: assessment, file: path ?? "")
-        workshop.earlier = archive.filter {
+        let earlier = archive.filter {
             $0.path != path && $0.framework.id == chosen.id && systems.identity(of: $0.assessment, file: $0.path) == identity
                 && SystemDirectory.samePlace($0.assessment.place, assessment.place)
-        }.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
+        }
+        workshop.earlier = earlier.map { Progression.Entry(assessment: $0.assessment, file: $0.path) }
+        workshop.earlierFrameworks = Dictionary(earlier.map { ($0.path, $0.framework) }, uniquingKeysWith: { first, _ in first })
         workshop.knownSystem = systems.system(id: identity)
         _ = workshop.run()
     }

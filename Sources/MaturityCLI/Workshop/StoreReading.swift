@@ -38,14 +38,19 @@ enum StoreReading {
                 names[text] = text
                 return text
             }
-            // Each framework's criteria, prepared once, for checking glances.
-            let prepared = Dictionary(catalog.entries.map { ($0.framework.id, FrameworkCriteria($0.framework)) },
-                                      uniquingKeysWith: { first, _ in first })
+            // Each framework's criteria, prepared once, for checking glances: by id, version and text (each
+            // version the store keeps or this machine has), and by id for a version neither has.
+            let versions = catalog.entries.map(\.framework) + catalog.setAsideEntries.map(\.framework)
+            let prepared = Dictionary(versions.map { ($0.id, FrameworkCriteria($0)) }, uniquingKeysWith: { first, _ in first })
+            let preparedVersions = Dictionary(versions.map { (Self.versionKey($0.id, $0.version, $0.file?.sha256), FrameworkCriteria($0)) },
+                                              uniquingKeysWith: { first, _ in first })
             for (name, id) in [(system, systemID)] + (otherName.map { [($0, nil)] } ?? []) {
                 // Each file through the glance reader (and the scan index): a complete assessment's glance is all
                 // the index needs of it; a draft, which the start screen offers to resume, is read in full.
                 let scanned = try store.scanGlances(system: name, systemID: id) { glanced -> StoreIndex.Entry? in
-                    guard let criteria = prepared[glanced.glance.framework.id],
+                    let reference = glanced.glance.framework
+                    guard let criteria = preparedVersions[Self.versionKey(reference.id, reference.version, reference.sha256)]
+                            ?? prepared[reference.id],
                           AssessmentCheck.problems(glanced.glance, framework: criteria).isEmpty else { return nil }
                     let path = glanced.url.path
                     guard glanced.glance.status == .draft else {
@@ -69,7 +74,8 @@ enum StoreReading {
             return .failure(CommandFailure("maturity: \(error.message)"))
         }
         if otherName != nil { entries.sort { ($0.date, $0.name) > ($1.date, $1.name) } }
-        var index = StoreIndex(entries: entries, frameworks: catalog.entries.map(\.framework), offeringDraftsOf: draftsOf, place: place)
+        var index = StoreIndex(entries: entries, frameworks: catalog.entries.map(\.framework) + catalog.setAsideEntries.map(\.framework),
+                               offeringDraftsOf: draftsOf, place: place)
         let candidates = index.carryCandidates.map(\.path)
         let loaded = Parallel.map(candidates) { path in Result { () throws(StoreError) in try AssessmentStore.load(URL(fileURLWithPath: path)) } }
         for (path, outcome) in zip(candidates, loaded) {
@@ -79,6 +85,11 @@ enum StoreReading {
             }
         }
         return .success(Outcome(index: index, problems: problems.sorted()))
+    }
+
+    /// The key of one framework version and text in the prepared criteria.
+    private static func versionKey(_ id: String, _ version: String, _ sha256: String?) -> String {
+        "\(id)\u{0}\(version)\u{0}\(sha256 ?? "")"
     }
 }
 

@@ -79,6 +79,11 @@ struct WorkshopCommand: ParsableCommand {
         guard !frameworks.isEmpty else {
             throw CommandFailure("maturity: no framework can be used; see 'maturity frameworks' for the problems")
         }
+        for note in catalog.setAside { Terminal.error("maturity: note: \(note)") }
+        // A framework the store would refuse to keep is refused now, before the board answers anything.
+        if resume == nil, framework != nil, let refusal = store.frameworks.refusal(of: frameworks[0]) {
+            throw CommandFailure("maturity: \(refusal)")
+        }
         let system = try self.system.map { try TextInput.name($0, field: "--system") }
         let place = try self.place.map { try TextInput.name($0, field: "--place") }
         if place != nil, resume != nil {
@@ -203,8 +208,11 @@ struct WorkshopCommand: ParsableCommand {
             throw CommandFailure("maturity: \(error.message)")
         }
         for problem in listed.problems { Terminal.error("maturity: \(problem)") }
+        // Each assessment with the framework version it was answered against (else, as before, the one of its id).
+        let versions = AnsweredVersions(catalog: catalog, storeFolder: store.folder)
         return listed.entries.compactMap { entry in
-            guard let framework = catalog.framework(id: entry.assessment.framework.id),
+            guard let framework = versions.framework(of: entry.assessment.framework, file: entry.url.path)
+                    ?? catalog.framework(id: entry.assessment.framework.id),
                   AssessmentCheck.problems(entry.assessment, framework: framework).isEmpty else { return nil }
             return WorkshopState.Draft(file: entry.url, assessment: entry.assessment, framework: framework)
         }

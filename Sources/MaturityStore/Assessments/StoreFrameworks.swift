@@ -90,9 +90,7 @@ public struct StoreFrameworks: Sendable {
             switch copy(id: framework.id, version: framework.version) {
             case let .copy(kept):
                 if kept.file?.sha256 == file.sha256 { return }
-                throw StoreError("framework '\(inert: framework.id)' version \(inert: framework.version) is not the text this store "
-                    + "already keeps for that version (\(inert: url.path)); a framework whose text changes needs a new version: "
-                    + "raise `version` in its file (assessments already written keep their copy)")
+                throw StoreError(Self.anotherText(framework, copy: url))
             case let .unusable(reason):
                 throw StoreError("\(inert: reason)")
             case .missing:
@@ -108,6 +106,25 @@ public struct StoreFrameworks: Sendable {
             }
         }
         throw StoreError("cannot keep a copy of framework '\(inert: framework.id)' in \(inert: folder.path)")
+    }
+
+    /// Why ``keep(_:)`` would refuse `framework` (another text kept under its id and version, or a copy or
+    /// folder that cannot be used), in one line; nil when it would keep or find its copy. Nothing is written:
+    /// a workshop asks this before the board starts, rather than at its first save.
+    public func refusal(of framework: Framework) -> String? {
+        guard let file = framework.file else { return nil }
+        switch copy(id: framework.id, version: framework.version) {
+        case let .copy(kept): return kept.file?.sha256 == file.sha256 ? nil : Self.anotherText(framework, copy: url(id: framework.id, version: framework.version))
+        case let .unusable(reason): return TerminalText.inert(reason)
+        case .missing: return nil
+        }
+    }
+
+    /// "framework 'X' version V is not the text this store already keeps …: raise `version` in its file …".
+    private static func anotherText(_ framework: Framework, copy: URL) -> String {
+        "framework '\(inert: framework.id)' version \(inert: framework.version) is not the text this store "
+            + "already keeps for that version (\(inert: copy.path)); a framework whose text changes needs a new version: "
+            + "raise `version` in its file (assessments already written keep their copy)"
     }
 
     /// The copy of version `version` of framework `id` whose bytes have the hash `sha256`, kept beside the

@@ -14,6 +14,8 @@ public struct StoreIndex: Sendable, Equatable {
         public var path: String
         /// The id of the framework it was answered against.
         public var frameworkID: String
+        /// The version (and the hash of the text, when known) of the framework its answers were packed with.
+        public var frameworkVersion: String, frameworkHash: String?
         /// Draft or complete.
         public var status: AssessmentStatus
         /// What the systems directory needs of it: name, identity, date, file and rename.
@@ -31,6 +33,8 @@ public struct StoreIndex: Sendable, Equatable {
         public init(path: String, assessment: Assessment, framework: Framework) {
             self.path = path
             frameworkID = framework.id
+            frameworkVersion = framework.version
+            frameworkHash = framework.file?.sha256
             status = assessment.status
             member = SystemDirectory.Member(assessment, file: path)
             let all = assessment.answers
@@ -89,7 +93,9 @@ public struct StoreIndex: Sendable, Equatable {
     /// one that may be carried forward is kept.
     public init(archive: [WorkshopState.Draft], drafts: [WorkshopState.Draft] = []) {
         var frameworks: [Framework] = []
-        for framework in (archive + drafts).map(\.framework) where !frameworks.contains(where: { $0.id == framework.id }) {
+        for framework in (archive + drafts).map(\.framework) where !frameworks.contains(where: {
+            $0.id == framework.id && $0.version == framework.version && $0.file?.sha256 == framework.file?.sha256
+        }) {
             frameworks.append(framework)
         }
         self.init(entries: archive.map { Entry(path: $0.path, assessment: $0.assessment, framework: $0.framework) },
@@ -137,12 +143,23 @@ public struct StoreIndex: Sendable, Equatable {
     }
 
     /// The earlier assessments of the system with identity `systemID` at `place` (nil: the system level)
-    /// answered against `framework`, but for the one at `path`, as far as the history needs them.
+    /// answered against `framework` (any version of it), but for the one at `path`, as far as the history
+    /// needs them, each with the version its answers were packed with.
     func history(ofSystem systemID: String, place: String?, framework: Framework, excluding path: String?) -> [Progression.Entry] {
         entries.filter {
             $0.path != path && $0.frameworkID == framework.id && systems.belongs($0.member, to: systemID, place: place)
         }
-            .map { Progression.Entry(assessment: $0.historyAssessment(in: framework), file: $0.path) }
+            .map { Progression.Entry(assessment: $0.historyAssessment(in: packing($0) ?? framework), file: $0.path) }
+    }
+
+    /// The framework version `entry`'s answers were packed with, when the index has it.
+    func packing(_ entry: Entry) -> Framework? {
+        frameworks.first { $0.id == entry.frameworkID && $0.version == entry.frameworkVersion && $0.file?.sha256 == entry.frameworkHash }
+    }
+
+    /// The framework version of the entry at `path`, when the index has it (see ``packing(_:)``).
+    func packing(path: String) -> Framework? {
+        entries.first { $0.path == path }.flatMap(packing)
     }
 
     /// Date, then path: which of two assessments is the later.

@@ -242,7 +242,7 @@ extension PlainWorkshop {
     /// `h`: each area's stage in every assessment of the system, oldest first, with its movement.
     private func sayHistory() {
         var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: path ?? "")],
-                                      framework: framework, system: knownSystem)
+                                      framework: framework, system: knownSystem, answeredAgainst: { earlierFrameworks[$0.file] })
         progression.system = assessment.scopeName
         if let rename = assessment.systemRename, !progression.renames.contains(rename) { progression.renames.append(rename) }
         write("\n" + ProgressExport.text(progression))

@@ -64,6 +64,9 @@ public struct PlainWorkshop {
     public var export: Export?
     /// Earlier assessments of the same system against the same framework, for its history (`h`).
     public var earlier: [Progression.Entry] = []
+    /// The framework version each of ``earlier`` was answered against, by file, where known: the history
+    /// places each year by its own version.
+    public var earlierFrameworks: [String: Framework] = [:]
     /// The system as the store knows it (its name and renames), for the history's heading.
     public var knownSystem: KnownSystem?
     /// The questions with views gathered beforehand, widest spread first, when the board chose to take

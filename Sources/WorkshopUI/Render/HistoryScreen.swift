@@ -11,8 +11,10 @@ enum HistoryScreen {
         guard let assessment = state.assessment else { return nil }
         let id = state.systems.identity(of: assessment, file: state.draftPath ?? "")
         let earlier = state.storeIndex?.history(ofSystem: id, place: assessment.place, framework: state.framework, excluding: state.draftPath) ?? []
+        // Each earlier year is placed by the framework version it was answered against, as its board saw it.
         var progression = Progression(entries: earlier + [Progression.Entry(assessment: assessment, file: state.draftPath ?? "~")],
-                                      framework: state.framework, system: state.systems.system(id: id))
+                                      framework: state.framework, system: state.systems.system(id: id),
+                                      answeredAgainst: { $0.file == state.draftPath ? nil : state.storeIndex?.packing(path: $0.file) })
         progression.system = assessment.scopeName
         if let rename = assessment.systemRename, !progression.renames.contains(rename) { progression.renames.append(rename) }
         return progression
@@ -62,7 +64,8 @@ enum HistoryScreen {
                 let met = step.newlyMet.map(\.label)
                 let lost = step.newlyLost.map(\.label)
                 body.paragraph("\(series.area.shortTitle): newly met: \(met.isEmpty ? "none" : met.joined(separator: "; "))"
-                               + (lost.isEmpty ? "" : "; newly lost: \(lost.joined(separator: "; "))"), indent: 2)
+                               + (lost.isEmpty ? "" : "; newly lost: \(lost.joined(separator: "; "))")
+                               + (step.versionChange == nil ? "" : ".") + ProgressExport.versionSentence(step.versionChange), indent: 2)
             }
         }
     }

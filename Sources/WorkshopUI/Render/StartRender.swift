@@ -86,7 +86,9 @@ enum StartRender {
             body.line()
             body.paragraph((note.map { $0 + " It" } ?? name) + " has a complete assessment of \(earlier.date). Start from it? Its answers are "
                            + "filled in and marked \"as last time\" until the board confirms or changes each one, and its "
-                           + "actions are listed for review.", style: .accent)
+                           + "actions are listed for review."
+                           + CarryAcrossVersions.note(earlier: state.storeIndex?.carryable[earlier.path]?.framework.version ?? state.framework.version,
+                                                      now: state.framework.version), style: .accent)
             body.line("y or Enter: start from it    n: start empty    Esc: back to the form", style: .title)
             return nil
         }
@@ -104,7 +106,7 @@ enum StartRender {
         let first = max(0, min(form.draftIndex - visible + 1, state.drafts.count - visible))
         for index in first..<min(state.drafts.count, first + visible) {
             let draft = state.drafts[index]
-            let total = state.storeIndex?.framework(id: draft.frameworkID)?.allCriteria.count ?? 0
+            let total = (state.storeIndex?.packing(draft) ?? state.storeIndex?.framework(id: draft.frameworkID))?.allCriteria.count ?? 0
             let carried = draft.unconfirmed > 0 ? ", \(draft.unconfirmed) as last time" : ""
             let selected = form.focus == .draft && index == form.draftIndex
             body.line((selected ? "▸ " : "  ") + "\(draft.date)  \(draft.system)\(draft.member.place.map { " · " + $0 } ?? "")  "

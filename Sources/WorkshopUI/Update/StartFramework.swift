@@ -29,3 +29,14 @@ extension StartScreen {
         return versions > 1 ? "\(framework.title) \(framework.version)" : framework.title
     }
 }
+
+/// What the offer to carry an assessment forward says when it was answered on another framework version.
+public enum CarryAcrossVersions {
+    /// " It was answered on version 1.0.0 of the framework; this workshop uses 1.1.0: …", or "" for one version.
+    public static func note(earlier: String, now: String) -> String {
+        guard earlier != now else { return "" }
+        return " It was answered on version \(TerminalText.inert(earlier)) of the framework; this workshop uses "
+            + "\(TerminalText.inert(now)): answers are carried question by question, and a question new in "
+            + "\(TerminalText.inert(now)) starts unanswered."
+    }
+}

@@ -129,7 +129,8 @@ enum ShellEvents {
             state.message = nil
         case let .lockedDraftRead(assessment, file):
             guard let form = state.start, let draft = state.drafts.first(where: { $0.path == file.path }),
-                  let framework = state.storeIndex?.framework(id: draft.frameworkID) else { return }
+                  // The version the draft was answered against, when the index has it.
+                  let framework = state.storeIndex?.packing(draft) ?? state.storeIndex?.framework(id: draft.frameworkID) else { return }
             state.framework = framework
             state.open(assessment, file: file)
             if form.anonymous, !assessment.anonymousViews, !assessment.isReadOnly {
