@@ -16,14 +16,14 @@ let package = Package(
     ],
     targets: [
         // The framework model and its loading from YAML/JSON files.
-        .target(name: "MaturityFramework", dependencies: ["CLibYAML", "CLibCrypto"]),
+        .target(name: "MaturityFramework", dependencies: ["CLibYAML", "CLibMD"]),
         // libyaml (Debian: libyaml-dev), which reads framework files, linked in statically (its modulemap links
         // libyaml.a) so that the binary needs no libyaml at run time. (Yams, which wraps libyaml, needs full
         // Foundation, and with it ICU's 30 MB of data in the binary.)
         .systemLibrary(name: "CLibYAML"),
-        // OpenSSL's libcrypto (Debian: libssl-dev), linked in statically for SHA-256 alone: the content hash that
-        // ties an assessment to the exact framework file it was answered against.
-        .systemLibrary(name: "CLibCrypto"),
+        // libmd (Debian: libmd-dev), linked in statically for SHA-256 alone: the content hash that ties an
+        // assessment to the exact framework file it was answered against.
+        .systemLibrary(name: "CLibMD"),
         // The frameworks of Frameworks/, checked and turned into Swift values when the package is built.
         .target(name: "BuiltInFrameworks", dependencies: ["MaturityFramework"], plugins: ["EmbedFrameworksPlugin"]),
         // The placement rules: pure functions from answers to a stage.

@@ -1,5 +1,5 @@
 import FoundationEssentials
-import CLibCrypto
+import CLibMD
 
 /// The SHA-256 of a framework file's bytes, as 64 lowercase hex digits: what an assessment records to
 /// name the exact framework text it was answered against.
@@ -7,11 +7,14 @@ public enum ContentHash {
     /// The hash of `bytes`.
     public static func sha256(_ bytes: some Collection<UInt8>) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        var context = SHA2_CTX()
+        SHA256Init(&context)
         let input = Array(bytes)
         input.withUnsafeBufferPointer { buffer in
-            digest.withUnsafeMutableBufferPointer { output in
-                _ = SHA256(buffer.baseAddress, buffer.count, output.baseAddress)
-            }
+            if let base = buffer.baseAddress { SHA256Update(&context, base, buffer.count) }
+        }
+        digest.withUnsafeMutableBufferPointer { output in
+            if let base = output.baseAddress { SHA256Final(base, &context) }
         }
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

@@ -19,13 +19,13 @@ def text_bytes(data):
 
 
 def steps(binary, env):
-    """The workshop's steps in order, as the arrow keys walk them: per area its overview, questions and
-    result, then the summary."""
+    """The workshop's steps in order, as the arrow keys walk them: per area its overview, its metrics
+    (when the framework names some), questions and result, then the summary."""
     shown = subprocess.run([binary, "frameworks", "show", "ics-social-economic-development", "--format", "json"],
                            env=env, check=True, capture_output=True, text=True).stdout
     walk = []
     for area in json.loads(shown)["areas"]:
-        walk += ["overview"] + ["question"] * len(area["criteria"]) + ["result"]
+        walk += ["overview"] + (["metrics"] if area.get("metrics") else []) + ["question"] * len(area["criteria"]) + ["result"]
     return walk + ["summary"]
 
 
