@@ -156,6 +156,7 @@ struct CarriedFrameworksEndToEndTests {
                                      input: "2026-11-20\n\n\n\n\ny\n\n\ny\n\n")
         #expect(workshop.status == 0, "\(workshop.stderr)")
         #expect(workshop.stdout.contains("Last time (2025-11-20): Yes, in place"), "carried by criterion id across versions")
+        #expect(workshop.stdout.contains("Last time (2025-11-20): not asked (new in version 1.1.0)"), "\(workshop.stdout)")
         let listed = try other.run(["list"])
         #expect(listed.stdout.contains("2026-11-20  Test ICS  complete  procurement-social-value 1.1.0  Spend: Doing"), "\(listed.stdout)")
         #expect(listed.stdout.contains("2025-11-20  Test ICS  complete  procurement-social-value 1.0.0  Spend: Starting  "))

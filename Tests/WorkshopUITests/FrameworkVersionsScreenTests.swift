@@ -57,6 +57,10 @@ struct FrameworkVersionsScreenTests {
         #expect(history.areas[0].points.first??.stageID == "doing")
         #expect(history.areas[0].points.first??.isProvisional == false)
         #expect(history.areas[0].steps.first?.versionChange?.added.map(\.id) == ["spend-reported"])
+        // The question 1.1.0 added says it was not asked last time, rather than "not answered".
+        press([.enter, .enter], on: &state)
+        #expect(state.step == .question(area: 0, criterion: 1))
+        #expect(Renderer.render(state).grid.text.contains("Last time (2025-11-20): not asked (new in version 1.1.0)"))
         // Last year's answers are read back by the version they were packed with: none lands on a question it never had.
         #expect(history.entries[0].assessment.answers == ["spend-known": .yes, "spend-steered": .yes])
     }

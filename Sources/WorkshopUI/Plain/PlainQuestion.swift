@@ -30,7 +30,9 @@ extension PlainWorkshop {
         let stage = framework.stage(id: criterion.stageID)?.title ?? criterion.stageID
         say("\nQuestion \(index + 1) of \(area.criteria.count) (\(stage)): \(inert: criterion.text)")
         if let last = assessment.lastTime {
-            let answer = "Last time (\(last.date)): \(last.answers[criterion.id].map(\.label) ?? "not answered")"
+            let earlierFramework = earlierFrameworks.first { $0.key.hasSuffix("/" + last.file) || $0.key == last.file }?.value
+            let answer = "Last time (\(last.date)): "
+                + (last.answers[criterion.id].map(\.label) ?? CarryAcrossVersions.unanswered(criterion.id, earlier: earlierFramework, now: framework))
             if let note = last.notes[criterion.id] {
                 sayNote(note, after: answer + "; note")
             } else {

@@ -47,7 +47,8 @@ enum QuestionScreen {
         }
         var lastLines: [String] = []
         if let last = state.assessment?.lastTime {
-            let answer = last.answers[criterion.id].map(\.label) ?? "not answered"
+            let answer = last.answers[criterion.id].map(\.label)
+                ?? CarryAcrossVersions.unanswered(criterion.id, earlier: state.lastTimeFramework, now: state.framework)
             let lastNote = last.notes[criterion.id].map { " — note: \($0)" } ?? ""
             lastLines = TextFit.lines("Last time (\(last.date)): \(answer)\(lastNote)", width: body.width)
         }

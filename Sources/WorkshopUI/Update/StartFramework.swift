@@ -40,3 +40,22 @@ public enum CarryAcrossVersions {
             + "\(TerminalText.inert(now)) starts unanswered."
     }
 }
+
+extension CarryAcrossVersions {
+    /// What "Last time" says of a criterion last time's assessment did not answer: "not asked (new in
+    /// version 1.1.0)" when last time's version (`earlier`, when known) had no such criterion, else
+    /// "not answered".
+    public static func unanswered(_ criterionID: String, earlier: Framework?, now: Framework) -> String {
+        guard let earlier, earlier.version != now.version || earlier.file?.sha256 != now.file?.sha256,
+              !earlier.allCriteria.contains(where: { $0.id == criterionID }) else { return "not answered" }
+        return "not asked (new in version \(TerminalText.inert(now.version)))"
+    }
+}
+
+extension WorkshopState {
+    /// The framework version last time's assessment was answered against, when the store index has it.
+    var lastTimeFramework: Framework? {
+        guard let file = assessment?.lastTime?.file, let index = storeIndex else { return nil }
+        return index.entries.first { $0.name == file }.flatMap(index.packing)
+    }
+}
