@@ -5,29 +5,7 @@ import TestSupport
 /// Issue 16: a store carries the frameworks its assessments use, so that it reads anywhere.
 @Suite("A store that carries its own frameworks")
 struct CarriedFrameworksEndToEndTests {
-    static let framework = """
-        id: procurement-social-value
-        version: 1.0.0
-        title: Procurement for social value
-        source: {title: Our own, publisher: Test ICS, published: November 2026}
-        stages:
-          - {id: starting, title: Starting}
-          - {id: doing, title: Doing}
-        areas:
-          - id: spend
-            title: Local spend
-            short: Spend
-            stages:
-              starting:
-                descriptor: Spend is known.
-                criteria:
-                  - {id: spend-known, question: Is local spend known to the board?, label: spend known}
-              doing:
-                descriptor: Spend is steered.
-                criteria:
-                  - {id: spend-steered, question: Is local spend steered?, label: spend steered}
-
-        """
+    static let framework = ProcurementFramework.text(known: "Is local spend known to the board?")
 
     @Test func aCopiedStoreReadsInAFreshHomeWithNoFrameworksFolder() throws {
         let sandbox = try Sandbox()
@@ -147,9 +125,8 @@ struct CarriedFrameworksEndToEndTests {
         // This year the board uses version 1.1.0, installed on this machine: one question replaced by another.
         let folder = other.home.appending(path: ".config/maturity/frameworks")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let next = Self.framework.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
-            .replacingOccurrences(of: "{id: spend-steered, question: Is local spend steered?, label: spend steered}",
-                                  with: "{id: spend-reported, question: Is local spend reported yearly?, label: spend reported}")
+        let next = ProcurementFramework.text(version: "1.1.0", known: "Is local spend known to the board?", doing: "spend-reported",
+                                             doingQuestion: "Is local spend reported yearly?")
         try Data(next.utf8).write(to: folder.appending(path: "procurement.yaml"))
         // Date, participants, start from last year; Enter confirms question 1 as last time; y answers the new one; complete.
         let workshop = try other.run(["workshop", "--plain", "--system", "Test ICS", "--framework", "procurement-social-value"],

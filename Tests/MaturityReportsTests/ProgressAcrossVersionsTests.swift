@@ -3,35 +3,14 @@ import MaturityFramework
 import MaturityRules
 import MaturityModel
 import Testing
+import TestSupport
 @testable import MaturityReports
 
 /// Issue 16: a yearly rerun on a later version of a framework keeps each year as its board saw it.
 @Suite("Progress across framework versions")
 struct ProgressAcrossVersionsTests {
     static func framework(version: String, doing criterion: String) throws -> Framework {
-        let text = """
-            id: procurement-social-value
-            version: \(version)
-            title: Procurement for social value
-            source: {title: Our own, publisher: Test ICS, published: November 2026}
-            stages:
-              - {id: starting, title: Starting}
-              - {id: doing, title: Doing}
-            areas:
-              - id: spend
-                title: Local spend
-                short: Spend
-                stages:
-                  starting:
-                    descriptor: Spend is known.
-                    criteria:
-                      - {id: spend-known, question: Is local spend known?, label: spend known}
-                  doing:
-                    descriptor: Spend is steered.
-                    criteria:
-                      - {id: \(criterion), question: Is local spend \(criterion)?, label: \(criterion.replacingOccurrences(of: "-", with: " "))}
-
-            """
+        let text = ProcurementFramework.text(version: version, doing: criterion, doingQuestion: "Is local spend \(criterion)?")
         return try FrameworkLoader.parse(Data(text.utf8), fileName: "f.yaml").get()
     }
 

@@ -9,29 +9,7 @@ import TestSupport
 /// written once, never changed, refused when another text claims the same id and version.
 @Suite("The store's framework copies")
 struct StoreFrameworksTests {
-    static let frameworkText = """
-        id: procurement-social-value
-        version: 1.0.0
-        title: Procurement for social value
-        source: {title: Our own, publisher: Test ICS, published: November 2026}
-        stages:
-          - {id: starting, title: Starting}
-          - {id: doing, title: Doing}
-        areas:
-          - id: spend
-            title: Local spend
-            short: Spend
-            stages:
-              starting:
-                descriptor: Spend is known.
-                criteria:
-                  - {id: spend-known, question: Is local spend known?, label: spend known}
-              doing:
-                descriptor: Spend is steered.
-                criteria:
-                  - {id: spend-steered, question: Is local spend steered?, label: spend steered}
-
-        """
+    static let frameworkText = ProcurementFramework.text()
 
     static func framework(_ text: String = frameworkText) throws -> Framework {
         try FrameworkLoader.parse(Data(text.utf8), fileName: "procurement.yaml").get()

@@ -3,35 +3,14 @@ import MaturityFramework
 import MaturityModel
 import MaturityRules
 import Testing
+import TestSupport
 @testable import WorkshopUI
 
 /// Issue 16: a yearly rerun on a later version of the framework, in the full-screen workshop.
 @Suite("The workshop across framework versions")
 struct FrameworkVersionsScreenTests {
     static func framework(version: String, doing criterion: String) throws -> Framework {
-        let text = """
-            id: procurement-social-value
-            version: \(version)
-            title: Procurement for social value
-            source: {title: Our own, publisher: Test ICS, published: November 2026}
-            stages:
-              - {id: starting, title: Starting}
-              - {id: doing, title: Doing}
-            areas:
-              - id: spend
-                title: Local spend
-                short: Spend
-                stages:
-                  starting:
-                    descriptor: Spend is known.
-                    criteria:
-                      - {id: spend-known, question: Is local spend known?, label: spend known}
-                  doing:
-                    descriptor: Spend is steered.
-                    criteria:
-                      - {id: \(criterion), question: Is local spend \(criterion)?, label: \(criterion.replacingOccurrences(of: "-", with: " "))}
-
-            """
+        let text = ProcurementFramework.text(version: version, doing: criterion, doingQuestion: "Is local spend \(criterion)?")
         return try FrameworkLoader.parse(Data(text.utf8), fileName: "f.yaml").get()
     }
 
