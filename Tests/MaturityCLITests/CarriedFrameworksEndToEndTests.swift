@@ -125,7 +125,7 @@ struct CarriedFrameworksEndToEndTests {
         // This year the board uses version 1.1.0, installed on this machine: one question replaced by another.
         let folder = other.home.appending(path: ".config/maturity/frameworks")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let next = ProcurementFramework.text(version: "1.1.0", known: "Is local spend known to the board?", doing: "spend-reported",
+        let next = ProcurementFramework.text(version: "1.1.0", known: "Is local spend known to the whole board?", doing: "spend-reported",
                                              doingQuestion: "Is local spend reported yearly?")
         try Data(next.utf8).write(to: folder.appending(path: "procurement.yaml"))
         // Date, participants, start from last year; Enter confirms question 1 as last time; y answers the new one; complete.
@@ -134,6 +134,8 @@ struct CarriedFrameworksEndToEndTests {
         #expect(workshop.status == 0, "\(workshop.stderr)")
         #expect(workshop.stdout.contains("Last time (2025-11-20): Yes, in place"), "carried by criterion id across versions")
         #expect(workshop.stdout.contains("Last time (2025-11-20): not asked (new in version 1.1.0)"), "\(workshop.stdout)")
+        // The question 1.1.0 reworded says how it was asked last time.
+        #expect(workshop.stdout.contains("Last time (2025-11-20): Yes, in place — then worded: Is local spend known to the board?"))
         let listed = try other.run(["list"])
         #expect(listed.stdout.contains("2026-11-20  Test ICS  complete  procurement-social-value 1.1.0  Spend: Doing"), "\(listed.stdout)")
         #expect(listed.stdout.contains("2025-11-20  Test ICS  complete  procurement-social-value 1.0.0  Spend: Starting  "))
@@ -210,5 +212,30 @@ struct CarriedFrameworksEndToEndTests {
                                      input: "2026-11-20\n\n" + String(repeating: "q\n", count: 3))
         #expect(workshop.stdout.contains("Test ICS has a complete assessment of 2025-11-20. It was answered on version 1.0.0 of the "
                                          + "framework; this workshop uses 1.1.0: answers are carried question by question"), "\(workshop.stdout.prefix(900))")
+    }
+
+    /// A workshop the store could not keep is refused before it starts, not met at its first save.
+    @Test func aWorkshopIsRefusedBeforeItStartsWhenTheStoreCannotKeepItsFramework() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.run(["new", "--system", "Old ICS", "--date", "2025-11-20"]).status == 0)
+        let folder = sandbox.store.appending(path: "frameworks")
+        let elsewhere = sandbox.root.appending(path: "elsewhere-frameworks")
+        try FileManager.default.moveItem(at: folder, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: elsewhere)
+        let before = try storeContents(atPath: sandbox.store.path)
+        let refused = try sandbox.run(["workshop", "--plain", "--system", "New ICS"], input: "2026-11-20\n\n\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "maturity: \(folder.path): is not a folder (a symbolic link, file or other special file), so nothing in it "
+                + "is read; the store keeps its frameworks there, so remove what is in its place\n", "\(refused.stderr)")
+        #expect(!refused.stdout.contains("Date,"), "refused before the first question")
+        #expect(try storeContents(atPath: sandbox.store.path) == before)
+        // A special file at another framework's copy leaves that one out of the offer, with a note; the workshop runs.
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        #expect(mkfifo(folder.appending(path: "anchor-institution-charter-1.0.0.yaml").path, 0o600) == 0)
+        let offered = try sandbox.run(["workshop", "--plain", "--system", "New ICS"], input: "2026-11-20\n\n" + String(repeating: "q\n", count: 3))
+        #expect(offered.stderr.contains("anchor-institution-charter-1.0.0.yaml: is not a regular file"), "\(offered.stderr)")
+        #expect(offered.stderr.contains("'anchor-institution-charter' 1.0.0 is not offered"))
+        #expect(offered.stdout.contains("Saving to \(sandbox.store.path)/2026-11-20-new-ics.json"), "\(offered.stdout.prefix(600))")
     }
 }

@@ -43,4 +43,21 @@ struct FrameworkVersionsScreenTests {
         // Last year's answers are read back by the version they were packed with: none lands on a question it never had.
         #expect(history.entries[0].assessment.answers == ["spend-known": .yes, "spend-steered": .yes])
     }
+
+    @Test func aQuestionRewordedInTheNewVersionSaysHowItWasAskedLastTime() throws {
+        let first = try Self.framework(version: "1.0.0", doing: "spend-steered")
+        let second = try FrameworkLoader.parse(Data(ProcurementFramework.text(version: "1.1.0", known: "Is spend with local firms known?").utf8),
+                                               fileName: "f.yaml").get()
+        var lastYear = Assessment(starting: first, system: "Test ICS", date: CalendarDate("2025-11-20")!)
+        lastYear[area: "spend"].answers = ["spend-known": .yes]
+        lastYear.status = .complete
+        var state = WorkshopState(frameworks: [second, first], drafts: [], system: "Test ICS", date: CalendarDate("2026-11-20")!,
+                                  frameworkID: second.id)
+        state.storeIndex = StoreIndex(archive: [.init(file: URL(filePath: "/store/2025-11-20-test-ics.json"), assessment: lastYear,
+                                                      framework: first)])
+        press([.tab, .tab, .tab, .enter] + keys("y") + [.enter], on: &state)
+        let screen = Renderer.render(state).grid.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(screen.contains("Is spend with local firms known?"))
+        #expect(screen.contains("Last time (2025-11-20): Yes, in place — then worded: Is local spend known?"), "\(screen)")
+    }
 }

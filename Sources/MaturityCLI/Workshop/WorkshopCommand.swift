@@ -80,10 +80,7 @@ struct WorkshopCommand: ParsableCommand {
             throw CommandFailure("maturity: no framework can be used; see 'maturity frameworks' for the problems")
         }
         for note in catalog.setAside { Terminal.error("maturity: note: \(note)") }
-        // A framework the store would refuse to keep is refused now, before the board answers anything.
-        if resume == nil, framework != nil, let refusal = store.frameworks.refusal(of: frameworks[0]) {
-            throw CommandFailure("maturity: \(refusal)")
-        }
+        if resume == nil { frameworks = try Self.keepable(frameworks, in: store) }
         let system = try self.system.map { try TextInput.name($0, field: "--system") }
         let place = try self.place.map { try TextInput.name($0, field: "--place") }
         if place != nil, resume != nil {
@@ -199,6 +196,24 @@ struct WorkshopCommand: ParsableCommand {
     /// already known: a large store then opens at once), newest first. Files that cannot be read are named
     /// on standard error (seen after the workshop, as the full screen covers them); a store folder that
     /// cannot be read is an error.
+    /// The frameworks the store can keep a copy of, so that the board never answers a workshop the store
+    /// will not save: the first (the one asked for, or the default) is refused with the store's reason;
+    /// any other is left out of the offer, with a note.
+    static func keepable(_ frameworks: [Framework], in store: AssessmentStore) throws(CommandFailure) -> [Framework] {
+        // A store folder that cannot be entered is reported by the store's read, in its own words.
+        guard access(store.folder.path, X_OK) == 0 else { return frameworks }
+        var kept: [Framework] = []
+        for (index, framework) in frameworks.enumerated() {
+            guard let refusal = store.frameworks.refusal(of: framework) else {
+                kept.append(framework)
+                continue
+            }
+            if index == 0 { throw CommandFailure("maturity: \(refusal)") }
+            Terminal.error("maturity: note: \(refusal); '\(inert: framework.id)' \(inert: framework.version) is not offered")
+        }
+        return kept
+    }
+
     static func archive(_ store: AssessmentStore, catalog: FrameworkCatalog, system: String?) throws(CommandFailure)
         -> [WorkshopState.Draft] {
         let listed: (entries: [AssessmentStore.Entry], problems: [String])

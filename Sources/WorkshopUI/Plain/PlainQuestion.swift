@@ -33,6 +33,7 @@ extension PlainWorkshop {
             let earlierFramework = earlierFrameworks.first { $0.key.hasSuffix("/" + last.file) || $0.key == last.file }?.value
             let answer = "Last time (\(last.date)): "
                 + (last.answers[criterion.id].map(\.label) ?? CarryAcrossVersions.unanswered(criterion.id, earlier: earlierFramework, now: framework))
+                + CarryAcrossVersions.earlierWording(of: criterion, earlier: earlierFramework, now: framework)
             if let note = last.notes[criterion.id] {
                 sayNote(note, after: answer + "; note")
             } else {

@@ -50,7 +50,8 @@ enum QuestionScreen {
             let answer = last.answers[criterion.id].map(\.label)
                 ?? CarryAcrossVersions.unanswered(criterion.id, earlier: state.lastTimeFramework, now: state.framework)
             let lastNote = last.notes[criterion.id].map { " — note: \($0)" } ?? ""
-            lastLines = TextFit.lines("Last time (\(last.date)): \(answer)\(lastNote)", width: body.width)
+            let wording = CarryAcrossVersions.earlierWording(of: criterion, earlier: state.lastTimeFramework, now: state.framework)
+            lastLines = TextFit.lines("Last time (\(last.date)): \(answer)\(wording)\(lastNote)", width: body.width)
         }
         // Rows for this time's note (a blank, the heading, its lines) come first; last time's block (a
         // blank and its lines) keeps at least a blank, one line and the marker.

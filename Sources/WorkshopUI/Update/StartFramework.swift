@@ -52,6 +52,16 @@ extension CarryAcrossVersions {
     }
 }
 
+extension CarryAcrossVersions {
+    /// " — then worded: …" when last time's version (`earlier`) asked `criterion` in other words, so that
+    /// the board does not confirm an answer to a question it was not asked; "" otherwise.
+    public static func earlierWording(of criterion: Criterion, earlier: Framework?, now: Framework) -> String {
+        guard let earlier, earlier.version != now.version || earlier.file?.sha256 != now.file?.sha256,
+              let then = earlier.allCriteria.first(where: { $0.id == criterion.id }), then.text != criterion.text else { return "" }
+        return " — then worded: \(TerminalText.inert(then.text))"
+    }
+}
+
 extension WorkshopState {
     /// The framework version last time's assessment was answered against, when the store index has it.
     var lastTimeFramework: Framework? {
