@@ -29,3 +29,15 @@ extension Framework {
         return framework
     }
 }
+
+extension Framework {
+    /// Whether `other` is this framework in the same version and the same text (id, version and file hash).
+    public func isSameText(as other: Framework) -> Bool {
+        id == other.id && version == other.version && file?.sha256 == other.file?.sha256
+    }
+
+    /// A key naming one version and text of a framework (its id, version and file hash), for tables of them.
+    public static func versionKey(id: String, version: String, sha256: String?) -> String {
+        "\(id)\u{0}\(version)\u{0}\(sha256 ?? "")"
+    }
+}

@@ -65,9 +65,7 @@ public struct Progression: Sendable {
         /// What differs between the area as `before`'s version has it and as `after`'s has it; nil when
         /// the versions are one (same version and text) or ask the same criteria of the area.
         public static func between(_ before: (area: Area?, version: Framework), _ after: (area: Area?, version: Framework)) -> VersionChange? {
-            guard before.version.version != after.version.version || before.version.file?.sha256 != after.version.file?.sha256 else {
-                return nil
-            }
+            guard !before.version.isSameText(as: after.version) else { return nil }
             let idsBefore = Set((before.area?.criteria ?? []).map(\.id))
             let idsAfter = Set((after.area?.criteria ?? []).map(\.id))
             let change = VersionChange(from: before.version.version, to: after.version.version,

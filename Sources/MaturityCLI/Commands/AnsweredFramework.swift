@@ -68,7 +68,7 @@ final class AnsweredVersions {
 
     /// The version an assessment that names `reference`, in `file`, was answered against.
     func framework(of reference: FrameworkReference, file: String) -> Framework? {
-        let key = "\(reference.id)\u{0}\(reference.version)\u{0}\(reference.sha256 ?? "")"
+        let key = Framework.versionKey(id: reference.id, version: reference.version, sha256: reference.sha256)
         if let known = read[key] { return known }
         let framework = try? catalog.answered(reference, file: file)
         read[key] = framework

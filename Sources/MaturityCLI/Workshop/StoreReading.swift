@@ -42,14 +42,14 @@ enum StoreReading {
             // version the store keeps or this machine has), and by id for a version neither has.
             let versions = catalog.entries.map(\.framework) + catalog.setAsideEntries.map(\.framework)
             let prepared = Dictionary(versions.map { ($0.id, FrameworkCriteria($0)) }, uniquingKeysWith: { first, _ in first })
-            let preparedVersions = Dictionary(versions.map { (Self.versionKey($0.id, $0.version, $0.file?.sha256), FrameworkCriteria($0)) },
+            let preparedVersions = Dictionary(versions.map { (Framework.versionKey(id: $0.id, version: $0.version, sha256: $0.file?.sha256), FrameworkCriteria($0)) },
                                               uniquingKeysWith: { first, _ in first })
             for (name, id) in [(system, systemID)] + (otherName.map { [($0, nil)] } ?? []) {
                 // Each file through the glance reader (and the scan index): a complete assessment's glance is all
                 // the index needs of it; a draft, which the start screen offers to resume, is read in full.
                 let scanned = try store.scanGlances(system: name, systemID: id) { glanced -> StoreIndex.Entry? in
                     let reference = glanced.glance.framework
-                    guard let criteria = preparedVersions[Self.versionKey(reference.id, reference.version, reference.sha256)]
+                    guard let criteria = preparedVersions[Framework.versionKey(id: reference.id, version: reference.version, sha256: reference.sha256)]
                             ?? prepared[reference.id],
                           AssessmentCheck.problems(glanced.glance, framework: criteria).isEmpty else { return nil }
                     let path = glanced.url.path
@@ -85,11 +85,6 @@ enum StoreReading {
             }
         }
         return .success(Outcome(index: index, problems: problems.sorted()))
-    }
-
-    /// The key of one framework version and text in the prepared criteria.
-    private static func versionKey(_ id: String, _ version: String, _ sha256: String?) -> String {
-        "\(id)\u{0}\(version)\u{0}\(sha256 ?? "")"
     }
 }
 

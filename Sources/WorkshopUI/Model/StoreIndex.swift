@@ -93,9 +93,7 @@ public struct StoreIndex: Sendable, Equatable {
     /// one that may be carried forward is kept.
     public init(archive: [WorkshopState.Draft], drafts: [WorkshopState.Draft] = []) {
         var frameworks: [Framework] = []
-        for framework in (archive + drafts).map(\.framework) where !frameworks.contains(where: {
-            $0.id == framework.id && $0.version == framework.version && $0.file?.sha256 == framework.file?.sha256
-        }) {
+        for framework in (archive + drafts).map(\.framework) where !frameworks.contains(where: { $0.isSameText(as: framework) }) {
             frameworks.append(framework)
         }
         self.init(entries: archive.map { Entry(path: $0.path, assessment: $0.assessment, framework: $0.framework) },

@@ -46,7 +46,7 @@ extension CarryAcrossVersions {
     /// version 1.1.0)" when last time's version (`earlier`, when known) had no such criterion, else
     /// "not answered".
     public static func unanswered(_ criterionID: String, earlier: Framework?, now: Framework) -> String {
-        guard let earlier, earlier.version != now.version || earlier.file?.sha256 != now.file?.sha256,
+        guard let earlier, !earlier.isSameText(as: now),
               !earlier.allCriteria.contains(where: { $0.id == criterionID }) else { return "not answered" }
         return "not asked (new in version \(TerminalText.inert(now.version)))"
     }
@@ -56,7 +56,7 @@ extension CarryAcrossVersions {
     /// " — then worded: …" when last time's version (`earlier`) asked `criterion` in other words, so that
     /// the board does not confirm an answer to a question it was not asked; "" otherwise.
     public static func earlierWording(of criterion: Criterion, earlier: Framework?, now: Framework) -> String {
-        guard let earlier, earlier.version != now.version || earlier.file?.sha256 != now.file?.sha256,
+        guard let earlier, !earlier.isSameText(as: now),
               let then = earlier.allCriteria.first(where: { $0.id == criterion.id }), then.text != criterion.text else { return "" }
         return " — then worded: \(TerminalText.inert(then.text))"
     }
