@@ -85,6 +85,8 @@ public struct StoreFrameworks: Sendable {
     /// code) is left alone.
     public func keep(_ framework: Framework) throws(StoreError) {
         guard let file = framework.file else { return }
+        // Every save comes here: a copy already in place with these very bytes needs no reading as a framework.
+        if holdsExactly(file, id: framework.id, version: framework.version) { return }
         let url = url(id: framework.id, version: framework.version)
         for _ in 0..<2 {
             switch copy(id: framework.id, version: framework.version) {
@@ -112,12 +114,24 @@ public struct StoreFrameworks: Sendable {
     /// folder that cannot be used), in one line; nil when it would keep or find its copy. Nothing is written:
     /// a workshop asks this before the board starts, rather than at its first save.
     public func refusal(of framework: Framework) -> String? {
-        guard let file = framework.file else { return nil }
+        guard let file = framework.file, !holdsExactly(file, id: framework.id, version: framework.version) else { return nil }
         switch copy(id: framework.id, version: framework.version) {
         case let .copy(kept): return kept.file?.sha256 == file.sha256 ? nil : Self.anotherText(framework, copy: url(id: framework.id, version: framework.version))
         case let .unusable(reason): return TerminalText.inert(reason)
         case .missing: return nil
         }
+    }
+
+    /// Whether the copy of version `version` of framework `id` is a regular file (never through a link) in
+    /// a real folder, holding exactly `file`'s bytes: then it is the copy ``keep(_:)`` would keep, and it
+    /// need not be read as a framework. False sends the caller the long way, which says what is wrong.
+    private func holdsExactly(_ file: FrameworkFile, id: String, version: String) -> Bool {
+        guard folderRefusal() == nil else { return false }
+        let url = url(id: id, version: version)
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == file.bytes.count,
+              case let .success(data) = LocalFiles.read(url, limit: FrameworkLoader.maximumFileSize) else { return false }
+        return data.elementsEqual(file.bytes)
     }
 
     /// "framework 'X' version V is not the text this store already keeps …: raise `version` in its file …".
