@@ -58,15 +58,6 @@ extension FrameworkCatalog {
         return framework
     }
 
-    /// The installed framework `id` that an assessment in `file` was answered against.
-    func installed(_ id: String, file: @autoclosure () -> String) throws(CommandFailure) -> Framework {
-        guard let framework = framework(id: id) else {
-            throw CommandFailure("maturity: \(inert: file()): answered against framework '\(inert: id)', "
-                + "which is not installed (add its file to \(Self.userFolder(environment: ProcessEnvironment.variables).path))")
-        }
-        return framework
-    }
-
     /// Fails with `problems` of the assessment in `file` (see ``AssessmentCheck``), one line each, if there are any.
     static func refuse(_ problems: [String], file: @autoclosure () -> String) throws(CommandFailure) {
         guard !problems.isEmpty else { return }

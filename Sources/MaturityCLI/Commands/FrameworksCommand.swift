@@ -1,5 +1,4 @@
 import ArgumentParser
-import CellGrid
 import FoundationEssentials
 import MaturityModel
 import MaturityFramework
@@ -126,19 +125,4 @@ extension Result where Failure == FrameworkProblems {
 /// "1 stage", "3 stages".
 func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
     "\(count) \(count == 1 ? singular : plural)"
-}
-
-/// Left-aligned columns separated by two spaces, measured in terminal columns (``TextFit/pad(_:to:gap:)``).
-func table(_ rows: [[String]]) -> String {
-    let widths = rows.reduce(into: [Int]()) { widths, row in
-        for (index, cell) in row.enumerated() {
-            let width = TextWidth.of(cell)
-            if index < widths.count { widths[index] = max(widths[index], width) } else { widths.append(width) }
-        }
-    }
-    return rows.map { row in
-        row.enumerated().map { index, cell in
-            index == row.count - 1 ? cell : TextFit.pad(cell, to: widths[index])
-        }.joined(separator: "  ")
-    }.joined(separator: "\n")
 }
